@@ -1,0 +1,56 @@
+// Configuration, read and checked once. Every variable is listed in the README.
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function integer(name: string, fallback: number, min = 0): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function databaseUrl(): string | undefined {
+  const raw = process.env.DATABASE_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL is not a valid URL (expected postgresql://user:password@host:port/database)");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`DATABASE_URL must start with postgresql://, got "${url.protocol}//"`);
+  }
+  return raw;
+}
+
+function readEnv() {
+  const nodeEnv = process.env.NODE_ENV ?? "development";
+  return {
+    nodeEnv,
+    isProduction: nodeEnv === "production",
+    port: integer("PORT", 4000),
+    host: process.env.HOST || "127.0.0.1",
+    /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+    databaseUrl: databaseUrl(),
+    /** Maximum connections in the PostgreSQL pool. */
+    dbPoolSize: integer("DB_POOL_SIZE", 10, 1),
+    /** Where the embedded database keeps its files; "memory://" keeps it in memory. */
+    dataDir: process.env.DATA_DIR || "./.data",
+    /** Demo-data scale seeded into an empty embedded database on first start (0 = none). */
+    seedScale: integer("SEED_SCALE", 1),
+    logLevel: process.env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info"),
+    /** Emit an event per SQL statement (used by tests and benchmarks to count statements). */
+    traceSql: process.env.TRACE_SQL === "true" || nodeEnv === "test",
+    /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
+    shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
+  };
+}
+
+export type Env = ReturnType<typeof readEnv>;
+
+export const env: Env = readEnv();

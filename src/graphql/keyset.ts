@@ -1,0 +1,48 @@
+// Prisma `where`/`orderBy` for keyset pagination on (sort field, id). NULLs sort as the
+// largest values, as PostgreSQL does by default, so nullable sort fields page correctly.
+import type { Cursor, PageRequest } from "./pagination.ts";
+
+export interface SortSpec {
+  /** Prisma field name, e.g. "createdAt". */
+  field: string;
+  direction: "asc" | "desc";
+  nullable?: boolean;
+  /** Turns a cursor value back into the field's type (e.g. ISO string → Date). */
+  parse?: (value: string | number) => unknown;
+}
+
+type Where = Record<string, unknown>;
+
+function flip(direction: "asc" | "desc") {
+  return direction === "asc" ? "desc" : "asc";
+}
+
+function afterCondition(sort: SortSpec, cursor: Cursor, direction: "asc" | "desc"): Where {
+  const { field } = sort;
+  const value = cursor.value === null ? null : sort.parse ? sort.parse(cursor.value) : cursor.value;
+  const idCmp = direction === "asc" ? { gt: cursor.id } : { lt: cursor.id };
+  const equal: Where = { [field]: value, id: idCmp };
+  if (direction === "asc") {
+    if (value === null) return equal;
+    return { OR: [{ [field]: { gt: value } }, ...(sort.nullable ? [{ [field]: null }] : []), equal] };
+  }
+  if (value === null) return { OR: [{ [field]: { not: null } }, equal] };
+  return { OR: [{ [field]: { lt: value } }, equal] };
+}
+
+/** The where clause (to AND with filters) and orderBy for one page. */
+export function keysetQuery(sort: SortSpec, page: PageRequest) {
+  const direction = page.inverted ? flip(sort.direction) : sort.direction;
+  const conditions: Where[] = [];
+  // Walking forwards, rows come after `after` and before `before`; inverted, the roles swap.
+  if (page.after) conditions.push(afterCondition(sort, page.after, sort.direction));
+  if (page.before) conditions.push(afterCondition(sort, page.before, flip(sort.direction)));
+  const orderField = sort.nullable
+    ? { [sort.field]: { sort: direction, nulls: direction === "asc" ? "last" : "first" } }
+    : { [sort.field]: direction };
+  return {
+    where: conditions.length ? { AND: conditions } : {},
+    orderBy: [orderField, { id: direction }],
+    take: page.limit,
+  };
+}

@@ -1,0 +1,98 @@
+// Relay connections over keyset pagination: cursors are opaque base64url JSON of the sort
+// key and the id, checked on the way in; page sizes are checked before any SQL runs.
+import { resolveCursorConnection } from "@pothos/plugin-relay";
+import { badUserInput } from "./errors.ts";
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+export type CursorValue = string | number | null;
+
+/** A decoded cursor: the ordering it was issued for, and that row's sort value and id. */
+export interface Cursor {
+  order: string;
+  value: CursorValue;
+  id: number;
+}
+
+export function checkPageSize(args: ConnectionArgs, max = MAX_PAGE_SIZE): void {
+  for (const name of ["first", "last"] as const) {
+    const size = args[name];
+    if (size == null) continue;
+    if (size < 0) throw badUserInput(`"${name}" must not be negative`, name);
+    if (size > max) throw badUserInput(`"${name}" must be at most ${max}, got ${size}`, name);
+  }
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.order, cursor.value, cursor.id])).toString("base64url");
+}
+
+export function decodeCursor(raw: string, order: string, field: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    parsed[0] !== order ||
+    !["string", "number"].includes(typeof parsed[1]) && parsed[1] !== null ||
+    !Number.isSafeInteger(parsed[2])
+  ) {
+    throw badUserInput(`"${field}" is not a valid cursor for this list and ordering`, field);
+  }
+  return { order, value: parsed[1] as CursorValue, id: parsed[2] as number };
+}
+
+export interface PageRequest {
+  after?: Cursor;
+  before?: Cursor;
+  /** Rows to fetch (one more than the page, to learn whether another page exists). */
+  limit: number;
+  /** True when walking backwards (`last`/`before`): fetch in reverse order. */
+  inverted: boolean;
+}
+
+export interface ConnectionOptions<T> {
+  order: string;
+  /** The row's sort value as stored in its cursor. */
+  sortValue: (row: T) => CursorValue;
+  id: (row: T) => number;
+  /** Counted only when the client asks for totalCount. */
+  totalCount: () => Promise<number>;
+  defaultSize?: number;
+  maxSize?: number;
+}
+
+/** Resolves a connection whose rows `fetch` reads with a keyset (WHERE key > cursor LIMIT n). */
+export async function keysetConnection<T>(
+  args: ConnectionArgs,
+  fetch: (page: PageRequest) => Promise<T[]>,
+  options: ConnectionOptions<T>,
+) {
+  const maxSize = options.maxSize ?? MAX_PAGE_SIZE;
+  checkPageSize(args, maxSize);
+  const cursorOf = (row: T) => encodeCursor({ order: options.order, value: options.sortValue(row), id: options.id(row) });
+  const connection = await resolveCursorConnection(
+    { args, toCursor: (row: unknown) => cursorOf(row as T), defaultSize: options.defaultSize ?? DEFAULT_PAGE_SIZE, maxSize },
+    ({ after, before, limit, inverted }) =>
+      fetch({
+        after: after ? decodeCursor(after, options.order, "after") : undefined,
+        before: before ? decodeCursor(before, options.order, "before") : undefined,
+        limit,
+        inverted,
+      }),
+  );
+  const edges = connection.edges as { cursor: string; node: T }[];
+  return { edges, pageInfo: connection.pageInfo, totalCount: options.totalCount };
+}

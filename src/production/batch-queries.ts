@@ -1,0 +1,106 @@
+// Root reads of batches: one by id, and the filtered, ordered, keyset-paginated list.
+import { prisma } from "../db.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { builder } from "../graphql/builder.ts";
+import { parseId, parseIds } from "../graphql/ids.ts";
+import { type SortSpec, keysetQuery } from "../graphql/keyset.ts";
+import { keysetConnection } from "../graphql/pagination.ts";
+import { BatchNode } from "./batch.ts";
+import { StatusCategoryEnum } from "./status.ts";
+
+const BatchOrderField = builder.enumType("BatchOrderField", {
+  description: "What batches can be ordered by; ties are broken by id.",
+  values: {
+    CREATED_AT: { value: "createdAt", description: "Creation time." },
+    UPDATED_AT: { value: "updatedAt", description: "Time of the last change." },
+    DUE_DATE: { value: "dueDate", description: "Due date of the work order (batches without one come last)." },
+    LABEL: { value: "label", description: "Label, alphabetically." },
+  } as const,
+});
+
+export const OrderDirection = builder.enumType("OrderDirection", {
+  description: "Sort direction.",
+  values: { ASC: { value: "asc", description: "Ascending." }, DESC: { value: "desc", description: "Descending." } } as const,
+});
+
+const BatchOrder = builder.inputType("BatchOrder", {
+  description: "Ordering of a batch list.",
+  fields: (t) => ({
+    field: t.field({ type: BatchOrderField, required: true, description: "The field to order by." }),
+    direction: t.field({ type: OrderDirection, defaultValue: "asc", description: "The direction; ASC by default." }),
+  }),
+});
+
+export const BatchFilter = builder.inputType("BatchFilter", {
+  description: "Conditions a batch must meet; all given conditions apply.",
+  fields: (t) => ({
+    queueIds: t.idList({ description: "Only batches in one of these queues." }),
+    workOrderIds: t.idList({ description: "Only batches of one of these work orders." }),
+    statusCategories: t.field({ type: [StatusCategoryEnum], description: "Only batches whose status is in one of these categories." }),
+    dueFrom: t.field({ type: "DateTime", description: "Only batches due at or after this time." }),
+    dueTo: t.field({ type: "DateTime", description: "Only batches due at or before this time." }),
+    labelContains: t.string({ description: "Only batches whose label contains this text (case-insensitive)." }),
+  }),
+});
+
+type BatchFilterInput = typeof BatchFilter.$inferInput;
+
+export function batchWhere(filter: BatchFilterInput | null | undefined): Prisma.BatchWhereInput {
+  if (!filter) return {};
+  const where: Prisma.BatchWhereInput = {};
+  if (filter.queueIds) where.queueId = { in: parseIds(filter.queueIds, "Queue", "filter.queueIds") };
+  if (filter.workOrderIds) where.workOrderId = { in: parseIds(filter.workOrderIds, "WorkOrder", "filter.workOrderIds") };
+  if (filter.statusCategories) where.statusCategory = { in: filter.statusCategories };
+  if (filter.dueFrom || filter.dueTo) where.dueDate = { gte: filter.dueFrom ?? undefined, lte: filter.dueTo ?? undefined };
+  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
+  return where;
+}
+
+const parseDate = (value: string | number) => new Date(value);
+
+function sortSpec(order: typeof BatchOrder.$inferInput | null | undefined): SortSpec {
+  const field = order?.field ?? "createdAt";
+  const direction = order?.direction ?? (order ? "asc" : "desc");
+  if (field === "label") return { field, direction };
+  return { field, direction, nullable: field === "dueDate", parse: parseDate };
+}
+
+function sortValue(field: string, batch: Record<string, unknown>) {
+  const value = batch[field];
+  return value instanceof Date ? value.toISOString() : (value as string | null);
+}
+
+builder.queryFields((t) => ({
+  batch: t.field({
+    type: BatchNode,
+    nullable: true,
+    description: "A batch by its id; null when it does not exist.",
+    args: { id: t.arg.id({ required: true, description: "Global id of the batch." }) },
+    resolve: (_root, args) => parseId(args.id, "Batch", "id"),
+  }),
+  batches: t.connection({
+    type: BatchNode,
+    description: "Batches, newest first unless ordered otherwise; at most 100 per page (default 20).",
+    args: {
+      filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),
+      orderBy: t.arg({ type: BatchOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
+    },
+    resolve: (_root, args) => {
+      const where = batchWhere(args.filter);
+      const sort = sortSpec(args.orderBy);
+      return keysetConnection(
+        args,
+        (page) => {
+          const query = keysetQuery(sort, page);
+          return prisma.batch.findMany({ ...query, where: { AND: [where, query.where] } } as Prisma.BatchFindManyArgs);
+        },
+        {
+          order: `${sort.field}:${sort.direction}`,
+          sortValue: (batch) => sortValue(sort.field, batch),
+          id: (batch) => batch.id,
+          totalCount: () => prisma.batch.count({ where }),
+        },
+      );
+    },
+  }),
+}));

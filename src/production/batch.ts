@@ -1,0 +1,42 @@
+import { prisma } from "../db.ts";
+import { builder } from "../graphql/builder.ts";
+import { LocationNode } from "./location.ts";
+import { QueueNode } from "./queue.ts";
+import { StatusRef } from "./status.ts";
+import { WorkOrderNode } from "./work-order.ts";
+
+export const BatchNode = builder.loadableNode("Batch", {
+  description:
+    "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
+  id: { resolve: (batch) => batch.id },
+  load: (ids: number[]) => prisma.batch.findMany({ where: { id: { in: ids } } }),
+  sort: (batch) => batch.id,
+  fields: (t) => ({
+    label: t.exposeString("label", { description: "Name of the batch, e.g. Batch A." }),
+    order: t.exposeString("order", { description: "Lexicographic processing order of the batch within its queue." }),
+    numberCycles: t.exposeInt("numberCycles", { description: "How many cycles (units of work) the batch needs." }),
+    currentStatus: t.field({
+      type: StatusRef,
+      description: "The batch's current status.",
+      resolve: (batch) => batch,
+    }),
+    dueDate: t.expose("dueDate", { type: "DateTime", nullable: true, description: "Due date, from the work order." }),
+    workOrder: t.field({
+      type: WorkOrderNode,
+      description: "The work order the batch belongs to.",
+      resolve: (batch) => batch.workOrderId,
+    }),
+    queue: t.field({
+      type: QueueNode,
+      description: "The production queue the batch is placed in.",
+      resolve: (batch) => batch.queueId,
+    }),
+    location: t.field({
+      type: LocationNode,
+      description: "Where the batch is produced (its queue's location).",
+      resolve: (batch) => batch.locationId,
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the batch was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the batch last changed." }),
+  }),
+});

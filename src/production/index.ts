@@ -1,0 +1,6 @@
+import "./status.ts";
+import "./location.ts";
+import "./work-order.ts";
+import "./queue.ts";
+import "./batch.ts";
+import "./batch-queries.ts";

@@ -1,0 +1,20 @@
+import { prisma } from "../db.ts";
+import { builder } from "../graphql/builder.ts";
+
+export const LocationNode = builder.loadableNode("Location", {
+  description: "A site (warehouse, store) where work orders are produced and queues live.",
+  id: { resolve: (location) => location.id },
+  load: (ids: number[]) => prisma.location.findMany({ where: { id: { in: ids } } }),
+  sort: (location) => location.id,
+  fields: (t) => ({
+    label: t.exposeString("label", { description: "Name of the location." }),
+    locationType: t.exposeString("locationType", { description: "Kind of site, e.g. warehouse." }),
+    formattedAddress: t.exposeString("formattedAddress", {
+      nullable: true,
+      description: "The postal address as printed on a label.",
+    }),
+    address: t.expose("address", { type: "JSON", nullable: true, description: "The structured postal address." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the location was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the location last changed." }),
+  }),
+});

@@ -1,0 +1,29 @@
+// A custom status label and the category it belongs to, shared by batches and cycles.
+import { StatusCategory } from "../generated/prisma/enums.ts";
+import { builder } from "../graphql/builder.ts";
+
+export const StatusCategoryEnum = builder.enumType(StatusCategory, {
+  name: "StatusCategory",
+  description: "The classifier every custom status label belongs to.",
+});
+
+export interface StatusShape {
+  statusLabel: string;
+  statusCategory: StatusCategory;
+  statusDescription: string | null;
+  statusOrder: number;
+}
+
+export const StatusRef = builder.objectRef<StatusShape>("Status").implement({
+  description: "A status as the customer names it (e.g. \"Reticulating Splines\") with its category.",
+  fields: (t) => ({
+    status: t.exposeString("statusLabel", { description: "The custom label of the status." }),
+    category: t.field({
+      type: StatusCategoryEnum,
+      description: "The category the label belongs to; counts and filters use it.",
+      resolve: (s) => s.statusCategory,
+    }),
+    description: t.exposeString("statusDescription", { nullable: true, description: "What the status means." }),
+    order: t.exposeInt("statusOrder", { description: "Position of the status when statuses are listed." }),
+  }),
+});

@@ -1,0 +1,41 @@
+// Listen, and shut down gracefully: stop accepting, let in-flight requests finish, close the database.
+import { createServer } from "node:http";
+import { ConfigError } from "./env.ts";
+
+async function main() {
+  // Configuration is checked at import time; import lazily so a bad value is one clear line.
+  const { env } = await import("./env.ts");
+  const { db } = await import("./db.ts");
+  const { logger } = await import("./logger.ts");
+  const { prepareDatabase } = await import("./startup.ts");
+  const { yoga } = await import("./yoga.ts");
+
+  await prepareDatabase(db);
+  const server = createServer(yoga);
+  server.listen(env.port, env.host, () => {
+    logger.info(`GraphiQL on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}/graphql (${db.describe})`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => server.closeAllConnections(), env.shutdownTimeoutMs).unref();
+    server.close(async () => {
+      clearTimeout(force);
+      await db.close();
+      logger.info("stopped");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || (error instanceof Error && error.name === "StartupError");
+  console.error(known ? (error as Error).message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// Before the server listens: reach the database, apply pending migrations, and fill an
+// empty embedded database with demo data. Any failure is one clear line and exit 1.
+import { type Database } from "./db.ts";
+import { env } from "./env.ts";
+import { logger } from "./logger.ts";
+import { applyPendingMigrations } from "./migrations/migrate.ts";
+import { isSeeded, seedDemoData } from "./seed/index.ts";
+
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+function describeCause(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length) return describeCause(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}
+
+async function checkReachable(database: Database): Promise<void> {
+  try {
+    await database.prisma.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    const variable = database.kind === "postgres" ? "DATABASE_URL" : "DATA_DIR";
+    throw new StartupError(`${variable}: cannot use ${database.describe}: ${describeCause(error)}`);
+  }
+}
+
+export async function prepareDatabase(database: Database): Promise<void> {
+  await checkReachable(database);
+  const applied = await applyPendingMigrations(database, (line) => logger.info(line));
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  if (database.kind !== "pglite" || env.seedScale === 0) return;
+  if (await isSeeded(database.prisma)) return;
+  const report = await seedDemoData(database.prisma, { scale: env.seedScale, log: (line) => logger.info(line) });
+  logger.info({ report }, "demo data seeded into the embedded database");
+}

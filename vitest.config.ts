@@ -1,0 +1,32 @@
+// Two legs run the same suite: against a real PostgreSQL started for the run, and against
+// the embedded PGlite. With CI=true a missing PostgreSQL fails the run instead of skipping.
+import { defineConfig } from "vitest/config";
+import { findPostgresBin } from "./test/setup/postgres.ts";
+
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL || findPostgresBin());
+const legs = hasPostgres || process.env.CI === "true" ? ["postgres", "pglite"] : ["pglite"];
+if (!legs.includes("postgres")) console.warn("PostgreSQL not installed: running the PGlite leg only (CI=true makes this an error)");
+
+const databaseLeg = (leg: string) => ({
+  extends: true as const,
+  test: {
+    name: leg,
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/static/**"],
+    env: { TEST_DB: leg, NODE_ENV: "test" },
+    globalSetup: ["test/setup/global.ts"],
+    setupFiles: ["test/setup/database.ts"],
+  },
+});
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "static", include: ["test/static/**/*.test.ts"], env: { NODE_ENV: "test" } } },
+      ...legs.map(databaseLeg),
+    ],
+  },
+});
