@@ -1,5 +1,6 @@
 // Two legs run the same suite: against a real PostgreSQL started for the run, and against
 // the embedded PGlite. With CI=true a missing PostgreSQL fails the run instead of skipping.
+import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
 import { findPostgresBin } from "./test/setup/postgres.ts";
 
@@ -20,6 +21,9 @@ const databaseLeg = (leg: string) => ({
 });
 
 export default defineConfig({
+  // Node loads graphql's CommonJS entry for Pothos and Yoga; Vite would pick the .mjs one.
+  // One copy only, or graphql-js refuses types "from another module or realm".
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve("graphql") }] },
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,0 +1,44 @@
+// Executes typed operations against the app in process through `yoga.fetch`, over the
+// same HTTP handling a real client gets, and counts the SQL statements each one sends.
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { type ExecutionResult, print } from "graphql";
+import { onQuery } from "../src/database.ts";
+import { yoga } from "../src/yoga.ts";
+
+export interface Response<T> extends ExecutionResult<T> {
+  status: number;
+  headers: Headers;
+}
+
+export async function post<T>(body: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  const response = await yoga.fetch("http://gateway.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const json = (await response.json()) as ExecutionResult<T>;
+  return { ...json, status: response.status, headers: response.headers };
+}
+
+export function execute<T, V>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>) {
+  return post<T>({ query: print(document), variables }, headers);
+}
+
+/** Runs an operation and fails the test on any GraphQL error; returns its data. */
+export async function query<T, V>(document: TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>) {
+  const result = await execute(document, variables, headers);
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+  return result.data as T;
+}
+
+/** The SQL statements sent while `run` executes. */
+export async function recordStatements<R>(run: () => Promise<R>): Promise<{ result: R; statements: string[] }> {
+  const statements: string[] = [];
+  const stop = onQuery((sql) => statements.push(sql));
+  try {
+    const result = await run();
+    return { result, statements };
+  } finally {
+    stop();
+  }
+}
