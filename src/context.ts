@@ -1,13 +1,36 @@
-// Read-only data about one request. Per-request DataLoaders live in the Pothos dataloader
-// plugin's cache, keyed on this object, so no loader is ever shared across requests.
+// Read-only data about one request: who is asking and the request id. Per-request
+// DataLoaders live in the Pothos dataloader plugin's cache, keyed on this object, so no
+// loader is ever shared across requests.
 import { randomUUID } from "node:crypto";
 import type { YogaInitialContext } from "graphql-yoga";
+import { type Viewer, verifyToken } from "./auth/tokens.ts";
+import { domainError } from "./graphql/errors.ts";
 
 export interface Context {
   /** The X-Request-Id of the request (generated when absent), carried by every log line. */
   requestId: string;
+  /** The verified bearer of the request's token; null without a token. */
+  viewer: Viewer | null;
 }
 
-export function createContext(initial: YogaInitialContext): Context {
-  return { requestId: initial.request.headers.get("x-request-id") ?? randomUUID() };
+async function viewerOf(request: Request): Promise<Viewer | null> {
+  const header = request.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  try {
+    if (!match) throw new Error("not a bearer token");
+    return await verifyToken(match[1]!);
+  } catch {
+    // Why a token failed (expired, signature, issuer) is not revealed to the client.
+    throw domainError("UNAUTHENTICATED", "The bearer token is invalid or expired", {
+      http: { status: 401, headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } },
+    });
+  }
+}
+
+export async function createContext(initial: YogaInitialContext): Promise<Context> {
+  return {
+    requestId: initial.request.headers.get("x-request-id") ?? randomUUID(),
+    viewer: await viewerOf(initial.request),
+  };
 }

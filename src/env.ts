@@ -46,6 +46,16 @@ function readEnv() {
     logLevel: process.env.LOG_LEVEL || (nodeEnv === "test" ? "silent" : "info"),
     /** Emit an event per SQL statement (used by tests and benchmarks to count statements). */
     traceSql: process.env.TRACE_SQL === "true" || nodeEnv === "test",
+    /** GraphiQL at /graphql: on by default, in production only when GRAPHIQL=true. */
+    graphiql: process.env.GRAPHIQL ? process.env.GRAPHIQL === "true" : nodeEnv !== "production",
+    /** JWT verification: an HS256 shared secret, an RS256 public key (PEM), or a JWKS file. */
+    jwtSecret: process.env.JWT_SECRET || undefined,
+    jwtPublicKey: process.env.JWT_PUBLIC_KEY || undefined,
+    jwtJwksFile: process.env.JWT_JWKS_FILE || undefined,
+    /** RS256 private key (PEM) used only by `npm run token` to mint tokens. */
+    jwtPrivateKey: process.env.JWT_PRIVATE_KEY || undefined,
+    jwtIssuer: process.env.JWT_ISSUER || "batch-gateway",
+    jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
     /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
   };

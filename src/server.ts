@@ -8,9 +8,13 @@ async function main() {
   const { db } = await import("./db.ts");
   const { logger } = await import("./logger.ts");
   const { prepareDatabase } = await import("./startup.ts");
-  const { yoga } = await import("./yoga.ts");
+  const { yoga, developmentTokenIfAny } = await import("./yoga.ts");
+  const { checkTokenConfiguration } = await import("./auth/tokens.ts");
 
+  await checkTokenConfiguration();
   await prepareDatabase(db);
+  const token = await developmentTokenIfAny();
+  if (token) logger.info(`development token (all scopes, 30 days; GraphiQL sends it already):\n${token}`);
   const server = createServer(yoga);
   server.listen(env.port, env.host, () => {
     logger.info(`GraphiQL on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}/graphql (${db.describe})`);

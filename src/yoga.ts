@@ -1,5 +1,7 @@
 // The GraphQL-over-HTTP handler, exported so tests call `yoga.fetch` in process.
 import { createYoga } from "graphql-yoga";
+import { ALL_SCOPES } from "./auth/scopes.ts";
+import { mintToken, usesDevelopmentSecret } from "./auth/tokens.ts";
 import { type Context, createContext } from "./context.ts";
 import { env } from "./env.ts";
 import { schema } from "./graphql/schema.ts";
@@ -23,11 +25,28 @@ query NewestBatches {
 }
 `;
 
+let developmentToken: Promise<string> | undefined;
+
+/** With the generated development secret: a ready all-scopes token for GraphiQL and the start-up banner. */
+export function developmentTokenIfAny(): Promise<string> | undefined {
+  if (!usesDevelopmentSecret || env.isProduction) return undefined;
+  return (developmentToken ??= mintToken({ scopes: ALL_SCOPES, subject: "developer", ttl: "30d" }));
+}
+
+async function graphiqlOptions() {
+  const token = await developmentTokenIfAny();
+  return {
+    title: "Batch gateway",
+    defaultQuery,
+    ...(token ? { headers: JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) } : {}),
+  };
+}
+
 export const yoga = createYoga<Record<string, unknown>, Context>({
   schema,
   context: createContext,
   graphqlEndpoint: "/graphql",
-  graphiql: { title: "Batch gateway", defaultQuery },
+  graphiql: env.graphiql ? graphiqlOptions : false,
   landingPage: false,
   logging: logger,
   maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test" },

@@ -2,6 +2,8 @@
 // same HTTP handling a real client gets, and counts the SQL statements each one sends.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
+import { ALL_SCOPES, type Scope } from "../src/auth/scopes.ts";
+import { mintToken } from "../src/auth/tokens.ts";
 import { onQuery } from "../src/database.ts";
 import { yoga } from "../src/yoga.ts";
 
@@ -10,10 +12,25 @@ export interface Response<T> extends ExecutionResult<T> {
   headers: Headers;
 }
 
+/** A bearer token signed with the test secret; every scope unless told otherwise. */
+export async function tokenFor(scopes: readonly Scope[] = ALL_SCOPES, ttl = "10m"): Promise<string> {
+  return mintToken({ scopes, subject: "test", ttl });
+}
+
+let defaultAuthorization: Promise<string> | undefined;
+
+/** POSTs a GraphQL request; it carries an all-scopes token unless `authorization` is given ("" for none). */
 export async function post<T>(body: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  const authorization = headers.authorization ?? `Bearer ${await (defaultAuthorization ??= tokenFor())}`;
+  const { authorization: _omit, ...rest } = headers;
   const response = await yoga.fetch("http://gateway.test/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...headers },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json",
+      ...(authorization ? { authorization } : {}),
+      ...rest,
+    },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   const json = (await response.json()) as ExecutionResult<T>;

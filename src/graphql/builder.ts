@@ -2,7 +2,10 @@
 import SchemaBuilder from "@pothos/core";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import type { Scope } from "../auth/scopes.ts";
 import type { Context } from "../context.ts";
+import { domainError } from "./errors.ts";
 import { decodeGlobalId, encodeGlobalId } from "./ids.ts";
 
 export type Scalars = {
@@ -16,6 +19,12 @@ export type Scalars = {
 export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: Scalars;
+  AuthScopes: {
+    /** Any valid token. */
+    authenticated: boolean;
+    /** A token carrying this scope. */
+    scope: Scope;
+  };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
@@ -24,7 +33,18 @@ export const builder = new SchemaBuilder<{
     totalCount: number | (() => Promise<number>);
   };
 }>({
-  plugins: [RelayPlugin, DataloaderPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (context) => ({
+      authenticated: context.viewer !== null,
+      scope: (scope) => context.viewer?.scopes.has(scope) ?? false,
+    }),
+    unauthorizedError: (_parent, context, info) =>
+      context.viewer
+        ? domainError("FORBIDDEN", `Not allowed to read ${info.parentType.name}.${info.fieldName}: the token lacks the scope it needs`)
+        : domainError("UNAUTHENTICATED", "Authentication required: send Authorization: Bearer <token>"),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: "omit",
@@ -34,9 +54,11 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (globalId) => decodeGlobalId(globalId),
     nodeQueryOptions: {
+      authScopes: { authenticated: true },
       description: "Fetches any object of the graph by its global id; null when it does not exist.",
     },
     nodesQueryOptions: {
+      authScopes: { authenticated: true },
       description: "Fetches objects by their global ids, in the order given; null for each id that does not exist.",
     },
   },

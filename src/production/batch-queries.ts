@@ -74,12 +74,14 @@ builder.queryFields((t) => ({
   batch: t.field({
     type: BatchNode,
     nullable: true,
+    authScopes: { scope: "batch:read" },
     description: "A batch by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the batch." }) },
     resolve: (_root, args) => parseId(args.id, "Batch", "id"),
   }),
   batches: t.connection({
     type: BatchNode,
+    authScopes: { scope: "batch:all" },
     description: "Batches, newest first unless ordered otherwise; at most 100 per page (default 20).",
     args: {
       filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),

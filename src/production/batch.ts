@@ -6,6 +6,7 @@ import { StatusRef } from "./status.ts";
 import { WorkOrderNode } from "./work-order.ts";
 
 export const BatchNode = builder.loadableNode("Batch", {
+  authScopes: { scope: "batch:read" },
   description:
     "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
   id: { resolve: (batch) => batch.id },

@@ -2,6 +2,7 @@ import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 
 export const LocationNode = builder.loadableNode("Location", {
+  authScopes: { scope: "batch:read" },
   description: "A site (warehouse, store) where work orders are produced and queues live.",
   id: { resolve: (location) => location.id },
   load: (ids: number[]) => prisma.location.findMany({ where: { id: { in: ids } } }),

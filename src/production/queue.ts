@@ -3,6 +3,7 @@ import { builder } from "../graphql/builder.ts";
 import { LocationNode } from "./location.ts";
 
 export const QueueNode = builder.loadableNode("Queue", {
+  authScopes: { scope: "batch:read" },
   description: "A production queue at a location; technicians take their batches from it.",
   id: { resolve: (queue) => queue.id },
   load: (ids: number[]) => prisma.queue.findMany({ where: { id: { in: ids } } }),

@@ -3,6 +3,7 @@ import { builder } from "../graphql/builder.ts";
 import { LocationNode } from "./location.ts";
 
 export const WorkOrderNode = builder.loadableNode("WorkOrder", {
+  authScopes: { scope: "batch:read" },
   description: "A customer's request for work (e.g. provision 500 iPads), broken down into batches.",
   id: { resolve: (workOrder) => workOrder.id },
   load: (ids: number[]) => prisma.workOrder.findMany({ where: { id: { in: ids } } }),

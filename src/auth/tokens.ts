@@ -1,0 +1,70 @@
+// Bearer tokens: JWTs verified with jose against the configured key, issuer and audience.
+// Without configuration outside production a development secret is kept under DATA_DIR,
+// so the server and `npm run token` agree on it across restarts.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type JWTVerifyGetKey, type KeyObject, SignJWT, createLocalJWKSet, importPKCS8, importSPKI, jwtVerify } from "jose";
+import { ConfigError, env } from "../env.ts";
+import { type Scope, isScope } from "./scopes.ts";
+
+export interface Viewer {
+  subject: string;
+  scopes: ReadonlySet<Scope>;
+}
+
+type VerifyKey = Uint8Array | KeyObject | JWTVerifyGetKey;
+
+export const usesDevelopmentSecret = !env.jwtSecret && !env.jwtPublicKey && !env.jwtJwksFile;
+
+function developmentSecret(): Uint8Array {
+  if (env.isProduction) throw new ConfigError("JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_FILE must be set when NODE_ENV=production");
+  const dir = env.dataDir.startsWith("memory://") ? ".data" : env.dataDir;
+  const file = join(dir, "dev-jwt-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return new TextEncoder().encode(readFileSync(file, "utf8").trim());
+}
+
+let verifyKey: Promise<{ key: VerifyKey; algorithms: string[] }> | undefined;
+
+function loadVerifyKey() {
+  return (verifyKey ??= (async () => {
+    if (env.jwtJwksFile) return { key: createLocalJWKSet(JSON.parse(readFileSync(env.jwtJwksFile, "utf8"))), algorithms: ["RS256"] };
+    if (env.jwtPublicKey) return { key: await importSPKI(env.jwtPublicKey, "RS256"), algorithms: ["RS256"] };
+    const secret = env.jwtSecret ? new TextEncoder().encode(env.jwtSecret) : developmentSecret();
+    return { key: secret, algorithms: ["HS256"] };
+  })());
+}
+
+/** Checks the configuration at start-up (e.g. refuses production without a key). */
+export async function checkTokenConfiguration(): Promise<void> {
+  await loadVerifyKey();
+}
+
+/** The viewer a token stands for; throws on anything but a valid, unexpired, correctly signed token. */
+export async function verifyToken(token: string): Promise<Viewer> {
+  const { key, algorithms } = await loadVerifyKey();
+  const options = { issuer: env.jwtIssuer, audience: env.jwtAudience, algorithms };
+  const { payload } =
+    typeof key === "function" ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+  const claim = payload.scope ?? payload.scopes;
+  const names = Array.isArray(claim) ? claim.map(String) : typeof claim === "string" ? claim.split(" ") : [];
+  return { subject: payload.sub ?? "anonymous", scopes: new Set(names.filter(isScope)) };
+}
+
+/** Mints a token with the configured HS256 secret or RS256 private key. */
+export async function mintToken(options: { scopes: readonly Scope[]; subject?: string; ttl?: string }): Promise<string> {
+  const jwt = new SignJWT({ scope: options.scopes.join(" ") })
+    .setSubject(options.subject ?? "developer")
+    .setIssuer(env.jwtIssuer)
+    .setAudience(env.jwtAudience)
+    .setIssuedAt()
+    .setExpirationTime(options.ttl ?? "1h");
+  if (env.jwtPrivateKey) return jwt.setProtectedHeader({ alg: "RS256" }).sign(await importPKCS8(env.jwtPrivateKey, "RS256"));
+  if (!usesDevelopmentSecret && !env.jwtSecret) throw new ConfigError("minting needs JWT_SECRET or JWT_PRIVATE_KEY");
+  const secret = env.jwtSecret ? new TextEncoder().encode(env.jwtSecret) : developmentSecret();
+  return jwt.setProtectedHeader({ alg: "HS256" }).sign(secret);
+}
