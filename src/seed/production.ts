@@ -1,6 +1,6 @@
 // Production: the small fixed organisation (locations, customers, programs, projects, queues,
 // users) and the work orders, which grow with the scale; batches and cycles are in production-batches.ts.
-import { DAY_MS, at, createdAt, hash, lit, pick, run, type Sql } from "./sql.ts";
+import { createdAt, day, hash, lit, pick, run, type Sql } from "./sql.ts";
 
 export const LOCATIONS = 3;
 export const CUSTOMERS = 3;
@@ -33,7 +33,7 @@ function locations(): string {
       country: "USA", administrative_area: state, sub_administrative_area: county,
       locality, postal_code: zip, thoroughfare: street, premise,
     });
-    const created = at(`${i * DAY_MS} - 400 * ${DAY_MS}`);
+    const created = day(`${i} - 400`);
     return `(${i + 1}, ${lit(label)}, 'warehouse', ${lit(formatted)}, ${lit(address)}::jsonb, ${created}, ${created})`;
   });
   return `INSERT INTO location (id, label, location_type, formatted_address, address, created_at, updated_at)
@@ -46,7 +46,7 @@ function organisation(): string[] {
   const narrowed = lit(JSON.stringify(STATUSES.filter((s) => s.category !== "VERIFYING")));
   const programs = CUSTOMERS * PROGRAMS_PER_CUSTOMER;
   const projects = programs * PROJECTS_PER_PROGRAM;
-  const since = (i: string, days: number) => at(`(${i}) * ${DAY_MS} - ${days} * ${DAY_MS}`);
+  const since = (i: string, days: number) => day(`${i} - ${days}`);
   return [
     `INSERT INTO customer (id, label, allowed_statuses, created_at, updated_at)
       SELECT i, ${pick("(i - 1)", ["Acme Retail", "Globex Schools", "Initech Health", "Umbrella Logistics"])},

@@ -25,18 +25,24 @@ export function hash(expr: string, salt: number): string {
   return `(${b} # (${b} >> 13))`;
 }
 
-/** A timestamptz `ms` milliseconds after `base` (an ISO instant); `ms` may be any integer expression. */
+/** A timestamptz `ms` milliseconds after `base` (an ISO instant); `ms` is a bigint-safe integer expression. */
 export function at(ms: string, base = EPOCH): string {
   return `(timestamptz '${base}' + (${ms}) * interval '1 millisecond')`;
+}
+
+/** A timestamptz `days` days after EPOCH (negative: before). */
+export function day(days: string): string {
+  return `(timestamptz '${EPOCH}' + (${days}) * interval '1 day')`;
 }
 
 /**
  * The creation time of row `i` of `count`, spread evenly over SPAN_MS before EPOCH, with jitter of up
  * to two slots so time order mostly but not exactly follows id order (lists by created_at differ from lists by id).
+ * The two extra slots keep the jittered last row before EPOCH.
  */
 export function createdAt(i: string, count: number, salt: number): string {
-  const slot = Math.max(1, Math.floor(SPAN_MS / count));
-  return at(`${-SPAN_MS} + ((${i}) - 1) * ${slot} + ${hash(i, salt)} % ${2 * slot}`);
+  const slot = Math.max(1, Math.floor(SPAN_MS / (count + 2)));
+  return at(`${-SPAN_MS}::bigint + ((${i})::bigint - 1) * ${slot} + ${hash(i, salt)} % ${2 * slot}`);
 }
 
 /** A CASE choosing among `choices` by `bucket` (an expression in 0..99) with the given percentage weights. */
