@@ -65,7 +65,6 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: "Reads across the five domains of the gateway." });
-builder.mutationType({ description: "Changes; every mutation takes one `input` object and returns a payload." });
 
 builder.globalConnectionField("totalCount", (t) =>
   t.int({

@@ -38,3 +38,10 @@ export function parseId(globalId: string | number, typename: string, field: stri
 export function parseIds(globalIds: readonly (string | number)[], typename: string, field: string): number[] {
   return globalIds.map((id, index) => parseId(id, typename, `${field}[${index}]`));
 }
+
+/** The raw part of a node's global id as a database integer id (for `id: { parse }`). */
+export function parseRawId(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id <= 0) throw badUserInput(`"${raw}" is not a valid id`, "id");
+  return id;
+}

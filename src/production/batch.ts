@@ -1,5 +1,6 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
 import { LocationNode } from "./location.ts";
 import { QueueNode } from "./queue.ts";
 import { StatusRef } from "./status.ts";
@@ -9,7 +10,7 @@ export const BatchNode = builder.loadableNode("Batch", {
   authScopes: { scope: "batch:read" },
   description:
     "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
-  id: { resolve: (batch) => batch.id },
+  id: { resolve: (batch) => batch.id, parse: parseRawId },
   load: (ids: number[]) => prisma.batch.findMany({ where: { id: { in: ids } } }),
   sort: (batch) => batch.id,
   fields: (t) => ({

@@ -1,10 +1,11 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
 
 export const LocationNode = builder.loadableNode("Location", {
   authScopes: { scope: "batch:read" },
   description: "A site (warehouse, store) where work orders are produced and queues live.",
-  id: { resolve: (location) => location.id },
+  id: { resolve: (location) => location.id, parse: parseRawId },
   load: (ids: number[]) => prisma.location.findMany({ where: { id: { in: ids } } }),
   sort: (location) => location.id,
   fields: (t) => ({

@@ -1,11 +1,12 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
 import { LocationNode } from "./location.ts";
 
 export const QueueNode = builder.loadableNode("Queue", {
   authScopes: { scope: "batch:read" },
   description: "A production queue at a location; technicians take their batches from it.",
-  id: { resolve: (queue) => queue.id },
+  id: { resolve: (queue) => queue.id, parse: parseRawId },
   load: (ids: number[]) => prisma.queue.findMany({ where: { id: { in: ids } } }),
   sort: (queue) => queue.id,
   fields: (t) => ({

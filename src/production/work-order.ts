@@ -1,11 +1,12 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
 import { LocationNode } from "./location.ts";
 
 export const WorkOrderNode = builder.loadableNode("WorkOrder", {
   authScopes: { scope: "batch:read" },
   description: "A customer's request for work (e.g. provision 500 iPads), broken down into batches.",
-  id: { resolve: (workOrder) => workOrder.id },
+  id: { resolve: (workOrder) => workOrder.id, parse: parseRawId },
   load: (ids: number[]) => prisma.workOrder.findMany({ where: { id: { in: ids } } }),
   sort: (workOrder) => workOrder.id,
   fields: (t) => ({
