@@ -28,12 +28,18 @@ async function main(): Promise<string | undefined> {
   return undefined;
 }
 
+// Exit explicitly: PGlite resets process.exitCode when it closes, and the migration engine leaves timers behind.
+let code = 0;
 try {
   const refusal = await main();
   if (refusal) {
     console.error(refusal);
-    process.exitCode = 1;
+    code = 1;
   }
+} catch (error) {
+  console.error(`seed: ${error instanceof Error ? error.message : error}`);
+  code = 1;
 } finally {
   await db.close();
 }
+process.exit(code);

@@ -1,6 +1,5 @@
 // Listen, and shut down gracefully: stop accepting, let in-flight requests finish, close the database.
 import { createServer } from "node:http";
-import { ConfigError } from "./env.ts";
 
 async function main() {
   // Configuration is checked at import time; import lazily so a bad value is one clear line.
@@ -14,7 +13,7 @@ async function main() {
   await checkTokenConfiguration();
   await prepareDatabase(db);
   const token = await developmentTokenIfAny();
-  if (token) logger.info(`development token (all scopes, 30 days; GraphiQL sends it already):\n${token}`);
+  if (token) logger.info({ token }, "development token (all scopes, 30 days); GraphiQL already sends it");
   const server = createServer(yoga);
   server.listen(env.port, env.host, () => {
     logger.info(`GraphiQL on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}/graphql (${db.describe})`);
@@ -39,7 +38,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || (error instanceof Error && error.name === "StartupError");
+  // Configuration and start-up failures are one line; anything else keeps its stack.
+  const known = error instanceof Error && ["ConfigError", "StartupError", "MigrationError"].includes(error.name);
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

@@ -10,18 +10,23 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
+/** The root cause on one line: driver errors nest and Prisma's messages span lines. */
 function describeCause(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length) return describeCause(error.errors[0]);
+  if (error instanceof Error && error.cause) return describeCause(error.cause);
   if (error instanceof Error) {
     const code = (error as { code?: string }).code;
-    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+    const message = error.message.replace(/\s+/g, " ").trim();
+    return code && !message.includes(code) ? `${message} (${code})` : message;
   }
   return String(error);
 }
 
 async function checkReachable(database: Database): Promise<void> {
   try {
-    await database.prisma.$queryRawUnsafe("SELECT 1");
+    // The driver's own error (e.g. ECONNREFUSED, password authentication failed) is clearer than Prisma's wrapper.
+    if (database.pool) await database.pool.query("SELECT 1");
+    else await database.prisma.$queryRawUnsafe("SELECT 1");
   } catch (error) {
     const variable = database.kind === "postgres" ? "DATABASE_URL" : "DATA_DIR";
     throw new StartupError(`${variable}: cannot use ${database.describe}: ${describeCause(error)}`);

@@ -1,0 +1,101 @@
+// The server as a user runs it: a real process, real signals, real exit codes.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+
+const root = new URL("../..", import.meta.url).pathname;
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), "gateway-server-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startServer(env: Record<string, string>) {
+  const child = spawn(join(root, "node_modules/.bin/tsx"), ["src/server.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => (stdout += chunk));
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 60_000) {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("start-up failures", () => {
+  test("a malformed DATABASE_URL is one line naming the variable, and exit code 1", async () => {
+    const server = startServer({ DATABASE_URL: "not a url" });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^DATABASE_URL /);
+  });
+
+  test("an unreachable database is one line naming the variable and the cause", async () => {
+    const port = await freePort();
+    const server = startServer({ DATABASE_URL: `postgresql://nobody@127.0.0.1:${port}/nowhere` });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^DATABASE_URL: cannot use postgresql:\/\/127\.0\.0\.1:\d+\/nowhere: .*ECONNREFUSED/);
+  });
+
+  test("production without JWT configuration refuses to start", async () => {
+    const server = startServer({ NODE_ENV: "production", DATA_DIR: tempDir() });
+    expect(await server.exited).toBe(1);
+    expect(server.output().stderr).toMatch(/JWT_SECRET/);
+  });
+});
+
+describe("serving and shutting down", () => {
+  let server: ReturnType<typeof startServer> & { child: ChildProcess };
+
+  test("serves GraphQL on PORT, finishes in-flight requests on SIGTERM, then exits 0", async () => {
+    const port = await freePort();
+    server = startServer({ PORT: String(port), DATA_DIR: tempDir(), SEED_SCALE: "0" });
+    await waitFor(() => server.output().stdout.includes("GraphiQL on"));
+    const tokenLine = server.output().stdout.split("\n").find((line) => line.includes("development token"));
+    expect(tokenLine).toBeDefined();
+
+    const graphiql = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: "text/html" } });
+    expect(graphiql.status).toBe(200);
+    expect(await graphiql.text()).toContain("Authorization");
+
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    server.child.kill("SIGTERM");
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+    expect(await server.exited).toBe(0);
+    expect(server.output().stdout).toContain("stopped");
+  });
+});
