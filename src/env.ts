@@ -56,6 +56,8 @@ function readEnv() {
     jwtPrivateKey: process.env.JWT_PRIVATE_KEY || undefined,
     jwtIssuer: process.env.JWT_ISSUER || "batch-gateway",
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
+    /** Run background jobs (dispatcher, executor, retention) in the server process. */
+    jobs: process.env.JOBS !== "false",
     /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
   };

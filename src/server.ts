@@ -9,6 +9,7 @@ async function main() {
   const { prepareDatabase } = await import("./startup.ts");
   const { yoga, developmentTokenIfAny } = await import("./yoga.ts");
   const { checkTokenConfiguration } = await import("./auth/tokens.ts");
+  const { startJobs } = await import("./jobs.ts");
 
   await checkTokenConfiguration();
   await prepareDatabase(db);
@@ -19,6 +20,8 @@ async function main() {
     logger.info(`GraphiQL on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}/graphql (${db.describe})`);
   });
 
+  const stopJobs = env.jobs ? startJobs() : async () => {};
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -27,6 +30,7 @@ async function main() {
     const force = setTimeout(() => server.closeAllConnections(), env.shutdownTimeoutMs).unref();
     server.close(async () => {
       clearTimeout(force);
+      await stopJobs();
       await db.close();
       logger.info("stopped");
       process.exit(0);

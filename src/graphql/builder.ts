@@ -66,6 +66,8 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: "Reads across the five domains of the gateway." });
 
+builder.mutationType({ description: "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus." });
+
 builder.globalConnectionField("totalCount", (t) =>
   t.int({
     description: "Number of items in the whole list (all pages) with the same filters.",

@@ -1,0 +1,30 @@
+import { prisma } from "../db.ts";
+import { ProcessState } from "../generated/prisma/enums.ts";
+import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
+
+export const ProcessStateEnum = builder.enumType(ProcessState, {
+  name: "ProcessState",
+  description: "Where an asynchronous operation stands.",
+});
+
+export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
+  description:
+    "The record of an operation the gateway performed or is performing: every mutation returns one, so callers can poll or subscribe to its outcome. Completed records are kept for a limited time (PROCESS_STATUS_RETENTION), after which they are gone as if they never existed.",
+  id: { resolve: (status) => status.id, parse: parseRawId },
+  load: (ids: number[]) => prisma.processStatus.findMany({ where: { id: { in: ids } } }),
+  sort: (status) => status.id,
+  fields: (t) => ({
+    entityId: t.exposeString("entityId", { description: "Id of the entity the operation affected (a global id where the entity is in this graph)." }),
+    eventType: t.exposeString("eventType", { description: "The operation, e.g. CREATE_BATCH or SUBMIT_PROVISIONING_BATCH." }),
+    description: t.exposeString("description", { nullable: true, description: "What the operation did, in words." }),
+    status: t.field({
+      type: ProcessStateEnum,
+      description: "PENDING while running, then SUCCESS, FAILURE or TIMEOUT (its deadline passed unfinished).",
+      resolve: (status) => status.status,
+    }),
+    errorMessage: t.exposeString("errorMessage", { nullable: true, description: "Why the operation failed." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the operation started." }),
+    completedAt: t.expose("completedAt", { type: "DateTime", nullable: true, description: "When it finished; null while PENDING." }),
+  }),
+});
