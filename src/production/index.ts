@@ -4,3 +4,5 @@ import "./work-order.ts";
 import "./queue.ts";
 import "./batch.ts";
 import "./batch-queries.ts";
+import "./user.ts";
+import "./cycle.ts";

@@ -88,8 +88,11 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { node:
     | { __typename: 'Batch', label: string, id: string }
+    | { __typename: 'Cycle', id: string }
     | { __typename: 'Location', id: string }
+    | { __typename: 'ProcessStatus', id: string }
     | { __typename: 'Queue', label: string, id: string }
+    | { __typename: 'User', id: string }
     | { __typename: 'WorkOrder', label: string, id: string }
    | null };
 
@@ -100,8 +103,11 @@ export type NodesByIdsQueryVariables = Exact<{
 
 export type NodesByIdsQuery = { nodes: Array<
     | { __typename: 'Batch', id: string }
+    | { __typename: 'Cycle', id: string }
     | { __typename: 'Location', id: string }
+    | { __typename: 'ProcessStatus', id: string }
     | { __typename: 'Queue', id: string }
+    | { __typename: 'User', id: string }
     | { __typename: 'WorkOrder', id: string }
    | null> };
 

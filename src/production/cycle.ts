@@ -1,0 +1,37 @@
+import { prisma } from "../db.ts";
+import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
+import { BatchNode } from "./batch.ts";
+import { LocationNode } from "./location.ts";
+import { StatusRef } from "./status.ts";
+import { UserNode } from "./user.ts";
+import { WorkOrderNode } from "./work-order.ts";
+
+export const CycleNode = builder.loadableNode("Cycle", {
+  authScopes: { scope: "batch:read" },
+  description: "One unit of work of a batch (e.g. provisioning one iPad), worked by a technician.",
+  id: { resolve: (cycle) => cycle.id, parse: parseRawId },
+  load: (ids: number[]) => prisma.cycle.findMany({ where: { id: { in: ids } } }),
+  sort: (cycle) => cycle.id,
+  fields: (t) => ({
+    label: t.exposeString("label", { description: "Name of the cycle, e.g. Batch A #3." }),
+    position: t.exposeInt("position", { description: "1-based position of the cycle within its batch." }),
+    currentStatus: t.field({ type: StatusRef, description: "The cycle's current status.", resolve: (cycle) => cycle }),
+    isRetry: t.exposeBoolean("isRetry", { description: "Whether the cycle repeats work that failed before." }),
+    batch: t.field({ type: BatchNode, description: "The batch the cycle belongs to.", resolve: (cycle) => cycle.batchId }),
+    workOrder: t.field({
+      type: WorkOrderNode,
+      description: "The work order the cycle's batch belongs to.",
+      resolve: (cycle) => cycle.workOrderId,
+    }),
+    location: t.field({ type: LocationNode, description: "Where the cycle is worked.", resolve: (cycle) => cycle.locationId }),
+    assignedUser: t.field({
+      type: UserNode,
+      nullable: true,
+      description: "The technician working the cycle; null while nobody has taken it.",
+      resolve: (cycle) => cycle.assignedUserId,
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the cycle was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the cycle last changed." }),
+  }),
+});

@@ -1,0 +1,17 @@
+import { prisma } from "../db.ts";
+import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
+
+export const UserNode = builder.loadableNode("User", {
+  authScopes: { scope: "batch:read" },
+  description: "A person of the production floor; technicians are assigned to batches and work their cycles.",
+  id: { resolve: (user) => user.id, parse: parseRawId },
+  load: (ids: number[]) => prisma.user.findMany({ where: { id: { in: ids } } }),
+  sort: (user) => user.id,
+  fields: (t) => ({
+    name: t.exposeString("name", { description: "Full name of the user." }),
+    email: t.exposeString("email", { description: "Email address of the user; unique." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the user was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the user last changed." }),
+  }),
+});
