@@ -14,7 +14,7 @@ const databaseLeg = (leg: string) => ({
     name: leg,
     include: ["test/**/*.test.ts"],
     exclude: ["test/static/**"],
-    env: { TEST_DB: leg, NODE_ENV: "test", JWT_SECRET: "test-secret-of-at-least-32-characters!" },
+    env: { TEST_DB: leg, NODE_ENV: "test", JWT_SECRET: "test-secret-of-at-least-32-characters!", RATE_LIMIT_REQUESTS: "0" },
     globalSetup: ["test/setup/global.ts"],
     setupFiles: ["test/setup/database.ts"],
   },

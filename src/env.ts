@@ -13,6 +13,23 @@ function integer(name: string, fallback: number, min = 0): number {
   return value;
 }
 
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** Parses a duration such as "7d", "12h", "30m", "45s" or "500ms" into milliseconds. */
+export function parseDuration(raw: string): number | undefined {
+  const match = /^(\d+)\s*(ms|s|m|h|d)$/.exec(raw.trim());
+  return match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : undefined;
+}
+
+function duration(name: string, fallback: string): number {
+  const raw = process.env[name] || fallback;
+  const value = parseDuration(raw);
+  if (value === undefined || value <= 0) {
+    throw new ConfigError(`${name} must be a positive duration like 7d, 12h, 30m or 45s, got "${raw}"`);
+  }
+  return value;
+}
+
 function databaseUrl(): string | undefined {
   const raw = process.env.DATABASE_URL;
   if (raw === undefined || raw === "") return undefined;
@@ -58,6 +75,23 @@ function readEnv() {
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
     /** Run background jobs (dispatcher, executor, retention) in the server process. */
     jobs: process.env.JOBS !== "false",
+    /** Query limits, checked before execution. */
+    limits: {
+      maxDepth: integer("MAX_QUERY_DEPTH", 15, 1),
+      maxAliases: integer("MAX_QUERY_ALIASES", 30, 0),
+      maxDirectives: integer("MAX_QUERY_DIRECTIVES", 20, 0),
+      maxTokens: integer("MAX_QUERY_TOKENS", 5000, 1),
+      maxCost: integer("MAX_QUERY_COST", 20000, 1),
+      /** Largest accepted request body, in bytes. */
+      maxBodyBytes: integer("MAX_BODY_BYTES", 1_000_000, 1),
+      /** Most operations in one batched request (a JSON array body). */
+      maxBatch: integer("MAX_BATCH_OPERATIONS", 10, 1),
+    },
+    /** Requests allowed per token (or per IP without one) per window; 0 disables rate limiting. */
+    rateLimit: { points: integer("RATE_LIMIT_REQUESTS", 600, 0), windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1) },
+    redisUrl: process.env.REDIS_URL || undefined,
+    /** How long completed process statuses are kept (e.g. "7d", "12h"); older ones are gone. */
+    processStatusRetentionMs: duration("PROCESS_STATUS_RETENTION", "7d"),
     /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
   };

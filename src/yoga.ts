@@ -6,6 +6,10 @@ import { type Context, createContext } from "./context.ts";
 import { env } from "./env.ts";
 import { schema } from "./graphql/schema.ts";
 import { logger } from "./logger.ts";
+import { requestLogPlugin } from "./request-log.ts";
+import { bodyLimitPlugin } from "./security/body-limit.ts";
+import { queryLimitPlugins } from "./security/limits.ts";
+import { type RateLimitOptions, rateLimitPlugin } from "./security/rate-limit.ts";
 
 const defaultQuery = /* GraphQL */ `# The newest production batches with their work order and queue.
 query NewestBatches {
@@ -42,12 +46,29 @@ async function graphiqlOptions() {
   };
 }
 
-export const yoga = createYoga<Record<string, unknown>, Context>({
-  schema,
-  context: createContext,
-  graphqlEndpoint: "/graphql",
-  graphiql: env.graphiql ? graphiqlOptions : false,
-  landingPage: false,
-  logging: logger,
-  maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test" },
-});
+export interface GatewayOptions {
+  /** Overrides RATE_LIMIT_* (tests use small limits). */
+  rateLimit?: RateLimitOptions;
+}
+
+/** The gateway's request handler; `yoga` below is the one the server and most tests use. */
+export function createGateway(options: GatewayOptions = {}) {
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    context: createContext,
+    graphqlEndpoint: "/graphql",
+    graphiql: env.graphiql ? graphiqlOptions : false,
+    landingPage: false,
+    logging: logger,
+    maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test" },
+    batching: { limit: env.limits.maxBatch },
+    plugins: [
+      bodyLimitPlugin(env.limits.maxBodyBytes),
+      rateLimitPlugin(options.rateLimit),
+      ...queryLimitPlugins(),
+      requestLogPlugin,
+    ],
+  });
+}
+
+export const yoga = createGateway();

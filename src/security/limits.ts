@@ -1,0 +1,47 @@
+// Query limits (graphql-armor): depth, aliases, directives, tokens and a static cost. They
+// run at parse/validation time, so a rejected query never reaches a resolver or the database.
+// Armor's errors carry no code; rejections are re-issued with extensions.code LIMIT_EXCEEDED.
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
+import { GraphQLError } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { env } from "../env.ts";
+
+const ARMOR_REJECTION = /^Syntax Error: (.* limit of \d+ exceeded.*)$/;
+
+function withLimitCode(error: unknown): unknown {
+  if (!(error instanceof GraphQLError)) return error;
+  const match = ARMOR_REJECTION.exec(error.message);
+  if (!match) return error;
+  return new GraphQLError(match[1]!, { nodes: error.nodes, extensions: { code: "LIMIT_EXCEEDED", http: { status: 400 } } });
+}
+
+const limitCodes: Plugin = {
+  onParse: () => ({ result, replaceParseResult }) => {
+    if (result instanceof Error) replaceParseResult(withLimitCode(result) as Error);
+  },
+  onValidate: ({ validateFn, setValidationFn }) => {
+    // Some armor rules report their rejection, others throw it out of validation.
+    setValidationFn((...args) => {
+      try {
+        return validateFn(...args).map((error: GraphQLError) => withLimitCode(error) as GraphQLError);
+      } catch (error) {
+        const coded = withLimitCode(error);
+        if (coded !== error) return [coded as GraphQLError];
+        throw error;
+      }
+    });
+  },
+};
+
+export function queryLimitPlugins(): Plugin[] {
+  const armor = EnvelopArmorPlugin({
+    maxDepth: { n: env.limits.maxDepth, exposeLimits: true, ignoreIntrospection: true },
+    maxAliases: { n: env.limits.maxAliases, exposeLimits: true },
+    maxDirectives: { n: env.limits.maxDirectives, exposeLimits: true },
+    maxTokens: { n: env.limits.maxTokens, exposeLimits: true },
+    costLimit: { maxCost: env.limits.maxCost, exposeLimits: true, ignoreIntrospection: true },
+    // Suggestions ("Did you mean …?") help explorers; the schema is public through introspection anyway.
+    blockFieldSuggestion: { enabled: false },
+  }) as Plugin;
+  return [armor, limitCodes];
+}
