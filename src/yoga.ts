@@ -4,6 +4,7 @@ import { ALL_SCOPES } from "./auth/scopes.ts";
 import { mintToken, usesDevelopmentSecret } from "./auth/tokens.ts";
 import { type Context, createContext } from "./context.ts";
 import { env } from "./env.ts";
+import { maskError } from "./graphql/masking.ts";
 import { schema } from "./graphql/schema.ts";
 import { logger } from "./logger.ts";
 import { requestLogPlugin } from "./request-log.ts";
@@ -60,7 +61,7 @@ export function createGateway(options: GatewayOptions = {}) {
     graphiql: env.graphiql ? graphiqlOptions : false,
     landingPage: false,
     logging: logger,
-    maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test" },
+    maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test", maskError },
     batching: { limit: env.limits.maxBatch },
     plugins: [
       bodyLimitPlugin(env.limits.maxBodyBytes),
