@@ -1,10 +1,10 @@
 // Read-only data about one request: who is asking and the request id. Per-request
 // DataLoaders live in the Pothos dataloader plugin's cache, keyed on this object, so no
 // loader is ever shared across requests.
-import { randomUUID } from "node:crypto";
 import type { YogaInitialContext } from "graphql-yoga";
 import { type Viewer, verifyToken } from "./auth/tokens.ts";
 import { domainError } from "./graphql/errors.ts";
+import { requestIdsOf } from "./requests/request-ids.ts";
 
 export interface Context {
   /** The X-Request-Id of the request (generated when absent), carried by every log line. */
@@ -30,7 +30,7 @@ async function viewerOf(request: Request): Promise<Viewer | null> {
 
 export async function createContext(initial: YogaInitialContext): Promise<Context> {
   return {
-    requestId: initial.request.headers.get("x-request-id") ?? randomUUID(),
+    requestId: requestIdsOf(initial.request).requestId,
     viewer: await viewerOf(initial.request),
   };
 }

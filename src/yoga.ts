@@ -8,6 +8,7 @@ import { maskError } from "./graphql/masking.ts";
 import { schema } from "./graphql/schema.ts";
 import { logger } from "./logger.ts";
 import { requestLogPlugin } from "./request-log.ts";
+import { requestHeadersPlugin } from "./requests/plugin.ts";
 import { bodyLimitPlugin } from "./security/body-limit.ts";
 import { queryLimitPlugins } from "./security/limits.ts";
 import { type RateLimitOptions, rateLimitPlugin } from "./security/rate-limit.ts";
@@ -68,6 +69,7 @@ export function createGateway(options: GatewayOptions = {}) {
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
       requestLogPlugin,
+      requestHeadersPlugin,
     ],
   });
 }

@@ -4,6 +4,7 @@ import { builder } from "./builder.ts";
 import "./scalars.ts";
 import "../production/index.ts";
 import "../processes/index.ts";
+import "../letters/index.ts";
 
 const built = builder.toSchema({ sortSchema: true });
 

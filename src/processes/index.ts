@@ -1,1 +1,3 @@
 import "./process-status.ts";
+import "./process-status-queries.ts";
+import "./jobs.ts";

@@ -2,6 +2,14 @@ import { prisma } from "../db.ts";
 import { ProcessState } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { effectiveState, liveWhere } from "./retention.ts";
+
+/** Process statuses by id as readers see them: expired ones are missing, overdue ones TIMEOUT. */
+export async function loadLiveProcessStatuses(ids: number[]) {
+  const now = new Date();
+  const rows = await prisma.processStatus.findMany({ where: { id: { in: ids }, ...liveWhere(now) } });
+  return rows.map((row) => effectiveState(row, now));
+}
 
 export const ProcessStateEnum = builder.enumType(ProcessState, {
   name: "ProcessState",
@@ -12,7 +20,7 @@ export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
   description:
     "The record of an operation the gateway performed or is performing: every mutation returns one, so callers can poll or subscribe to its outcome. Completed records are kept for a limited time (PROCESS_STATUS_RETENTION), after which they are gone as if they never existed.",
   id: { resolve: (status) => status.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.processStatus.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => loadLiveProcessStatuses(ids),
   sort: (status) => status.id,
   fields: (t) => ({
     entityId: t.exposeString("entityId", { description: "Id of the entity the operation affected (a global id where the entity is in this graph)." }),

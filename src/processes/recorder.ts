@@ -76,10 +76,11 @@ export function startProcess(tx: Tx, process: { eventType: string; entityId: str
   });
 }
 
-/** Finishes a PENDING operation; one that already timed out stays TIMEOUT. */
+/** Finishes a PENDING operation; one that already timed out, or is past its deadline, stays TIMEOUT. */
 export function finishProcess(tx: Tx, id: number, outcome: { ok: true } | { ok: false; errorMessage: string }) {
+  // Readers already see an overdue process as TIMEOUT before the sweep marks it; it must not flip back.
   return tx.processStatus.updateMany({
-    where: { id, status: "PENDING" },
+    where: { id, status: "PENDING", OR: [{ deadlineAt: null }, { deadlineAt: { gt: new Date() } }] },
     data: outcome.ok
       ? { status: "SUCCESS", completedAt: new Date() }
       : { status: "FAILURE", errorMessage: outcome.errorMessage, completedAt: new Date() },

@@ -1,0 +1,57 @@
+// updateLetterBatchStatus: the supplier reports a batch's progress; all its letters follow.
+import type { ProcessStatus } from "../generated/prisma/client.ts";
+import { builder } from "../graphql/builder.ts";
+import { encodeGlobalId } from "../graphql/ids.ts";
+import { ProcessStatusNode } from "../processes/process-status.ts";
+import { runRecorded } from "../processes/recorder.ts";
+import { LetterBatchNode } from "./letter-batch.ts";
+import { LetterStatusEnum } from "./letter-status.ts";
+import { type BatchMove, moveLetterBatch } from "./service.ts";
+import { MAX_REASON_CODE_LENGTH, MAX_REASON_TEXT_LENGTH, NEEDS_REASON_TEXT, parseStatusUpdate } from "./validation.ts";
+
+const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusInput", {
+  description: "A letter batch and the status it (and its letters) move to.",
+  fields: (t) => ({
+    id: t.id({ required: true, description: "Global id of the letter batch." }),
+    status: t.field({
+      type: LetterStatusEnum,
+      required: true,
+      description: "The status to move to; it must be allowed to follow the batch's current one (see LetterStatus).",
+    }),
+    reasonCode: t.string({
+      description: `The supplier's code for why, at most ${MAX_REASON_CODE_LENGTH} characters; ${NEEDS_REASON_TEXT}.`,
+    }),
+    reasonText: t.string({ description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
+  }),
+});
+
+const UpdateLetterBatchStatusPayload = builder
+  .objectRef<BatchMove & { processStatus: ProcessStatus }>("UpdateLetterBatchStatusPayload")
+  .implement({
+    description: "The letter batch after the move, how many of its letters moved, and the record of the operation.",
+    fields: (t) => ({
+      letterBatch: t.field({ type: LetterBatchNode, description: "The batch in its new status.", resolve: (payload) => payload.batch }),
+      lettersMoved: t.exposeInt("lettersMoved", {
+        description: "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
+      }),
+      processStatus: t.field({ type: ProcessStatusNode, description: "The record of this operation (SUCCESS).", resolve: (payload) => payload.processStatus }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  updateLetterBatchStatus: t.field({
+    type: UpdateLetterBatchStatusPayload,
+    authScopes: { scope: "letters:write" },
+    description:
+      "Moves a letter batch and every letter of it that may follow to a new status, appending to each letter's history, all in one transaction. A transition the lifecycle does not allow is a CONFLICT error naming the current and requested status.",
+    args: { input: t.arg({ type: UpdateLetterBatchStatusInput, required: true, description: "The batch and its new status." }) },
+    resolve: async (_root, { input }) => {
+      const { batchId, change } = parseStatusUpdate(input);
+      const { result, processStatus } = await runRecorded(
+        { eventType: "UPDATE_LETTER_BATCH_STATUS", entityId: encodeGlobalId("LetterBatch", batchId), description: `Move letter batch to ${change.status}.` },
+        (tx) => moveLetterBatch(tx, batchId, change),
+      );
+      return { ...result, processStatus };
+    },
+  }),
+}));

@@ -1,0 +1,86 @@
+// Root reads of process statuses: one by id, many by id (at most 1000), and the history of
+// one entity and event type, newest first. Expired statuses behave exactly like missing ones.
+import { prisma } from "../db.ts";
+import { builder } from "../graphql/builder.ts";
+import { badUserInput, notFound } from "../graphql/errors.ts";
+import { parseId } from "../graphql/ids.ts";
+import { keysetQuery, type SortSpec } from "../graphql/keyset.ts";
+import { keysetConnection } from "../graphql/pagination.ts";
+import { effectiveState, liveWhere } from "./retention.ts";
+import { loadLiveProcessStatuses, ProcessStatusNode } from "./process-status.ts";
+
+export const MAX_PROCESS_STATUS_IDS = 1000;
+const ENTITY_PAGE_SIZE = 50;
+const newestFirst: SortSpec = { field: "createdAt", direction: "desc", parse: (value) => new Date(value) };
+
+/** Decoded ids, each once in first-seen order; the limits are checked before anything is decoded. */
+function processStatusIds(ids: readonly string[]): number[] {
+  if (ids.length === 0) throw badUserInput("ids must name at least one process status", "ids");
+  if (ids.length > MAX_PROCESS_STATUS_IDS) {
+    throw badUserInput(`ids may name at most ${MAX_PROCESS_STATUS_IDS} process statuses, got ${ids.length}`, "ids");
+  }
+  return [...new Set(ids.map((id, index) => parseId(id, "ProcessStatus", `ids[${index}]`)))];
+}
+
+builder.queryFields((t) => ({
+  processStatus: t.field({
+    type: ProcessStatusNode,
+    nullable: true,
+    authScopes: { scope: "process-status:read" },
+    description:
+      "A process status by its id (as returned in a mutation's payload). Null with a NOT_FOUND error when it never existed or has expired (completed longer than the retention period ago): stop polling then.",
+    args: { id: t.arg.id({ required: true, description: "Global id of the process status." }) },
+    resolve: async (_root, args, context) => {
+      const id = parseId(args.id, "ProcessStatus", "id");
+      const status = await ProcessStatusNode.getDataloader(context).load(id);
+      if (!status) throw notFound(`Process status ${args.id} does not exist or has expired`, "id");
+      return status;
+    },
+  }),
+  processStatuses: t.field({
+    type: [ProcessStatusNode],
+    authScopes: { scope: "process-status:read" },
+    description: `Process statuses by id, in the order first given; each id at most once. Ids of missing or expired statuses are left out. At most ${MAX_PROCESS_STATUS_IDS} ids; an empty list is refused.`,
+    args: {
+      ids: t.arg.idList({
+        required: true,
+        description: `Global ids of process statuses: 1 to ${MAX_PROCESS_STATUS_IDS}; duplicates count once.`,
+      }),
+    },
+    resolve: async (_root, args) => {
+      const ids = processStatusIds(args.ids.map(String));
+      const byId = new Map((await loadLiveProcessStatuses(ids)).map((status) => [status.id, status]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+  }),
+  processStatusesByEntity: t.connection({
+    type: ProcessStatusNode,
+    authScopes: { scope: "process-status:read" },
+    description: `The process statuses of one entity and event type, newest first; expired ones are left out. At most 100 per page (default ${ENTITY_PAGE_SIZE}).`,
+    args: {
+      entityId: t.arg.string({
+        required: true,
+        description: "Id of the affected entity, as the process status records it; not unique on its own, hence the event type.",
+      }),
+      eventType: t.arg.string({ required: true, description: "The operation, e.g. UPDATE_LETTER_BATCH_STATUS." }),
+    },
+    resolve: (_root, args) => {
+      const where = { entityId: args.entityId, eventType: args.eventType, ...liveWhere() };
+      return keysetConnection(
+        args,
+        async (page) => {
+          const query = keysetQuery(newestFirst, page);
+          const rows = await prisma.processStatus.findMany({ ...query, where: { AND: [where, query.where] } });
+          return rows.map((row) => effectiveState(row));
+        },
+        {
+          order: "createdAt:desc",
+          sortValue: (status) => status.createdAt.toISOString(),
+          id: (status) => status.id,
+          totalCount: () => prisma.processStatus.count({ where }),
+          defaultSize: ENTITY_PAGE_SIZE,
+        },
+      );
+    },
+  }),
+}));

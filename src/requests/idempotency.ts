@@ -1,0 +1,67 @@
+// Deciding what a mutation sent with an X-Request-Id does: run (this request owns the id),
+// replay (a response is stored), or refuse (the id was used for another request, or its
+// first request is still running after we waited).
+import { type ExecutionResult, GraphQLError } from "graphql";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { domainError } from "../graphql/errors.ts";
+import { claim, storedRequest } from "./idempotency-store.ts";
+
+export type Decision = { kind: "run" } | { kind: "replay"; result: ExecutionResult } | { kind: "refuse"; error: GraphQLError };
+
+/** How long a duplicate waits for the first request's response before giving up. */
+const WAIT_MS = 10_000;
+const POLL_MS = 50;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function decide(requestId: string, operation: string): Promise<Decision> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    if (await claim(requestId, operation)) return { kind: "run" };
+    const stored = await storedRequest(requestId);
+    if (stored && stored.operation !== operation) {
+      return { kind: "refuse", error: conflict(`X-Request-Id ${requestId} was already used for a different request; send a new GUID`) };
+    }
+    if (stored && stored.response !== null) return { kind: "replay", result: revive(stored.response as StoredResult) };
+    if (Date.now() > deadline) {
+      return { kind: "refuse", error: conflict(`The request with X-Request-Id ${requestId} is still being processed; retry later`) };
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+const conflict = (message: string) => domainError("CONFLICT", message, { field: "X-Request-Id" });
+
+interface StoredError {
+  message: string;
+  path?: (string | number)[];
+  locations?: { line: number; column: number }[];
+  extensions?: Record<string, unknown>;
+}
+
+interface StoredResult {
+  data?: Record<string, unknown> | null;
+  errors?: StoredError[];
+}
+
+/** The result as JSON; errors keep message, path, locations and extensions. */
+export function serialize(result: ExecutionResult): Prisma.InputJsonValue {
+  return JSON.parse(JSON.stringify(result)) as Prisma.InputJsonValue;
+}
+
+/** Stored errors become GraphQL errors again, so they are neither masked nor counted unexpected. */
+function revive(stored: StoredResult): ExecutionResult {
+  if (!stored.errors) return { data: stored.data };
+  const errors = stored.errors.map((error) => {
+    const revived = new GraphQLError(error.message, { path: error.path, extensions: error.extensions });
+    if (error.locations) Object.defineProperty(revived, "locations", { value: error.locations, enumerable: true });
+    return revived;
+  });
+  return { data: stored.data, errors };
+}
+
+/** Whether an error is one the code meant to raise (a GraphQLError all the way down). */
+export function isExpected(error: unknown): boolean {
+  if (!(error instanceof GraphQLError)) return false;
+  return error.originalError == null || isExpected(error.originalError);
+}
