@@ -10,12 +10,15 @@ async function main() {
   const { yoga, developmentTokenIfAny } = await import("./yoga.ts");
   const { checkTokenConfiguration } = await import("./auth/tokens.ts");
   const { startJobs } = await import("./jobs.ts");
+  const { attachWebSocket } = await import("./websocket.ts");
+  const { closePubSub } = await import("./pubsub.ts");
 
   await checkTokenConfiguration();
   await prepareDatabase(db);
   const token = await developmentTokenIfAny();
   if (token) logger.info({ token }, "development token (all scopes, 30 days); GraphiQL already sends it");
   const server = createServer(yoga);
+  const websockets = attachWebSocket(server, yoga);
   server.listen(env.port, env.host, () => {
     logger.info(`GraphiQL on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}/graphql (${db.describe})`);
   });
@@ -31,11 +34,13 @@ async function main() {
     server.close(async () => {
       clearTimeout(force);
       await stopJobs();
+      await closePubSub();
       await db.close();
       logger.info("stopped");
       process.exit(0);
     });
     server.closeIdleConnections();
+    for (const socket of websockets.clients) socket.close(1001, "server shutting down");
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -68,6 +68,10 @@ builder.queryType({ description: "Reads across the five domains of the gateway."
 
 builder.mutationType({ description: "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus." });
 
+builder.subscriptionType({
+  description: "Live updates over Server-Sent Events or WebSocket (graphql-ws): each subscription sends the current state, then the state after every change.",
+});
+
 builder.globalConnectionField("totalCount", (t) =>
   t.int({
     description: "Number of items in the whole list (all pages) with the same filters.",

@@ -1,0 +1,83 @@
+// Subscription clients for tests: Server-Sent Events through yoga.fetch, and graphql-ws over a
+// real WebSocket to an in-process HTTP server.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { attachWebSocket } from "../../src/websocket.ts";
+import { yoga } from "../../src/yoga.ts";
+import { tokenFor } from "../client.ts";
+
+export interface Stream<T> {
+  next(): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A subscription over SSE (Yoga's default transport); each `next()` is one event's payload. */
+export async function subscribeSse<T = Record<string, unknown>>(query: string, variables: object, token?: string): Promise<Stream<T>> {
+  const controller = new AbortController();
+  const response = await yoga.fetch("http://gateway.test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${token ?? (await tokenFor())}` },
+    body: JSON.stringify({ query, variables }),
+    signal: controller.signal,
+  });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  return {
+    async next() {
+      for (;;) {
+        const end = buffer.indexOf("\n\n");
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split("\n").find((line) => line.startsWith("data:"));
+          if (data) return JSON.parse(data.slice(5)) as T;
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error("stream ended");
+        buffer += value;
+      }
+    },
+    async close() {
+      controller.abort();
+      await reader.cancel().catch(() => {});
+    },
+  };
+}
+
+/** An HTTP+WebSocket server on a free loopback port, for graphql-ws clients. */
+export async function startWebSocketServer() {
+  const server = createServer(yoga);
+  const websockets = attachWebSocket(server, yoga);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  return {
+    url,
+    async stop() {
+      for (const socket of websockets.clients) socket.terminate();
+      websockets.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** A subscription over graphql-ws; each `next()` is one result. */
+export async function subscribeWs<T = Record<string, unknown>>(url: string, query: string, variables: object, token?: string): Promise<Stream<T>> {
+  const authorization = `Bearer ${token ?? (await tokenFor())}`;
+  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { Authorization: authorization }, retryAttempts: 0 });
+  const iterator = client.iterate({ query, variables: variables as Record<string, unknown> });
+  return {
+    async next() {
+      const { value, done } = await iterator.next();
+      if (done) throw new Error("subscription ended");
+      return value as T;
+    },
+    async close() {
+      await iterator.return?.();
+      await client.dispose();
+    },
+  };
+}
