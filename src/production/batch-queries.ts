@@ -3,9 +3,8 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
-import { type SortSpec, keysetQuery } from "../graphql/keyset.ts";
-import { keysetConnection } from "../graphql/pagination.ts";
 import { BatchNode } from "./batch.ts";
+import { NEWEST_FIRST, OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
 import { StatusCategoryEnum } from "./status.ts";
 
 const BatchOrderField = builder.enumType("BatchOrderField", {
@@ -16,11 +15,6 @@ const BatchOrderField = builder.enumType("BatchOrderField", {
     DUE_DATE: { value: "dueDate", description: "Due date of the work order (batches without one come last)." },
     LABEL: { value: "label", description: "Label, alphabetically." },
   } as const,
-});
-
-export const OrderDirection = builder.enumType("OrderDirection", {
-  description: "Sort direction.",
-  values: { ASC: { value: "asc", description: "Ascending." }, DESC: { value: "desc", description: "Descending." } } as const,
 });
 
 const BatchOrder = builder.inputType("BatchOrder", {
@@ -56,20 +50,6 @@ export function batchWhere(filter: BatchFilterInput | null | undefined): Prisma.
   return where;
 }
 
-const parseDate = (value: string | number) => new Date(value);
-
-function sortSpec(order: typeof BatchOrder.$inferInput | null | undefined): SortSpec {
-  const field = order?.field ?? "createdAt";
-  const direction = order?.direction ?? (order ? "asc" : "desc");
-  if (field === "label") return { field, direction };
-  return { field, direction, nullable: field === "dueDate", parse: parseDate };
-}
-
-function sortValue(field: string, batch: Record<string, unknown>) {
-  const value = batch[field];
-  return value instanceof Date ? value.toISOString() : (value as string | null);
-}
-
 builder.queryFields((t) => ({
   batch: t.field({
     type: BatchNode,
@@ -89,19 +69,12 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args) => {
       const where = batchWhere(args.filter);
-      const sort = sortSpec(args.orderBy);
-      return keysetConnection(
+      return orderedConnection(
         args,
-        (page) => {
-          const query = keysetQuery(sort, page);
-          return prisma.batch.findMany({ ...query, where: { AND: [where, query.where] } } as Prisma.BatchFindManyArgs);
-        },
-        {
-          order: `${sort.field}:${sort.direction}`,
-          sortValue: (batch) => sortValue(sort.field, batch),
-          id: (batch) => batch.id,
-          totalCount: () => prisma.batch.count({ where }),
-        },
+        sortSpec(args.orderBy, NEWEST_FIRST),
+        where,
+        (query) => prisma.batch.findMany(query as Prisma.BatchFindManyArgs),
+        () => prisma.batch.count({ where }),
       );
     },
   }),

@@ -1,10 +1,19 @@
+import type { Context } from "../context.ts";
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { CustomerNode } from "./customer.ts";
 import { LocationNode } from "./location.ts";
+import { ProgramNode } from "./program.ts";
+import { ProjectNode } from "./project.ts";
 import { QueueNode } from "./queue.ts";
 import { StatusRef } from "./status.ts";
 import { WorkOrderNode } from "./work-order.ts";
+
+async function projectOf(batch: { workOrderId: number }, context: Context) {
+  const workOrder = await WorkOrderNode.getDataloader(context).load(batch.workOrderId);
+  return ProjectNode.getDataloader(context).load(workOrder.projectId);
+}
 
 export const BatchNode = builder.loadableNode("Batch", {
   authScopes: { scope: "batch:read" },
@@ -37,6 +46,21 @@ export const BatchNode = builder.loadableNode("Batch", {
       type: LocationNode,
       description: "Where the batch is produced (its queue's location).",
       resolve: (batch) => batch.locationId,
+    }),
+    project: t.field({
+      type: ProjectNode,
+      description: "The project of the batch's work order.",
+      resolve: async (batch, _args, context) => (await WorkOrderNode.getDataloader(context).load(batch.workOrderId)).projectId,
+    }),
+    program: t.field({
+      type: ProgramNode,
+      description: "The program of the batch's work order's project.",
+      resolve: async (batch, _args, context) => (await projectOf(batch, context)).programId,
+    }),
+    customer: t.field({
+      type: CustomerNode,
+      description: "The customer the batch's work is done for.",
+      resolve: async (batch, _args, context) => (await projectOf(batch, context)).customerId,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the batch was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the batch last changed." }),

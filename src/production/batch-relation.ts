@@ -1,0 +1,30 @@
+import { prisma } from "../db.ts";
+import { RelationDirection } from "../generated/prisma/enums.ts";
+import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
+import { BatchNode } from "./batch.ts";
+
+export const RelationDirectionEnum = builder.enumType(RelationDirection, {
+  name: "RelationDirection",
+  description: "Which way a relation points, seen from the batch.",
+});
+
+export const BatchRelationNode = builder.loadableNode("BatchRelation", {
+  authScopes: { scope: "batch:read" },
+  description: "A typed link from a batch to an entity of any system, e.g. the user who created it.",
+  id: { resolve: (relation) => relation.id, parse: parseRawId },
+  load: (ids: number[]) => prisma.batchRelation.findMany({ where: { id: { in: ids } } }),
+  sort: (relation) => relation.id,
+  fields: (t) => ({
+    relation: t.exposeString("relation", { description: "Kind of relation, e.g. created." }),
+    direction: t.field({
+      type: RelationDirectionEnum,
+      description: "INWARD when the entity points at the batch, OUTWARD when the batch points at it.",
+      resolve: (relation) => relation.direction,
+    }),
+    entityType: t.exposeString("entityType", { description: "Type of the related entity, e.g. USER." }),
+    entityId: t.exposeString("entityId", { description: "Id of the related entity in its own system." }),
+    batch: t.field({ type: BatchNode, description: "The batch the relation belongs to.", resolve: (relation) => relation.batchId }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the relation was attached." }),
+  }),
+});

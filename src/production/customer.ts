@@ -1,0 +1,23 @@
+import { prisma } from "../db.ts";
+import { builder } from "../graphql/builder.ts";
+import { parseRawId } from "../graphql/ids.ts";
+import { allowedStatuses } from "./allowed-statuses.ts";
+import { StatusRef } from "./status.ts";
+
+export const CustomerNode = builder.loadableNode("Customer", {
+  authScopes: { scope: "batch:read" },
+  description: "The organisation the work is done for; its programs group projects, whose work orders are produced.",
+  id: { resolve: (customer) => customer.id, parse: parseRawId },
+  load: (ids: number[]) => prisma.customer.findMany({ where: { id: { in: ids } } }),
+  sort: (customer) => customer.id,
+  fields: (t) => ({
+    label: t.exposeString("label", { description: "Name of the customer." }),
+    allowedStatuses: t.field({
+      type: [StatusRef],
+      description: "The status labels this customer's work may carry, each with its category.",
+      resolve: (customer) => allowedStatuses(customer.allowedStatuses),
+    }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the customer was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the customer last changed." }),
+  }),
+});

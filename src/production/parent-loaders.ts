@@ -1,0 +1,117 @@
+// Loaders over many parents at once. Per-parent keyset pages ("the first 10 cycles of each of
+// these 50 batches") are ONE statement: a LATERAL subquery per parent id, so each page uses the
+// (parent, key) index. Keys with the same page shape or filter share a statement.
+import DataLoader from "dataloader";
+import { prisma } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import { type ConnectionArgs, type PageRequest, keysetConnection } from "../graphql/pagination.ts";
+
+export interface WindowSource {
+  /** FROM items, the paged table aliased `r` (joins allowed). */
+  from: Prisma.Sql;
+  /** The column holding the parent id, e.g. r.batch_id. */
+  parent: Prisma.Sql;
+  /** The unique keyset column within a parent, ascending, e.g. r.id. */
+  key: Prisma.Sql;
+  /** The select list; must include the key aliased "pageKey". */
+  columns: Prisma.Sql;
+}
+
+export interface WindowKey {
+  parentId: number;
+  page: PageRequest;
+  /** Extra condition on `r`; keys with equal `filterKey` must carry equal conditions. */
+  filter: Prisma.Sql;
+  filterKey: string;
+}
+
+export type WindowRow = { parentKey: number; pageKey: number };
+
+function shapeOf(key: WindowKey): string {
+  const { after, before, limit, inverted } = key.page;
+  return JSON.stringify([key.filterKey, after?.id ?? null, before?.id ?? null, limit, inverted]);
+}
+
+function pageSql(source: WindowSource, parentIds: number[], sample: WindowKey): Prisma.Sql {
+  const { after, before, limit, inverted } = sample.page;
+  const conditions = [Prisma.sql`${source.parent} = p.id`, sample.filter];
+  if (after) conditions.push(Prisma.sql`${source.key} > ${after.id}`);
+  if (before) conditions.push(Prisma.sql`${source.key} < ${before.id}`);
+  const direction = inverted ? Prisma.raw("DESC") : Prisma.raw("ASC");
+  return Prisma.sql`SELECT p.id AS "parentKey", w.* FROM unnest(${parentIds}::int[]) AS p(id)
+    CROSS JOIN LATERAL (SELECT ${source.columns} FROM ${source.from}
+      WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${source.key} ${direction} LIMIT ${limit}) AS w`;
+}
+
+function append<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** A DataLoader returning, for each key, its parent's rows of the requested page in page order. */
+export function windowLoader<Row extends WindowRow>(source: WindowSource) {
+  return new DataLoader<WindowKey, Row[], string>(
+    async (keys) => {
+      const shapes = new Map<string, WindowKey[]>();
+      for (const key of keys) append(shapes, shapeOf(key), key);
+      const byKey = new Map<string, Row[]>();
+      await Promise.all(
+        [...shapes.entries()].map(async ([shape, group]) => {
+          const parentIds = [...new Set(group.map((key) => key.parentId))];
+          const rows = await prisma.$queryRaw<Row[]>(pageSql(source, parentIds, group[0]!));
+          for (const row of rows) append(byKey, `${row.parentKey}|${shape}`, row);
+        }),
+      );
+      return keys.map((key) => byKey.get(`${key.parentId}|${shapeOf(key)}`) ?? []);
+    },
+    { cacheKeyFn: (key) => `${key.parentId}|${shapeOf(key)}` },
+  );
+}
+
+export interface CountKey {
+  parentId: number;
+  filter: Prisma.Sql;
+  filterKey: string;
+}
+
+/** A DataLoader counting each parent's rows (meeting the key's filter) with one GROUP BY per filter. */
+export function countLoader(source: Pick<WindowSource, "from" | "parent">) {
+  return new DataLoader<CountKey, number, string>(
+    async (keys) => {
+      const filters = new Map<string, CountKey[]>();
+      for (const key of keys) append(filters, key.filterKey, key);
+      const counts = new Map<string, number>();
+      await Promise.all(
+        [...filters.entries()].map(async ([filterKey, group]) => {
+          const parentIds = [...new Set(group.map((key) => key.parentId))];
+          const rows = await prisma.$queryRaw<{ parentKey: number; n: number }[]>(
+            Prisma.sql`SELECT ${source.parent} AS "parentKey", count(*)::int AS n FROM ${source.from}
+              WHERE ${source.parent} = ANY(${parentIds}::int[]) AND ${group[0]!.filter} GROUP BY 1`,
+          );
+          for (const row of rows) counts.set(`${row.parentKey}|${filterKey}`, row.n);
+        }),
+      );
+      return keys.map((key) => counts.get(`${key.parentId}|${key.filterKey}`) ?? 0);
+    },
+    { cacheKeyFn: (key) => `${key.parentId}|${key.filterKey}` },
+  );
+}
+
+/** A nested connection of one parent (e.g. a batch's cycles), its page read through `pages`. */
+export function parentConnection<Row extends WindowRow>(
+  args: ConnectionArgs,
+  pages: DataLoader<WindowKey, Row[], string>,
+  key: Omit<WindowKey, "page">,
+  totalCount: () => Promise<number>,
+) {
+  return keysetConnection(args, (page) => pages.load({ ...key, page }), {
+    order: "key",
+    sortValue: (row) => row.pageKey,
+    id: (row) => row.pageKey,
+    totalCount,
+  });
+}
+
+/** The key part for loads that take every row of the parent. */
+export const NO_FILTER = { filter: Prisma.sql`TRUE`, filterKey: "" };
