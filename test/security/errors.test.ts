@@ -15,7 +15,7 @@ test("an internal failure is masked for the client and logged with the request i
   const lines: { bindings: unknown; entry: unknown; message: string }[] = [];
   vi.spyOn(logger, "child").mockImplementation((bindings) => {
     const record = (entry: unknown, message: string) => lines.push({ bindings, entry, message });
-    return { error: record, warn: record, info: record, debug: () => {} } as unknown as typeof logger;
+    return { error: record, warn: record, info: record, debug: () => {} } as never;
   });
   await createBatches(1);
   await prisma.$executeRawUnsafe(`ALTER TABLE location RENAME TO location_gone`);
