@@ -1,0 +1,9 @@
+import "./enums.ts";
+import "./provisioning-request.ts";
+import "./provisioning-batch.ts";
+import "./provisioning-queries.ts";
+import "./provisioning-mutations.ts";
+import "./subscription.ts";
+import "./subscription-queries.ts";
+import "./event.ts";
+import "./jobs.ts";

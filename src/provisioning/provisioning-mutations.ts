@@ -1,0 +1,58 @@
+// Submitting a provisioning batch: returns at once with the stored batch; workers execute it.
+import { builder } from "../graphql/builder.ts";
+import { ProcessStatusNode } from "../processes/process-status.ts";
+import { ProvisioningBatchTypeEnum } from "./enums.ts";
+import { ProvisioningBatchNode } from "./provisioning-batch.ts";
+import { submitBatch } from "./service.ts";
+import { MAX_REQUESTS } from "./validation.ts";
+
+const ProvisioningRequestInput = builder.inputType("ProvisioningRequestInput", {
+  description:
+    "One API request: create a subscription (POST subscriptions), block/unblock or change its state (PATCH subscriptions/{msisdn|iccid}:{id}), or assign, withdraw or modify a service (POST / DELETE / PATCH subscriptions/{msisdn|iccid}:{id}/services).",
+  fields: (t) => ({
+    requestId: t.string({ description: "Your own identifier for the request, echoed for correlation; at most 100 characters. Defaults to the 1-based position." }),
+    method: t.string({ required: true, description: "HTTP method: POST, PATCH or DELETE; at most 10 characters." }),
+    resource: t.string({ required: true, description: "Resource path, e.g. subscriptions/iccid:89461177710001700003/services; at most 200 characters." }),
+    body: t.field({
+      type: "JSON",
+      description:
+        "Request body: { msisdn, iccid } to create; { blocked } and/or { state } to change; { serviceId, ...parameters } for services. At most 4000 characters as JSON.",
+    }),
+  }),
+});
+
+const SubmitProvisioningBatchInput = builder.inputType("SubmitProvisioningBatchInput", {
+  description: "A provisioning batch to submit.",
+  fields: (t) => ({
+    type: t.field({ type: ProvisioningBatchTypeEnum, defaultValue: "SINGLE", description: "SINGLE (parallel, the default) or MULTI (sequential per iccid; every request must name an iccid)." }),
+    requests: t.field({
+      type: [ProvisioningRequestInput],
+      required: true,
+      description: `The API requests, 1 to ${MAX_REQUESTS}; malformed ones are stored REJECTED with the reason.`,
+    }),
+  }),
+});
+
+type Submitted = Awaited<ReturnType<typeof submitBatch>>;
+
+const SubmitProvisioningBatchPayload = builder.objectRef<Submitted>("SubmitProvisioningBatchPayload").implement({
+  description: "The stored batch, INITIALISING, with each request APPROVED or REJECTED.",
+  fields: (t) => ({
+    batch: t.field({ type: ProvisioningBatchNode, description: "The stored batch with its requests.", resolve: (payload) => payload.batch }),
+    processStatus: t.field({
+      type: ProcessStatusNode,
+      description: "The submit's process status: PENDING until the batch finishes executing.",
+      resolve: (payload) => payload.processStatus,
+    }),
+  }),
+});
+
+builder.mutationField("submitProvisioningBatch", (t) =>
+  t.field({
+    type: SubmitProvisioningBatchPayload,
+    authScopes: { scope: "provisioning:submit" },
+    description: `Submits up to ${MAX_REQUESTS} API requests against subscriptions; returns at once, workers execute them. An empty list or more than ${MAX_REQUESTS} requests is BAD_USER_INPUT and nothing is stored.`,
+    args: { input: t.arg({ type: SubmitProvisioningBatchInput, required: true, description: "The batch to submit." }) },
+    resolve: (_root, { input }) => submitBatch(input.type ?? "SINGLE", input.requests),
+  }),
+);
