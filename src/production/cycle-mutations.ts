@@ -1,0 +1,53 @@
+// Moving a cycle through its statuses. One UPDATE per call: the batch's and queue's counts are
+// computed from the cycles when read, so nothing else has to change (or can drift).
+import type { Cycle } from "../generated/prisma/client.ts";
+import { badUserInput } from "../graphql/errors.ts";
+import { builder } from "../graphql/builder.ts";
+import { encodeGlobalId, parseId } from "../graphql/ids.ts";
+import { BatchNode } from "./batch.ts";
+import { payloadType, recorded, StatusInput } from "./batch-mutations.ts";
+import { CycleNode } from "./cycle.ts";
+import { setCycleStatus } from "./service.ts";
+import { StatusCategoryEnum } from "./status.ts";
+import { checkStatus, DEFAULT_STATUSES } from "./validation.ts";
+
+const UpdateCycleStatusInput = builder.inputType("UpdateCycleStatusInput", {
+  description: "A cycle's new status: either a custom `status` or just a `category` (exactly one of the two).",
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The cycle to change." }),
+    status: t.field({ type: StatusInput, description: "The new custom status with its category." }),
+    category: t.field({
+      type: StatusCategoryEnum,
+      description: "The new category, with its default label (Pending, In Progress, Verifying, Blocked, Complete, Cancelled).",
+    }),
+  }),
+});
+
+const UpdateCycleStatusPayload = payloadType<{ cycle: Cycle; batchId: number }>(
+  "UpdateCycleStatusPayload",
+  "The changed cycle and its batch, whose cycle counts now include the change.",
+  (t) => ({
+    cycle: t.field({ type: CycleNode, description: "The cycle with its new status.", resolve: (p) => p.cycle }),
+    batch: t.field({ type: BatchNode, description: "The cycle's batch (read after the change).", resolve: (p) => p.batchId }),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  updateCycleStatus: t.field({
+    type: UpdateCycleStatusPayload,
+    authScopes: { scope: "batch:update" },
+    description: "Sets a cycle's status; its batch's and queue's cycle counts follow at once.",
+    args: { input: t.arg({ type: UpdateCycleStatusInput, required: true, description: "The cycle and its new status." }) },
+    resolve: (_root, { input }) => {
+      if ((input.status == null) === (input.category == null)) {
+        throw badUserInput("give exactly one of status and category", input.status ? "input.category" : "input.status");
+      }
+      const status = input.status ? checkStatus(input.status, "input.status") : DEFAULT_STATUSES[input.category!];
+      const id = parseId(input.id, "Cycle", "input.id");
+      return recorded({ eventType: "UPDATE_CYCLE_STATUS", entityId: encodeGlobalId("Cycle", id) }, async (tx) => {
+        const cycle = await setCycleStatus(tx, id, status, "input.id");
+        return { cycle, batchId: cycle.batchId };
+      });
+    },
+  }),
+}));
