@@ -5,8 +5,10 @@ import type { Plugin } from "graphql-yoga";
 import type { Context } from "./context.ts";
 import { logger } from "./logger.ts";
 
+/** Thrown by our code or a library (not a GraphQL error about the request itself). */
 function isUnexpected(error: GraphQLError): boolean {
-  return !error.extensions?.code || error.extensions.code === "INTERNAL_SERVER_ERROR";
+  if (error.extensions?.code === "INTERNAL_SERVER_ERROR") return true;
+  return error.originalError !== undefined && !(error.originalError instanceof GraphQLError);
 }
 
 export const requestLogPlugin: Plugin<Context> = {

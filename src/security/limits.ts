@@ -8,16 +8,28 @@ import { env } from "../env.ts";
 
 const ARMOR_REJECTION = /^Syntax Error: (.* limit of \d+ exceeded.*)$/;
 
+function limitExceeded(message: string, nodes?: GraphQLError["nodes"]) {
+  return new GraphQLError(message, { nodes, extensions: { code: "LIMIT_EXCEEDED", http: { status: 400 } } });
+}
+
 function withLimitCode(error: unknown): unknown {
   if (!(error instanceof GraphQLError)) return error;
   const match = ARMOR_REJECTION.exec(error.message);
-  if (!match) return error;
-  return new GraphQLError(match[1]!, { nodes: error.nodes, extensions: { code: "LIMIT_EXCEEDED", http: { status: 400 } } });
+  return match ? limitExceeded(match[1]!, error.nodes) : error;
 }
 
 const limitCodes: Plugin = {
-  onParse: () => ({ result, replaceParseResult }) => {
-    if (result instanceof Error) replaceParseResult(withLimitCode(result) as Error);
+  onParse: ({ parseFn, setParseFn }) => {
+    // graphql-js parses recursively: "{a{a{a…" thousands deep overflows the stack before any
+    // token or depth limit can answer. That is a limit too, not an internal error.
+    setParseFn((source, options) => {
+      try {
+        return parseFn(source, options);
+      } catch (error) {
+        if (error instanceof RangeError) throw limitExceeded("Query is nested too deeply to parse");
+        throw withLimitCode(error);
+      }
+    });
   },
   onValidate: ({ validateFn, setValidationFn }) => {
     // Some armor rules report their rejection, others throw it out of validation.
