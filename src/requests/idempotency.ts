@@ -1,7 +1,7 @@
 // Deciding what a mutation sent with an X-Request-Id does: run (this request owns the id),
 // replay (a response is stored), or refuse (the id was used for another request, or its
 // first request is still running after we waited).
-import { type ExecutionResult, GraphQLError } from "graphql";
+import { type ExecutionResult, GraphQLError, type Source } from "graphql";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { domainError } from "../graphql/errors.ts";
 import { claim, storedRequest } from "./idempotency-store.ts";
@@ -14,7 +14,7 @@ const POLL_MS = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function decide(requestId: string, operation: string): Promise<Decision> {
+export async function decide(requestId: string, operation: string, source?: Source): Promise<Decision> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     if (await claim(requestId, operation)) return { kind: "run" };
@@ -22,7 +22,7 @@ export async function decide(requestId: string, operation: string): Promise<Deci
     if (stored && stored.operation !== operation) {
       return { kind: "refuse", error: conflict(`X-Request-Id ${requestId} was already used for a different request; send a new GUID`) };
     }
-    if (stored && stored.response !== null) return { kind: "replay", result: revive(stored.response as StoredResult) };
+    if (stored && stored.response !== null) return { kind: "replay", result: revive(stored.response as StoredResult, source) };
     if (Date.now() > deadline) {
       return { kind: "refuse", error: conflict(`The request with X-Request-Id ${requestId} is still being processed; retry later`) };
     }
@@ -35,7 +35,7 @@ const conflict = (message: string) => domainError("CONFLICT", message, { field: 
 interface StoredError {
   message: string;
   path?: (string | number)[];
-  locations?: { line: number; column: number }[];
+  positions?: number[];
   extensions?: Record<string, unknown>;
 }
 
@@ -44,19 +44,21 @@ interface StoredResult {
   errors?: StoredError[];
 }
 
-/** The result as JSON; errors keep message, path, locations and extensions. */
+/** The result as JSON; errors keep message, path, extensions and their positions in the query. */
 export function serialize(result: ExecutionResult): Prisma.InputJsonValue {
-  return JSON.parse(JSON.stringify(result)) as Prisma.InputJsonValue;
+  const errors = result.errors?.map((error) => ({ ...error.toJSON(), positions: error.positions }));
+  return JSON.parse(JSON.stringify({ ...result, errors })) as Prisma.InputJsonValue;
 }
 
-/** Stored errors become GraphQL errors again, so they are neither masked nor counted unexpected. */
-function revive(stored: StoredResult): ExecutionResult {
+/**
+ * Stored errors become GraphQL errors again, so they are neither masked nor counted unexpected;
+ * their positions point into `source`, the same query text (the fingerprint guarantees it).
+ */
+function revive(stored: StoredResult, source: Source | undefined): ExecutionResult {
   if (!stored.errors) return { data: stored.data };
-  const errors = stored.errors.map((error) => {
-    const revived = new GraphQLError(error.message, { path: error.path, extensions: error.extensions });
-    if (error.locations) Object.defineProperty(revived, "locations", { value: error.locations, enumerable: true });
-    return revived;
-  });
+  const errors = stored.errors.map(
+    ({ message, path, positions, extensions }) => new GraphQLError(message, { path, extensions, source, positions }),
+  );
   return { data: stored.data, errors };
 }
 

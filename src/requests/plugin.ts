@@ -29,7 +29,8 @@ export const requestHeadersPlugin: Plugin<Context & YogaInitialContext> = {
     // Without a verified caller the mutation fails anyway; nothing is worth remembering.
     if (operation?.operation !== "mutation" || !context.viewer) return;
     const name = operationName(operation);
-    const decision = await decide(ids.requestId, fingerprint(context.viewer.subject, name, context.params.query ?? "", args.variableValues));
+    const operationKey = fingerprint(context.viewer.subject, name, context.params.query ?? "", args.variableValues);
+    const decision = await decide(ids.requestId, operationKey, args.document.loc?.source);
     if (decision.kind === "replay") ids.replayed = true;
     if (decision.kind !== "run") {
       setResultAndStopExecution(decision.kind === "replay" ? decision.result : { errors: [decision.error] });
