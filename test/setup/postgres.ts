@@ -40,6 +40,9 @@ function freePort(): Promise<number> {
 export interface PostgresCluster {
   /** Connection string of the maintenance database, for CREATE/DROP DATABASE. */
   adminUrl: string;
+  /** Stop the server but keep its data (for outage tests); `resume` starts it again. */
+  pause(): void;
+  resume(): void;
   stop(): void;
 }
 
@@ -57,9 +60,12 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
   const port = await freePort();
   run("initdb", ["-D", join(dir, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions"]);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run("pg_ctl", ["-D", join(dir, "data"), "-o", options, "-l", join(dir, "log"), "-w", "start"]);
+  const start = () => run("pg_ctl", ["-D", join(dir, "data"), "-o", options, "-l", join(dir, "log"), "-w", "start"]);
+  start();
   return {
     adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    pause: () => run("pg_ctl", ["-D", join(dir, "data"), "-m", "fast", "-w", "stop"]),
+    resume: start,
     stop() {
       try {
         run("pg_ctl", ["-D", join(dir, "data"), "-m", "immediate", "-w", "stop"]);
