@@ -1,0 +1,67 @@
+// Load generation with autocannon on loopback, and the short sequential runs that count
+// statements per request.
+import autocannon from "autocannon";
+
+export interface LoadCase {
+  url: string;
+  headers: Record<string, string>;
+  /** A fixed request body, or a fresh one per request (e.g. a random cycle to update). */
+  body: string | (() => string);
+}
+
+export interface LoadFigures {
+  connections: number;
+  seconds: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  /** Transport errors, timeouts and non-2xx answers. */
+  failures: number;
+}
+
+export async function drive(load: LoadCase, connections: number, seconds: number): Promise<LoadFigures> {
+  const { body } = load;
+  const result = await autocannon({
+    url: load.url,
+    method: "POST",
+    headers: { "content-type": "application/json", ...load.headers },
+    connections,
+    duration: seconds,
+    ...(typeof body === "string" ? { body } : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] }),
+  });
+  return {
+    connections,
+    seconds,
+    requestsPerSecond: Math.round(result.requests.average * 10) / 10,
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Sends one request and returns its parsed JSON; a GraphQL error or non-2xx answer throws. */
+export async function send(load: LoadCase): Promise<unknown> {
+  const response = await fetch(load.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...load.headers },
+    body: typeof load.body === "string" ? load.body : load.body(),
+  });
+  const json = (await response.json()) as { errors?: unknown[] };
+  if (!response.ok || json.errors?.length) {
+    throw new Error(`${load.url} answered ${response.status}: ${JSON.stringify(json).slice(0, 500)}`);
+  }
+  return json;
+}
+
+/** Statements per request: `count` requests one after another between two readings of the server's counter. */
+export async function statementsPerRequest(
+  load: LoadCase,
+  count: number,
+  counter: { reset(): Promise<void>; read(): Promise<number> },
+): Promise<number> {
+  await counter.reset();
+  for (let i = 0; i < count; i++) await send(load);
+  return Math.round(((await counter.read()) / count) * 100) / 100;
+}

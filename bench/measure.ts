@@ -1,0 +1,118 @@
+// One server's session: start it, check its answers, count its statements, drive each case,
+// and watch its memory the whole time.
+import { isDeepStrictEqual } from "node:util";
+import { type LoadCase, type LoadFigures, drive, send, statementsPerRequest } from "./load.ts";
+import { type Peer, headersFor } from "./peers.ts";
+import type { PageSummary } from "./queries.ts";
+import { type RssSample, type RunningServer, freePort, startServer } from "./servers.ts";
+
+export type CaseName = "Q1" | "Q2" | "Q3" | "Q4";
+
+export interface Plan {
+  seconds: number;
+  warmupSeconds: number;
+  connections: number[];
+  /** Q2's depth: how many batches precede its page. */
+  depth: number;
+  /** Q3's batch. */
+  nodeBatchId: number;
+  /** Q4's request bodies, for servers that have the mutation. */
+  mutation?: () => string;
+  /** Requests per statement count. */
+  countRequests: number;
+  /** Another server's answers to Q1 and Q2, which this server's must equal before it is timed. */
+  expected?: { name: string; q1: PageSummary; q2: PageSummary };
+}
+
+export interface StatementCounter {
+  reset(): Promise<void>;
+  read(): Promise<number>;
+}
+
+export interface PeerResult {
+  name: string;
+  cases: (LoadFigures & { case: CaseName })[];
+  statementsPerRequest: Record<string, number>;
+  rss: { peakMb: number; first5sMb: number; last5sMb: number };
+  q1: PageSummary;
+  q2: PageSummary;
+}
+
+const PAGE = 50;
+const STEP = 100;
+
+async function cursorAtDepth(load: (body: string) => LoadCase, peer: Peer, depth: number): Promise<string | null> {
+  let after: string | null = null;
+  for (let walked = 0; walked < depth; walked += STEP) {
+    after = peer.dialect.endCursor(await send(load(peer.dialect.cursorsOnly(Math.min(STEP, depth - walked), after))));
+  }
+  return after;
+}
+
+function checkSameData(name: string, actual: PageSummary, expected: NonNullable<Plan["expected"]>, which: "q1" | "q2") {
+  if (isDeepStrictEqual(actual, expected[which])) return;
+  const at = actual.batches.findIndex((batch, i) => !isDeepStrictEqual(batch, expected[which].batches[i]));
+  throw new Error(
+    `${name} and ${expected.name} disagree on ${which.toUpperCase()}: totalCount ${actual.totalCount} vs ${expected[which].totalCount}; ` +
+      `first difference at row ${at}: ${JSON.stringify(actual.batches[at])} vs ${JSON.stringify(expected[which].batches[at])}`,
+  );
+}
+
+const mb = (kb: number) => Math.round(kb / 102.4) / 10;
+const meanMb = (samples: RssSample[]) => mb(samples.reduce((sum, s) => sum + s.rssKb, 0) / Math.max(1, samples.length));
+
+function rssFigures(server: RunningServer, from: number, to: number) {
+  const during = server.samples.filter((s) => s.at >= from && s.at <= to);
+  return {
+    peakMb: mb(server.peakRssKb()),
+    first5sMb: meanMb(during.filter((s) => s.at <= from + 5_000)),
+    last5sMb: meanMb(during.filter((s) => s.at >= to - 5_000)),
+  };
+}
+
+export async function measurePeer(peer: Peer, token: string, plan: Plan, counter: StatementCounter, log: (line: string) => void) {
+  const server = await startServer(peer.spec, await freePort());
+  try {
+    const load = (body: string | (() => string)): LoadCase => ({ url: `${server.url}/graphql`, headers: headersFor(peer, token), body });
+    const q1 = load(peer.dialect.q1(PAGE, null));
+    const q1Summary = peer.dialect.summarize(await send(q1));
+    const q2 = load(peer.dialect.q1(PAGE, await cursorAtDepth(load, peer, plan.depth)));
+    const q2Summary = peer.dialect.summarize(await send(q2));
+    if (plan.expected) {
+      checkSameData(peer.name, q1Summary, plan.expected, "q1");
+      checkSameData(peer.name, q2Summary, plan.expected, "q2");
+      log(`${peer.name}: Q1 and Q2 answers equal ${plan.expected.name}'s (ids, counts, first cycles, order)`);
+    }
+    const q3 = load(peer.dialect.q3(peer.batchNodeId(plan.nodeBatchId)));
+    if (!((await send(q3)) as { data: { node: unknown } }).data.node) throw new Error(`${peer.name}: Q3 found no batch ${plan.nodeBatchId}`);
+    const loads: [CaseName, LoadCase][] = [["Q1", q1], ["Q2", q2], ["Q3", q3]];
+    if (plan.mutation) {
+      loads.push(["Q4", load(plan.mutation)]);
+      await send(load(plan.mutation));
+    }
+
+    log(`${peer.name}: warming up`);
+    await drive(q1, plan.connections[0]!, plan.warmupSeconds);
+    const statements: Record<string, number> = {
+      "Q1 page of 50": await statementsPerRequest(q1, plan.countRequests, counter),
+      "Q1 page of 5": await statementsPerRequest(load(peer.dialect.q1(5, null)), plan.countRequests, counter),
+    };
+    for (const [name, request] of loads.slice(1)) statements[name] = await statementsPerRequest(request, plan.countRequests, counter);
+
+    const loadStart = Date.now() - server.startedAt;
+    const cases: PeerResult["cases"] = [];
+    for (const [name, request] of loads) {
+      // A short warm-up per case: its plans and caches, not the previous case's, are measured.
+      await drive(request, plan.connections[0]!, Math.min(2, plan.warmupSeconds));
+      for (const connections of plan.connections) {
+        const figures = await drive(request, connections, plan.seconds);
+        log(`${peer.name} ${name} c=${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`);
+        cases.push({ case: name, ...figures });
+      }
+    }
+    const rss = rssFigures(server, loadStart, Date.now() - server.startedAt);
+    return { name: peer.name, cases, statementsPerRequest: statements, rss, q1: q1Summary, q2: q2Summary } satisfies PeerResult;
+  } finally {
+    await server.stop();
+  }
+}
