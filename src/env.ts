@@ -92,6 +92,8 @@ function readEnv() {
     redisUrl: process.env.REDIS_URL || undefined,
     /** How long completed process statuses are kept (e.g. "7d", "12h"); older ones are gone. */
     processStatusRetentionMs: duration("PROCESS_STATUS_RETENTION", "7d"),
+    /** How long a mutation's X-Request-Id is remembered (and its response replayed), e.g. "24h". */
+    idempotencyRetentionMs: duration("IDEMPOTENCY_RETENTION", "24h"),
     /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
   };

@@ -14,8 +14,8 @@ const POLL_MS = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function decide(requestId: string, operation: string, source?: Source): Promise<Decision> {
-  const deadline = Date.now() + WAIT_MS;
+export async function decide(requestId: string, operation: string, source?: Source, waitMs = WAIT_MS): Promise<Decision> {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     if (await claim(requestId, operation)) return { kind: "run" };
     const stored = await storedRequest(requestId);

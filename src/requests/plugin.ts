@@ -7,6 +7,7 @@ import type { Context } from "../context.ts";
 import { badUserInput } from "../graphql/errors.ts";
 import { decide, isExpected, serialize } from "./idempotency.ts";
 import { fingerprint, release, storeResponse } from "./idempotency-store.ts";
+import "./jobs.ts"; // the purge of old request ids runs wherever the plugin is in use
 import { isGuid, requestIdsOf } from "./request-ids.ts";
 
 function operationName(operation: OperationDefinitionNode): string {

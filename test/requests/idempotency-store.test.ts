@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "vitest";
+import { prisma } from "../../src/db.ts";
+import { registeredJobs } from "../../src/jobs.ts";
+import { decide } from "../../src/requests/idempotency.ts";
+import { claim, release, storeResponse } from "../../src/requests/idempotency-store.ts";
+import { idempotentRequestPurge, purgeIdempotentRequests } from "../../src/requests/jobs.ts";
+
+const ago = (ms: number) => new Date(Date.now() - ms);
+
+test("a request id is claimed once; a released claim can be claimed again", async () => {
+  const id = randomUUID();
+  expect(await claim(id, "Op:1")).toBe(true);
+  expect(await claim(id, "Op:1")).toBe(false);
+  await release(id);
+  expect(await claim(id, "Op:1")).toBe(true);
+});
+
+test("a duplicate waiting on a first request that never answers gets a CONFLICT saying so", async () => {
+  const id = randomUUID();
+  await claim(id, "Op:1");
+  const decision = await decide(id, "Op:1", undefined, 200);
+  expect(decision.kind).toBe("refuse");
+  if (decision.kind === "refuse") expect(decision.error.message).toMatch(/still being processed/);
+});
+
+test("a stored response is replayed; a claim abandoned for over a minute is taken over", async () => {
+  const done = randomUUID();
+  await claim(done, "Op:1");
+  await storeResponse(done, { data: { ok: true } });
+  expect(await decide(done, "Op:1")).toEqual({ kind: "replay", result: { data: { ok: true } } });
+
+  const abandoned = randomUUID();
+  await claim(abandoned, "Op:1");
+  await prisma.idempotentRequest.update({ where: { requestId: abandoned }, data: { createdAt: ago(120_000) } });
+  expect(await decide(abandoned, "Op:1")).toEqual({ kind: "run" });
+});
+
+test("request ids older than IDEMPOTENCY_RETENTION (24h) are purged by a registered job", async () => {
+  expect(registeredJobs()).toContain(idempotentRequestPurge);
+  const [old, fresh] = [randomUUID(), randomUUID()];
+  for (const id of [old, fresh]) {
+    await claim(id, "Op:1");
+    await storeResponse(id, { data: {} });
+  }
+  await prisma.idempotentRequest.update({ where: { requestId: old }, data: { createdAt: ago(25 * 3_600_000) } });
+  expect(await purgeIdempotentRequests()).toBe(1);
+  const left = await prisma.idempotentRequest.findMany({ where: { requestId: { in: [old, fresh] } } });
+  expect(left.map((row) => row.requestId)).toEqual([fresh]);
+});
