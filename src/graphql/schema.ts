@@ -5,6 +5,7 @@ import "./scalars.ts";
 import "../production/index.ts";
 import "../processes/index.ts";
 import "../letters/index.ts";
+import "../messages/index.ts";
 import "../provisioning/index.ts";
 
 const built = builder.toSchema({ sortSchema: true });

@@ -1,0 +1,4 @@
+import "./message.ts";
+import "./message-queries.ts";
+import "./message-mutations.ts";
+import "./dispatcher.ts";
