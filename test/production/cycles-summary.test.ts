@@ -1,0 +1,102 @@
+import { describe, expect, test } from "vitest";
+import { prisma } from "../../src/db.ts";
+import { query, recordStatements } from "../client.ts";
+import { createBatch, createBatches, createQueue, globalId } from "../factories.ts";
+import { BatchStatusSummaryDocument, CycleByIdDocument, CyclesPageDocument } from "../generated/graphql.ts";
+import { createUsers, setCycleCategory } from "./factories.ts";
+
+describe("cycles", () => {
+  test("cycle(id:) returns the cycle with its batch", async () => {
+    const { batches } = await createBatches(1);
+    const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batches[0]!.id, position: 2 } });
+    const { cycle: found } = await query(CycleByIdDocument, { id: globalId("Cycle", cycle.id) });
+    expect(found).toMatchObject({ label: cycle.label, position: 2, batch: { id: globalId("Batch", batches[0]!.id), label: batches[0]!.label } });
+    expect((await query(CycleByIdDocument, { id: globalId("Cycle", 999_999) })).cycle).toBeNull();
+  });
+
+  test("cycles filter by batch, status, retry and technician, oldest first, with their relations loaded in constant statements", async () => {
+    const { location, workOrder, batches } = await createBatches(3, { numberCycles: 4 });
+    const [tech] = await createUsers(1);
+    await setCycleCategory(batches[0]!.id, [1, 2], "IN_PROGRESS");
+    await prisma.cycle.updateMany({ where: { batchId: batches[0]!.id, position: 2 }, data: { isRetry: true, assignedUserId: tech!.id } });
+    const batchIds = batches.map((b) => globalId("Batch", b.id));
+
+    const inProgress = await query(CyclesPageDocument, { filter: { batchIds, statusCategories: ["IN_PROGRESS"] } });
+    expect(inProgress.cycles.totalCount).toBe(2);
+    const retried = await query(CyclesPageDocument, { filter: { batchIds, isRetry: true } });
+    expect(retried.cycles.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({
+        isRetry: true,
+        currentStatus: { category: "IN_PROGRESS" },
+        batch: { id: batchIds[0] },
+        workOrder: { id: globalId("WorkOrder", workOrder.id) },
+        location: { id: globalId("Location", location.id) },
+        assignedUser: { id: globalId("User", tech!.id), name: tech!.name },
+      }),
+    ]);
+    const byTech = await query(CyclesPageDocument, { filter: { assignedUserIds: [globalId("User", tech!.id)] } });
+    expect(byTech.cycles.totalCount).toBe(1);
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const { cycles } = await query(CyclesPageDocument, { first: 5, after, filter: { batchIds } });
+      seen.push(...cycles.edges.map((edge) => edge.node.label));
+      if (!cycles.pageInfo.hasNextPage) break;
+      after = cycles.pageInfo.endCursor ?? undefined;
+    }
+    expect(seen).toHaveLength(12);
+    expect(seen.slice(0, 4)).toEqual([1, 2, 3, 4].map((n) => `${batches[0]!.label} #${n}`));
+
+    const count = async (first: number) =>
+      (await recordStatements(() => query(CyclesPageDocument, { first, filter: { batchIds } }))).statements.length;
+    expect(await count(12)).toBe(await count(2));
+  });
+});
+
+describe("batchStatusSummary", () => {
+  test("counts batches and cycles by status category per queue, work order or location", async () => {
+    const { location, queue, workOrder, batches } = await createBatches(2, { numberCycles: 3 });
+    const second = await createQueue(location.id);
+    const blocked = await createBatch({ queueId: second.id, workOrderId: workOrder.id, numberCycles: 2, category: "BLOCKED" });
+    await setCycleCategory(batches[0]!.id, [1], "COMPLETE");
+    await setCycleCategory(blocked.id, [1, 2], "BLOCKED");
+
+    const groups = async (groupBy: "QUEUE" | "WORK_ORDER" | "LOCATION") => {
+      const { batchStatusSummary } = await query(BatchStatusSummaryDocument, { groupBy, first: 100 });
+      return batchStatusSummary.edges.map((edge) => edge.node);
+    };
+    const byQueue = await groups("QUEUE");
+    expect(byQueue.find((g) => g.queue?.id === globalId("Queue", queue.id))).toMatchObject({
+      workOrder: null,
+      location: null,
+      batches: { pending: 2, active: 2, inActive: 0, total: 2 },
+      cycles: { pending: 5, complete: 1, blocked: 0, active: 5, inActive: 1, total: 6 },
+    });
+    expect(byQueue.find((g) => g.queue?.id === globalId("Queue", second.id))).toMatchObject({
+      batches: { pending: 0, total: 1, active: 1 },
+      cycles: { blocked: 2, total: 2 },
+    });
+    const byWorkOrder = (await groups("WORK_ORDER")).find((g) => g.workOrder?.id === globalId("WorkOrder", workOrder.id));
+    expect(byWorkOrder).toMatchObject({ queue: null, batches: { total: 3 }, cycles: { total: 8, blocked: 2, complete: 1 } });
+    const byLocation = (await groups("LOCATION")).find((g) => g.location?.id === globalId("Location", location.id));
+    expect(byLocation).toMatchObject({ batches: { total: 3, pending: 2 }, cycles: { total: 8, pending: 5 } });
+  });
+
+  test("pages through the groups forwards and backwards in one aggregate statement per page", async () => {
+    for (let i = 0; i < 3; i++) await createBatches(1, { numberCycles: 1 });
+    const all = await query(BatchStatusSummaryDocument, { groupBy: "QUEUE", first: 100 });
+    const queueIds = all.batchStatusSummary.edges.map((edge) => edge.node.queue!.id);
+    expect(all.batchStatusSummary.totalCount).toBe(queueIds.length);
+    expect(queueIds.length).toBeGreaterThanOrEqual(3);
+
+    const { result, statements } = await recordStatements(() => query(BatchStatusSummaryDocument, { groupBy: "QUEUE", first: 2 }));
+    expect(statements.filter((sql) => /GROUP BY/.test(sql))).toHaveLength(1);
+    expect(result.batchStatusSummary.edges.map((edge) => edge.node.queue!.id)).toEqual(queueIds.slice(0, 2));
+    const next = await query(BatchStatusSummaryDocument, { groupBy: "QUEUE", first: 2, after: result.batchStatusSummary.pageInfo.endCursor });
+    expect(next.batchStatusSummary.edges.map((edge) => edge.node.queue!.id)).toEqual(queueIds.slice(2, 4));
+    const last = await query(BatchStatusSummaryDocument, { groupBy: "QUEUE", last: 2 });
+    expect(last.batchStatusSummary.edges.map((edge) => edge.node.queue!.id)).toEqual(queueIds.slice(-2));
+    expect(last.batchStatusSummary.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: queueIds.length > 2 });
+  });
+});
