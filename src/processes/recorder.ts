@@ -13,6 +13,8 @@ export interface ProcessDescription<T> {
   /** The affected entity; a function when it is known only after the work (e.g. a created id). */
   entityId: string | ((result: T) => string);
   description?: string;
+  /** Runs once the transaction has committed (never after a rollback): publish live updates here. */
+  afterCommit?: (result: T) => void;
 }
 
 export interface Recorded<T> {
@@ -24,8 +26,9 @@ const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
 
 /** Runs `work` in one transaction and records its SUCCESS there, or a FAILURE on its own when it throws. */
 export async function runRecorded<T>(process: ProcessDescription<T>, work: (tx: Tx) => Promise<T>): Promise<Recorded<T>> {
+  let recorded: Recorded<T>;
   try {
-    return await prisma.$transaction(async (tx) => {
+    recorded = await prisma.$transaction(async (tx) => {
       const result = await work(tx);
       const entityId = typeof process.entityId === "function" ? process.entityId(result) : process.entityId;
       const processStatus = await tx.processStatus.create({
@@ -36,6 +39,8 @@ export async function runRecorded<T>(process: ProcessDescription<T>, work: (tx: 
   } catch (error) {
     throw await recordFailure(process, error);
   }
+  process.afterCommit?.(recorded.result);
+  return recorded;
 }
 
 /** Records the failure and returns the error to throw, carrying the failure's process status id. */
