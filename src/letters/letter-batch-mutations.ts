@@ -34,7 +34,11 @@ const UpdateLetterBatchStatusPayload = builder
       lettersMoved: t.exposeInt("lettersMoved", {
         description: "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
       }),
-      processStatus: t.field({ type: ProcessStatusNode, description: "The record of this operation (SUCCESS).", resolve: (payload) => payload.processStatus }),
+      processStatus: t.field({
+        type: ProcessStatusNode,
+        description: "The record of this operation (SUCCESS; a refused move is an error carrying processStatusId instead).",
+        resolve: (payload) => payload.processStatus,
+      }),
     }),
   });
 
@@ -47,10 +51,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdateLetterBatchStatusInput, required: true, description: "The batch and its new status." }) },
     resolve: async (_root, { input }) => {
       const { batchId, change } = parseStatusUpdate(input);
-      const { result, processStatus } = await runRecorded(
-        { eventType: "UPDATE_LETTER_BATCH_STATUS", entityId: encodeGlobalId("LetterBatch", batchId), description: `Move letter batch to ${change.status}.` },
-        (tx) => moveLetterBatch(tx, batchId, change),
-      );
+      const process = {
+        eventType: "UPDATE_LETTER_BATCH_STATUS",
+        entityId: encodeGlobalId("LetterBatch", batchId),
+        description: `Move letter batch to ${change.status}.`,
+      };
+      const { result, processStatus } = await runRecorded(process, (tx) => moveLetterBatch(tx, batchId, change));
       return { ...result, processStatus };
     },
   }),

@@ -13,6 +13,8 @@ export const LetterBatchNode = builder.loadableNode("LetterBatch", {
   id: { resolve: (batch) => batch.id, parse: parseRawId },
   load: (ids: number[]) => prisma.letterBatch.findMany({ where: { id: { in: ids } } }),
   sort: (batch) => batch.id,
+  // Batches listed in a page answer their letters' `batch` without another query.
+  cacheResolved: (batch) => batch.id,
   fields: (t) => ({
     specificationId: t.exposeString("specificationId", {
       description: "The letter specification (paper, envelope, inserts) the batch is printed with, e.g. standard-a4-c5.",
