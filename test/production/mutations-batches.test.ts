@@ -10,6 +10,7 @@ import {
   DeleteBatchDocument,
   QueueBatchCountDocument,
 } from "../generated/graphql.ts";
+import { createUsers } from "./factories.ts";
 
 async function target() {
   const location = await createLocation();
@@ -18,12 +19,6 @@ async function target() {
   return { location, queue, workOrder, queueId: globalId("Queue", queue.id), workOrderId: globalId("WorkOrder", workOrder.id) };
 }
 
-async function createUsers(count: number) {
-  const stamp = `${Date.now()}-${Math.random()}`;
-  return prisma.user.createManyAndReturn({
-    data: Array.from({ length: count }, (_, i) => ({ name: `Tech ${i}`, email: `tech-${i}-${stamp}@example.test` })),
-  });
-}
 
 const batchesIn = async (queueId: string) =>
   (await query(QueueBatchCountDocument, { filter: { queueIds: [queueId] } })).batches.totalCount;
