@@ -76,6 +76,19 @@ describe("messages connection", () => {
     expect(statements).toEqual([]);
   });
 
+  test("a page of 50 sends as many statements as a page of 5 (the page and its count)", async () => {
+    const made = await createMessages(50, { scheduledAt: new Date("2031-05-01T00:00:00Z") });
+    const filter = scheduledBetween(made);
+    const count = async (first: number) => {
+      const { result, statements } = await recordStatements(() => query(MessagesPageDocument, { first, filter }));
+      expect(result.messages.edges).toHaveLength(first);
+      return statements.length;
+    };
+    const five = await count(5);
+    expect(await count(50)).toBe(five);
+    expect(five).toBe(2);
+  });
+
   test("a cursor of another list is a BAD_USER_INPUT error", async () => {
     const after = Buffer.from('["label:asc","x",1]').toString("base64url");
     const result = await execute(MessagesPageDocument, { first: 2, after });

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
+import { prisma } from "../../src/db.ts";
 import { execute, query, recordStatements, tokenFor } from "../client.ts";
 import { globalId } from "../factories.ts";
 import { MessagesByIdsDocument, SendMessagesDocument } from "../generated/graphql.ts";
@@ -75,6 +77,15 @@ describe("sendMessages", () => {
       expect(result.errors?.[0]?.message).toMatch(pattern);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     }
+  });
+
+  test("repeated with the same X-Request-Id, the call sends its messages once and returns the first result", async () => {
+    const headers = { "x-request-id": randomUUID() };
+    const input = { messages: [message({ text: `Once only ${headers["x-request-id"]}` })] };
+    const first = await query(SendMessagesDocument, { input }, headers);
+    const again = await query(SendMessagesDocument, { input }, headers);
+    expect(again).toEqual(first);
+    expect(await prisma.message.count({ where: { text: input.messages[0]!.text } })).toBe(1);
   });
 
   test("a token without messages:send is refused and nothing is sent", async () => {
