@@ -66,12 +66,15 @@ export const builder = new SchemaBuilder<{
     defaultEdgeTypeOptions: { description: "An item of a page with its cursor." },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (globalId) => decodeGlobalId(globalId),
+    nodeTypeOptions: { description: "An object with a global id, fetchable with node(id:)." },
     nodeQueryOptions: {
       authScopes: { authenticated: true },
+      args: { id: { description: "The object's global id." } },
       description: "Fetches any object of the graph by its global id; null when it does not exist.",
     },
     nodesQueryOptions: {
       authScopes: { authenticated: true },
+      args: { ids: { description: "The objects' global ids." } },
       description: "Fetches objects by their global ids, in the order given; null for each id that does not exist.",
     },
   },

@@ -4,9 +4,12 @@ import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
 
-export const RelationDirectionEnum = builder.enumType(RelationDirection, {
-  name: "RelationDirection",
+export const RelationDirectionEnum = builder.enumType("RelationDirection", {
   description: "Which way a relation points, seen from the batch.",
+  values: {
+    INWARD: { value: RelationDirection.INWARD, description: "The entity points at the batch (e.g. a user created it)." },
+    OUTWARD: { value: RelationDirection.OUTWARD, description: "The batch points at the entity." },
+  } as const,
 });
 
 export const BatchRelationNode = builder.loadableNode("BatchRelation", {

@@ -2,9 +2,16 @@
 import { StatusCategory } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 
-export const StatusCategoryEnum = builder.enumType(StatusCategory, {
-  name: "StatusCategory",
+export const StatusCategoryEnum = builder.enumType("StatusCategory", {
   description: "The classifier every custom status label belongs to.",
+  values: {
+    PENDING: { value: StatusCategory.PENDING, description: "Not started yet." },
+    IN_PROGRESS: { value: StatusCategory.IN_PROGRESS, description: "Being worked on." },
+    VERIFYING: { value: StatusCategory.VERIFYING, description: "Done, being checked." },
+    COMPLETE: { value: StatusCategory.COMPLETE, description: "Finished successfully." },
+    CANCELLED: { value: StatusCategory.CANCELLED, description: "Will not be done." },
+    BLOCKED: { value: StatusCategory.BLOCKED, description: "Cannot go on until something else happens." },
+  } as const,
 });
 
 export interface StatusShape {

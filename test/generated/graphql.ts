@@ -98,7 +98,7 @@ export type CreateBatchInput = {
   label: string;
   /** How many cycles the batch needs: 1 to 1000; that many PENDING cycles are created. */
   numberCycles: number;
-  /** Lexicographic processing order within the queue; "m" when omitted. */
+  /** Lexicographic processing order within the queue (1 to 200 characters); "m" when omitted. */
   order?: string | null | undefined;
   /** The queue the batch is placed in; it also gives the batch its location. */
   queueId: string | number;
@@ -371,7 +371,9 @@ export type RelatedEntityInput = {
 
 /** Which way a relation points, seen from the batch. */
 export type RelationDirection =
+  /** The entity points at the batch (e.g. a user created it). */
   | 'INWARD'
+  /** The batch points at the entity. */
   | 'OUTWARD';
 
 /** Messages to send in one call. */
@@ -382,11 +384,17 @@ export type SendMessagesInput = {
 
 /** The classifier every custom status label belongs to. */
 export type StatusCategory =
+  /** Cannot go on until something else happens. */
   | 'BLOCKED'
+  /** Will not be done. */
   | 'CANCELLED'
+  /** Finished successfully. */
   | 'COMPLETE'
+  /** Being worked on. */
   | 'IN_PROGRESS'
+  /** Not started yet. */
   | 'PENDING'
+  /** Done, being checked. */
   | 'VERIFYING';
 
 /** A custom status (e.g. "Reticulating Splines") and the category it belongs to. */
@@ -421,7 +429,7 @@ export type UpdateBatchInput = {
   label?: string | null | undefined;
   /** New number of cycles needed, 1 to 1000. More adds PENDING cycles; fewer cancels PENDING ones (the last first), and is a CONFLICT error when not enough are still PENDING. Cycles in progress or verifying keep running untouched. */
   numberCycles?: number | null | undefined;
-  /** New lexicographic processing order within the queue. */
+  /** New lexicographic processing order within the queue (1 to 200 characters). */
   order?: string | null | undefined;
 };
 
