@@ -3,7 +3,6 @@
 // key decides races between duplicates, so the work runs once across instances.
 import { createHash } from "node:crypto";
 import { prisma } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 
 /** A claim older than this whose response never came belongs to a crashed instance. */
 const ABANDONED_AFTER_SECONDS = 60;
@@ -28,7 +27,8 @@ export async function storedRequest(requestId: string): Promise<{ operation: str
   return prisma.idempotentRequest.findUnique({ where: { requestId }, select: { operation: true, response: true } });
 }
 
-export async function storeResponse(requestId: string, response: Prisma.InputJsonValue): Promise<void> {
+/** Stores the response's JSON text. */
+export async function storeResponse(requestId: string, response: string): Promise<void> {
   await prisma.idempotentRequest.update({ where: { requestId }, data: { response } });
 }
 

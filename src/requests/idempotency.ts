@@ -2,7 +2,6 @@
 // replay (a response is stored), or refuse (the id was used for another request, or its
 // first request is still running after we waited).
 import { type ExecutionResult, GraphQLError, type Source } from "graphql";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { domainError } from "../graphql/errors.ts";
 import { claim, storedRequest } from "./idempotency-store.ts";
 
@@ -22,7 +21,7 @@ export async function decide(requestId: string, operation: string, source?: Sour
     if (stored && stored.operation !== operation) {
       return { kind: "refuse", error: conflict(`X-Request-Id ${requestId} was already used for a different request; send a new GUID`) };
     }
-    if (stored && stored.response !== null) return { kind: "replay", result: revive(stored.response as StoredResult, source) };
+    if (stored && stored.response !== null) return { kind: "replay", result: revive(JSON.parse(stored.response as string) as StoredResult, source) };
     if (Date.now() > deadline) {
       return { kind: "refuse", error: conflict(`The request with X-Request-Id ${requestId} is still being processed; retry later`) };
     }
@@ -44,10 +43,13 @@ interface StoredResult {
   errors?: StoredError[];
 }
 
-/** The result as JSON; errors keep message, path, extensions and their positions in the query. */
-export function serialize(result: ExecutionResult): Prisma.InputJsonValue {
+/**
+ * The result as JSON text (kept as a jsonb string: jsonb objects would lose the field order the
+ * query asked for); errors keep message, path, extensions and their positions in the query.
+ */
+export function serialize(result: ExecutionResult): string {
   const errors = result.errors?.map((error) => ({ ...error.toJSON(), positions: error.positions }));
-  return JSON.parse(JSON.stringify({ ...result, errors })) as Prisma.InputJsonValue;
+  return JSON.stringify({ ...result, errors });
 }
 
 /**

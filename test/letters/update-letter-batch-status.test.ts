@@ -77,6 +77,14 @@ describe("updateLetterBatchStatus", () => {
     expect(await prisma.letterStatusChange.count({ where: { letter: { batchId: batch.id } } })).toBe(2);
   });
 
+  test("two moves of one batch at once take turns: one wins, the other is refused by the status it left", async () => {
+    const { batch } = await createLetterBatch({ letters: 2 });
+    const results = await Promise.all([move(batch.id, "ACCEPTED"), move(batch.id, "ACCEPTED")]);
+    expect(results.filter((result) => result.data?.updateLetterBatchStatus)).toHaveLength(1);
+    expect(results.find((result) => result.errors)?.errors?.[0]?.extensions).toMatchObject({ currentStatus: "ACCEPTED" });
+    expect(await prisma.letterStatusChange.count({ where: { letter: { batchId: batch.id }, status: "ACCEPTED" } })).toBe(2);
+  });
+
   test("final statuses move nowhere", async () => {
     const { batch } = await createLetterBatch({ status: "REJECTED" });
     const result = await move(batch.id, "ACCEPTED");

@@ -27,7 +27,7 @@ test("a duplicate waiting on a first request that never answers gets a CONFLICT 
 test("a stored response is replayed; a claim abandoned for over a minute is taken over", async () => {
   const done = randomUUID();
   await claim(done, "Op:1");
-  await storeResponse(done, { data: { ok: true } });
+  await storeResponse(done, JSON.stringify({ data: { ok: true } }));
   expect(await decide(done, "Op:1")).toEqual({ kind: "replay", result: { data: { ok: true } } });
 
   const abandoned = randomUUID();
@@ -41,7 +41,7 @@ test("request ids older than IDEMPOTENCY_RETENTION (24h) are purged by a registe
   const [old, fresh] = [randomUUID(), randomUUID()];
   for (const id of [old, fresh]) {
     await claim(id, "Op:1");
-    await storeResponse(id, { data: {} });
+    await storeResponse(id, "{}");
   }
   await prisma.idempotentRequest.update({ where: { requestId: old }, data: { createdAt: ago(25 * 3_600_000) } });
   expect(await purgeIdempotentRequests()).toBe(1);
