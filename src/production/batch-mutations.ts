@@ -9,7 +9,18 @@ import { type ProcessDescription, runRecorded, type Tx } from "../processes/reco
 import { BatchNode } from "./batch.ts";
 import { createBatches, findQueue, findWorkOrder, requireUsers } from "./service.ts";
 import { StatusCategoryEnum } from "./status.ts";
-import { checkNumberCycles, checkStatus, checkText, checkTotal, checkUserIdCount, MAX_NUMBER_CYCLES, MAX_TOTAL_BATCHES, MAX_USER_IDS } from "./validation.ts";
+import {
+  checkNumberCycles,
+  checkStatus,
+  checkText,
+  checkTotal,
+  checkUserIdCount,
+  MAX_CYCLES_PER_REQUEST,
+  MAX_NUMBER_CYCLES,
+  MAX_TEXT_LENGTH,
+  MAX_TOTAL_BATCHES,
+  MAX_USER_IDS,
+} from "./validation.ts";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 type Payload<Shape> = Shape & { processStatus: ProcessStatus };
@@ -65,8 +76,8 @@ const CreateBatchInput = builder.inputType("CreateBatchInput", {
   fields: (t) => ({
     queueId: t.id({ required: true, description: "The queue the batch is placed in; it also gives the batch its location." }),
     workOrderId: t.id({ required: true, description: "The work order the batch belongs to; it gives the batch its due date." }),
-    label: t.string({ required: true, description: "Name of the batch, e.g. Batch A (1 to 200 characters)." }),
-    order: t.string({ description: "Lexicographic processing order within the queue; \"m\" when omitted." }),
+    label: t.string({ required: true, description: `Name of the batch, e.g. Batch A (1 to ${MAX_TEXT_LENGTH} characters).` }),
+    order: t.string({ description: `Lexicographic processing order within the queue (1 to ${MAX_TEXT_LENGTH} characters); "m" when omitted.` }),
     numberCycles: t.int({ required: true, description: `How many cycles the batch needs: 1 to ${MAX_NUMBER_CYCLES}; that many PENDING cycles are created.` }),
     currentStatus: t.field({ type: StatusInput, description: "The batch's initial status; Pending when omitted." }),
   }),
@@ -77,7 +88,7 @@ const CreateBatchesInput = builder.inputType("CreateBatchesInput", {
   fields: (t) => ({
     queueId: t.id({ required: true, description: "The queue the batches are placed in." }),
     workOrderId: t.id({ required: true, description: "The work order the batches belong to." }),
-    total: t.int({ required: true, description: `How many batches to create: 1 to ${MAX_TOTAL_BATCHES}, and at most 10,000 cycles in all (total × numberCycles).` }),
+    total: t.int({ required: true, description: `How many batches to create: 1 to ${MAX_TOTAL_BATCHES}, and at most ${MAX_CYCLES_PER_REQUEST} cycles in all (total × numberCycles).` }),
     numberCycles: t.int({ required: true, description: `How many cycles each batch needs: 1 to ${MAX_NUMBER_CYCLES}.` }),
     userIds: t.idList({ description: `Technicians (users) assigned to every new batch; at most ${MAX_USER_IDS}.` }),
     label: t.string({ description: "Label prefix; batches are named \"<prefix> 1\" … \"<prefix> <total>\". The work order's label when omitted." }),
@@ -111,10 +122,11 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }) => {
       const numberCycles = checkNumberCycles(input.numberCycles, "input.numberCycles");
       const label = checkText(input.label, "input.label");
+      const order = input.order == null ? null : checkText(input.order, "input.order");
       const status = input.currentStatus ? checkStatus(input.currentStatus, "input.currentStatus") : null;
       const target = parseTarget(input);
       return recorded({ eventType: "CREATE_BATCH", entityId: (r) => encodeGlobalId("Batch", r.batch.id) }, async (tx: Tx) => {
-        const [batch] = await createBatches(tx, { ...(await findTarget(tx, target)), numberCycles, userIds: [], batches: [{ label, order: input.order, status }] });
+        const [batch] = await createBatches(tx, { ...(await findTarget(tx, target)), numberCycles, userIds: [], batches: [{ label, order, status }] });
         return { batch: batch! };
       });
     },

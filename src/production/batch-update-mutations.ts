@@ -7,7 +7,7 @@ import { encodeGlobalId, parseId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
 import { changedBatchField, payloadType, recorded, StatusInput } from "./batch-mutations.ts";
 import { lockBatch, updateBatch } from "./service.ts";
-import { checkNumberCycles, checkStatus, checkText, MAX_NUMBER_CYCLES } from "./validation.ts";
+import { checkNumberCycles, checkStatus, checkText, MAX_NUMBER_CYCLES, MAX_TEXT_LENGTH } from "./validation.ts";
 
 builder.objectField(BatchNode, "version", (t) =>
   t.exposeInt("version", {
@@ -20,8 +20,8 @@ const UpdateBatchInput = builder.inputType("UpdateBatchInput", {
   fields: (t) => ({
     id: t.id({ required: true, description: "The batch to change." }),
     expectedVersion: t.int({ description: "The batch's version as last read; a different current version is a CONFLICT error and nothing changes." }),
-    label: t.string({ description: "New name of the batch (1 to 200 characters)." }),
-    order: t.string({ description: "New lexicographic processing order within the queue." }),
+    label: t.string({ description: `New name of the batch (1 to ${MAX_TEXT_LENGTH} characters).` }),
+    order: t.string({ description: `New lexicographic processing order within the queue (1 to ${MAX_TEXT_LENGTH} characters).` }),
     currentStatus: t.field({ type: StatusInput, description: "New status of the batch." }),
     numberCycles: t.int({
       description: `New number of cycles needed, 1 to ${MAX_NUMBER_CYCLES}. More adds PENDING cycles; fewer cancels PENDING ones (the last first), and is a CONFLICT error when not enough are still PENDING. Cycles in progress or verifying keep running untouched.`,
@@ -51,7 +51,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }) => {
       const changes = {
         label: input.label == null ? null : checkText(input.label, "input.label"),
-        order: input.order,
+        order: input.order == null ? null : checkText(input.order, "input.order"),
         status: input.currentStatus ? checkStatus(input.currentStatus, "input.currentStatus") : null,
         numberCycles: input.numberCycles == null ? null : checkNumberCycles(input.numberCycles, "input.numberCycles"),
       };

@@ -114,7 +114,7 @@ export type CreateBatchesInput = {
   numberCycles: number;
   /** The queue the batches are placed in. */
   queueId: string | number;
-  /** How many batches to create: 1 to 100, and at most 10,000 cycles in all (total × numberCycles). */
+  /** How many batches to create: 1 to 100, and at most 10000 cycles in all (total × numberCycles). */
   total: number;
   /** Technicians (users) assigned to every new batch; at most 50. */
   userIds?: Array<string | number> | null | undefined;

@@ -57,6 +57,7 @@ describe("createBatch", () => {
     [{ numberCycles: 0 }, "input.numberCycles", /between 1 and 1000/],
     [{ numberCycles: 1001 }, "input.numberCycles", /between 1 and 1000/],
     [{ label: "  " }, "input.label", /between 1 and 200/],
+    [{ order: "" }, "input.order", /between 1 and 200/],
     [{ currentStatus: { status: "1st try", category: "PENDING" } }, "input.currentStatus.status", /must start with a letter/],
     [{ currentStatus: { status: "Done!", category: "COMPLETE" } }, "input.currentStatus.status", /letters, digits/],
     [{ queueId: globalId("WorkOrder", 1) }, "input.queueId", /must be the id of a Queue/],
