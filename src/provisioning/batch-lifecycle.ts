@@ -3,6 +3,7 @@
 // any more, with a BATCH_* event and the submit's process status finished in the same commit.
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { finishProcess } from "../processes/recorder.ts";
+import { TRANSACTION_OPTIONS } from "./config.ts";
 
 export function startBatches(prisma: PrismaClient) {
   return prisma.provisioningBatch.updateManyAndReturn({
@@ -65,5 +66,5 @@ export function finishBatches(prisma: PrismaClient) {
       await finishProcess(tx, batch.processStatusId, outcome);
     }
     return finished.map((batch) => ({ ...batch, eventId: events.find((event) => event.batchId === batch.id)!.id }));
-  });
+  }, TRANSACTION_OPTIONS);
 }

@@ -37,3 +37,6 @@ export const provisioningConfig = {
   /** Names this process in request leases. */
   workerId: process.env.WORKER_ID || `${hostname()}:${process.pid}`,
 };
+
+/** Interactive transactions wait for a connection and run longer than Prisma's 5 s default under load. */
+export const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 };

@@ -7,3 +7,4 @@ import "./subscription.ts";
 import "./subscription-queries.ts";
 import "./event.ts";
 import "./jobs.ts";
+import "./publish.ts";

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import type { Tx } from "../processes/recorder.ts";
+import { TRANSACTION_OPTIONS } from "./config.ts";
 import { type Operation, parseOperation } from "./operations.ts";
 import { applyOperation, findSubscription } from "./orders.ts";
 
@@ -42,7 +43,7 @@ async function createOrder(ctx: ExecutionContext, request: ClaimedRequest, opera
     const { count } = await tx.provisioningRequest.updateMany({ where: held, data: { status: "PROCESSING", orderId: order.id, leaseExpiresAt } });
     if (count === 0) throw new LeaseLost();
     return order.id;
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 async function recordOutcome(tx: Tx, request: ClaimedRequest, orderId: number, outcome: Awaited<ReturnType<typeof applyOperation>>) {
@@ -74,7 +75,7 @@ function runOrder(ctx: ExecutionContext, request: ClaimedRequest, orderId: numbe
     const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { subscriptionId: true } });
     const outcome = await applyOperation(tx, operation, order.subscriptionId);
     return (await recordOutcome(tx, request, orderId, outcome)).id;
-  });
+  }, TRANSACTION_OPTIONS);
 }
 
 /** Runs one claimed request to its end; returns the ids of events it recorded. */

@@ -6,6 +6,7 @@ import type { ProvisioningBatchType } from "../generated/prisma/enums.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
 import { startProcess } from "../processes/recorder.ts";
 import { notifyProvisioningChange } from "./changes.ts";
+import { TRANSACTION_OPTIONS } from "./config.ts";
 import { type RequestInput, checkRequests } from "./validation.ts";
 
 /** A batch left unfinished this long is reported TIMEOUT by its process status. */
@@ -27,7 +28,7 @@ export async function submitBatch(type: ProvisioningBatchType, requests: readonl
     });
     const updated = await tx.provisioningBatch.update({ where: { id: batch.id }, data: { processStatusId: processStatus.id } });
     return { batch: updated, processStatus };
-  });
+  }, TRANSACTION_OPTIONS);
   notifyProvisioningChange({ batchId: stored.batch.id, eventIds: [], processStatusId: stored.processStatus.id });
   return stored;
 }

@@ -17,6 +17,11 @@ export async function createSubscription(options: { blocked?: boolean; state?: s
   return prisma.subscription.create({ data: { ...numbers(), blocked: options.blocked, state: options.state, services } });
 }
 
+/** `count` plain ACTIVE subscriptions, in one statement. */
+export async function createSubscriptions(count: number) {
+  return prisma.subscription.createManyAndReturn({ data: Array.from({ length: count }, numbers) });
+}
+
 export const create = (n: { msisdn: string; iccid: string }, requestId?: string): ProvisioningRequestInput => ({
   requestId,
   method: "POST",

@@ -1,0 +1,37 @@
+// `npm run worker`: the background jobs (provisioning executor, dispatchers, retention purges)
+// as their own process, beside any number of servers on the same database. Runs until
+// SIGTERM/SIGINT, then lets running passes finish (claimed work is committed or its lease
+// runs out for another worker) and closes the database.
+async function main() {
+  // Configuration is checked at import time; import lazily so a bad value is one clear line.
+  const { db } = await import("../src/db.ts");
+  const { logger } = await import("../src/logger.ts");
+  // Every domain registers its jobs when the schema imports it.
+  await import("../src/graphql/schema.ts");
+  const { registeredJobs, startJobs } = await import("../src/jobs.ts");
+
+  const stopJobs = startJobs();
+  // The job timers are unref'd (they must not hold a server open); this keeps the worker alive.
+  const keepAlive = setInterval(() => {}, 60_000);
+  logger.info({ jobs: registeredJobs().map((job) => job.name), db: db.describe }, "worker started");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "worker stopping: finishing running passes");
+    clearInterval(keepAlive);
+    await stopJobs();
+    await db.close();
+    logger.info("worker stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof Error && error.name === "ConfigError";
+  console.error(known ? (error as Error).message : error);
+  process.exit(1);
+});
