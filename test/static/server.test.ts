@@ -1,14 +1,22 @@
 // The server as a user runs it: a real process, real signals, real exit codes.
 import { type ChildProcess, spawn } from "node:child_process";
+import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test, vi } from "vitest";
+
+// Each test starts a real server process (tsx compile, migrations): slow on a loaded machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const root = new URL("../..", import.meta.url).pathname;
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
+});
 
 function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), "gateway-server-"));
@@ -30,6 +38,7 @@ function startServer(env: Record<string, string>) {
     cwd: root,
     env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
   });
+  children.push(child);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -85,17 +94,28 @@ describe("serving and shutting down", () => {
     expect(graphiql.status).toBe(200);
     expect(await graphiql.text()).toContain("Authorization");
 
-    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ __typename }" }),
+    // A request whose body is still arriving when SIGTERM comes: the server must finish it.
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const body = JSON.stringify({ query: "{ __typename }" });
+      const request = httpRequest(
+        { host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk) => (text += chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on("error", reject);
+      request.write(body.slice(0, 5));
+      setTimeout(() => {
+        server.child.kill("SIGTERM");
+        setTimeout(() => request.end(body.slice(5)), 300);
+      }, 200);
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    server.child.kill("SIGTERM");
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __typename: "Query" } });
+    expect(JSON.parse(response.body)).toEqual({ data: { __typename: "Query" } });
     expect(await server.exited).toBe(0);
     expect(server.output().stdout).toContain("stopped");
-  });
+  }, 120_000);
 });
