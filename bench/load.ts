@@ -55,13 +55,31 @@ export async function send(load: LoadCase): Promise<unknown> {
   return json;
 }
 
+/**
+ * Waits until the server sends no more statements: requests autocannon left in flight when a
+ * timed run ended are still being answered, and their statements must not be counted.
+ */
+async function settle(counter: StatementCounter): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  do {
+    await counter.reset();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  } while ((await counter.read()) > 0 && Date.now() < deadline);
+  await counter.reset();
+}
+
+export interface StatementCounter {
+  reset(): Promise<void>;
+  read(): Promise<number>;
+}
+
 /** Statements per request: `count` requests one after another between two readings of the server's counter. */
 export async function statementsPerRequest(
   load: LoadCase,
   count: number,
-  counter: { reset(): Promise<void>; read(): Promise<number> },
+  counter: StatementCounter,
 ): Promise<number> {
-  await counter.reset();
+  await settle(counter);
   for (let i = 0; i < count; i++) await send(load);
   return Math.round(((await counter.read()) / count) * 100) / 100;
 }

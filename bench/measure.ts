@@ -1,10 +1,10 @@
 // One server's session: start it, check its answers, count its statements, drive each case,
 // and watch its memory the whole time.
 import { isDeepStrictEqual } from "node:util";
-import { type LoadCase, type LoadFigures, drive, send, statementsPerRequest } from "./load.ts";
+import { type LoadCase, type LoadFigures, type StatementCounter, drive, send, statementsPerRequest } from "./load.ts";
 import { type Peer, headersFor } from "./peers.ts";
 import type { PageSummary } from "./queries.ts";
-import { type RssSample, type RunningServer, freePort, startServer } from "./servers.ts";
+import { type RunningServer, freePort, startServer } from "./servers.ts";
 
 export type CaseName = "Q1" | "Q2" | "Q3" | "Q4";
 
@@ -24,16 +24,15 @@ export interface Plan {
   expected?: { name: string; q1: PageSummary; q2: PageSummary };
 }
 
-export interface StatementCounter {
-  reset(): Promise<void>;
-  read(): Promise<number>;
-}
-
 export interface PeerResult {
   name: string;
   cases: (LoadFigures & { case: CaseName })[];
   statementsPerRequest: Record<string, number>;
-  rss: { peakMb: number; first5sMb: number; last5sMb: number };
+  /**
+   * Mean RSS in MB: over the first and last 5 s of the timed run (different cases), and over the
+   * last 5 s of Q1 at the most connections, first when it was timed and again at the very end.
+   */
+  rss: { peakMb: number; first5sMb: number; last5sMb: number; q1AtStartMb: number; q1AtEndMb: number };
   q1: PageSummary;
   q2: PageSummary;
 }
@@ -59,15 +58,41 @@ function checkSameData(name: string, actual: PageSummary, expected: NonNullable<
 }
 
 const mb = (kb: number) => Math.round(kb / 102.4) / 10;
-const meanMb = (samples: RssSample[]) => mb(samples.reduce((sum, s) => sum + s.rssKb, 0) / Math.max(1, samples.length));
 
-function rssFigures(server: RunningServer, from: number, to: number) {
+/** Mean RSS in MB over the samples taken between two moments (ms since the server started). */
+function meanRss(server: RunningServer, from: number, to: number): number {
   const during = server.samples.filter((s) => s.at >= from && s.at <= to);
-  return {
+  return mb(during.reduce((sum, s) => sum + s.rssKb, 0) / Math.max(1, during.length));
+}
+
+/** Drives every case at every connection count, then Q1 once more to compare memory under the same load. */
+async function timeCases(server: RunningServer, loads: [CaseName, LoadCase][], plan: Plan, log: (line: string) => void) {
+  const now = () => Date.now() - server.startedAt;
+  const most = Math.max(...plan.connections);
+  const start = now();
+  const cases: PeerResult["cases"] = [];
+  let firstQ1End = start;
+  for (const [name, request] of loads) {
+    // A short warm-up per case: its plans and caches, not the previous case's, are measured.
+    await drive(request, plan.connections[0]!, Math.min(2, plan.warmupSeconds));
+    for (const connections of plan.connections) {
+      const figures = await drive(request, connections, plan.seconds);
+      log(`${server.name} ${name} c=${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`);
+      cases.push({ case: name, ...figures });
+      if (name === "Q1" && connections === most) firstQ1End = now();
+    }
+  }
+  const again = await drive(loads[0]![1], most, plan.seconds);
+  log(`${server.name} Q1 again c=${most}: ${again.requestsPerSecond} req/s`);
+  const end = now();
+  const rss: PeerResult["rss"] = {
     peakMb: mb(server.peakRssKb()),
-    first5sMb: meanMb(during.filter((s) => s.at <= from + 5_000)),
-    last5sMb: meanMb(during.filter((s) => s.at >= to - 5_000)),
+    first5sMb: meanRss(server, start, start + 5_000),
+    last5sMb: meanRss(server, end - 5_000, end),
+    q1AtStartMb: meanRss(server, firstQ1End - 5_000, firstQ1End),
+    q1AtEndMb: meanRss(server, end - 5_000, end),
   };
+  return { cases, rss };
 }
 
 export async function measurePeer(peer: Peer, token: string, plan: Plan, counter: StatementCounter, log: (line: string) => void) {
@@ -99,18 +124,7 @@ export async function measurePeer(peer: Peer, token: string, plan: Plan, counter
     };
     for (const [name, request] of loads.slice(1)) statements[name] = await statementsPerRequest(request, plan.countRequests, counter);
 
-    const loadStart = Date.now() - server.startedAt;
-    const cases: PeerResult["cases"] = [];
-    for (const [name, request] of loads) {
-      // A short warm-up per case: its plans and caches, not the previous case's, are measured.
-      await drive(request, plan.connections[0]!, Math.min(2, plan.warmupSeconds));
-      for (const connections of plan.connections) {
-        const figures = await drive(request, connections, plan.seconds);
-        log(`${peer.name} ${name} c=${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`);
-        cases.push({ case: name, ...figures });
-      }
-    }
-    const rss = rssFigures(server, loadStart, Date.now() - server.startedAt);
+    const { cases, rss } = await timeCases(server, loads, plan, log);
     return { name: peer.name, cases, statementsPerRequest: statements, rss, q1: q1Summary, q2: q2Summary } satisfies PeerResult;
   } finally {
     await server.stop();

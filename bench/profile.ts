@@ -1,6 +1,6 @@
-// Where the gateway's CPU time goes under Q1: a --cpu-prof run summarized as the functions and
-// packages with the most self time.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+// Where the gateway's CPU time goes under Q1: a --cpu-prof run summarized as the functions with
+// the most self time and the packages with the most time on the stack.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drive, send } from "./load.ts";
@@ -9,15 +9,25 @@ import { freePort, startServer } from "./servers.ts";
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
 }
 
 export interface ProfileSummary {
   seconds: number;
   requestsPerSecond: number;
-  /** Share of all samples, in percent. */
+  /** Shares of the samples taken during the load, in percent. */
   topFunctions: { name: string; selfPercent: number }[];
-  topPackages: { name: string; selfPercent: number }[];
+  /** Inclusive: samples with any frame of the package on the stack (so they add up to more than 100). */
+  topPackages: { name: string; selfPercent: number; inclusivePercent: number }[];
 }
 
 function packageOf({ url, functionName }: ProfileNode["callFrame"]): string {
@@ -29,43 +39,42 @@ function packageOf({ url, functionName }: ProfileNode["callFrame"]): string {
   return url.includes("/src/") ? "gateway src/" : url;
 }
 
-function ranked(totals: Map<string, number>, all: number, top: number) {
-  return [...totals.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, hits]) => ({ name, selfPercent: Math.round((hits / all) * 1000) / 10 }));
+function functionName({ url, functionName, lineNumber }: ProfileNode["callFrame"]): string {
+  const where = url ? ` ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/src\//, "src/")}:${lineNumber + 1}` : "";
+  return `${functionName || "(anonymous)"}${where}`;
 }
 
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  endTime: number;
-}
+const percent = (hits: number, all: number) => Math.round((hits / all) * 1000) / 10;
+const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+const ranked = (totals: Map<string, number>, top: number) => [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 
-/** Self time of the last `windowSeconds` of the profile: the load, not the start-up before it. */
+/** The samples of the last `windowSeconds` of the profile (the load, not the start-up), by function and package. */
 export function summarizeProfile(file: string, windowSeconds: number, top = 15): Pick<ProfileSummary, "topFunctions" | "topPackages"> {
-  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile & { startTime: number };
-  const hits = new Map<number, number>();
-  let time = profile.startTime;
+  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const [selfFunctions, selfPackages, inclusivePackages] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
   const from = profile.endTime - windowSeconds * 1e6;
+  let time = profile.startTime;
+  let all = 0;
   profile.samples.forEach((id, index) => {
     time += profile.timeDeltas[index] ?? 0;
-    if (time >= from) hits.set(id, (hits.get(id) ?? 0) + 1);
+    if (time < from) return;
+    all++;
+    const leaf = byId.get(id)!.callFrame;
+    add(selfFunctions, functionName(leaf));
+    add(selfPackages, packageOf(leaf));
+    const onStack = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(packageOf(byId.get(at)!.callFrame));
+    for (const name of onStack) add(inclusivePackages, name);
   });
-  const functions = new Map<string, number>();
-  const packages = new Map<string, number>();
-  let all = 0;
-  for (const { id, callFrame } of profile.nodes) {
-    const count = hits.get(id);
-    if (!count) continue;
-    all += count;
-    const where = callFrame.url ? `${callFrame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/src\//, "src/")}:${callFrame.lineNumber + 1}` : "";
-    const name = `${callFrame.functionName || "(anonymous)"} ${where}`.trim();
-    functions.set(name, (functions.get(name) ?? 0) + count);
-    packages.set(packageOf(callFrame), (packages.get(packageOf(callFrame)) ?? 0) + count);
-  }
-  return { topFunctions: ranked(functions, all, top), topPackages: ranked(packages, all, 10) };
+  return {
+    topFunctions: ranked(selfFunctions, top).map(([name, hits]) => ({ name, selfPercent: percent(hits, all) })),
+    topPackages: ranked(inclusivePackages, top)
+      .filter(([name]) => name !== "(root)")
+      .map(([name, hits]) => ({ name, selfPercent: percent(selfPackages.get(name) ?? 0, all), inclusivePercent: percent(hits, all) })),
+  };
 }
 
 /** Runs the gateway under --cpu-prof and drives Q1 at `connections` for `seconds`. */
@@ -83,9 +92,11 @@ export async function profileGatewayQ1(settings: PeerSettings, connections: numb
       // The profile is written when the process exits.
       await server.stop();
     }
-    const file = readdirSync(dir).find((name) => name.endsWith(".cpuprofile"));
-    if (!file) throw new Error("the gateway wrote no CPU profile");
-    return { seconds, requestsPerSecond, ...summarizeProfile(join(dir, file), seconds) };
+    // One profile per thread (pino's transport has its own); the main thread's is the largest.
+    const files = readdirSync(dir).filter((name) => name.endsWith(".cpuprofile"));
+    const main = files.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
+    if (!main) throw new Error("the gateway wrote no CPU profile");
+    return { seconds, requestsPerSecond, ...summarizeProfile(join(dir, main), seconds) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -57,13 +57,13 @@ export function markdown(results: BenchResults): string {
     ),
     "",
     table(
-      ["server", "SQL statements per request", "peak RSS MB", "RSS first 5 s MB", "RSS last 5 s MB"],
+      ["server", "SQL statements per request", "peak RSS MB", "RSS first / last 5 s MB", "RSS under Q1 at the most connections, start / end MB"],
       results.peers.map((p) => [
         p.name,
         Object.entries(p.statementsPerRequest).map(([name, n]) => `${name}: ${n}`).join("; "),
         p.rss.peakMb,
-        p.rss.first5sMb,
-        p.rss.last5sMb,
+        `${p.rss.first5sMb} / ${p.rss.last5sMb}`,
+        `${p.rss.q1AtStartMb} / ${p.rss.q1AtEndMb}`,
       ]),
     ),
     "",
@@ -73,9 +73,9 @@ export function markdown(results: BenchResults): string {
     const { profile } = results;
     lines.push(
       "",
-      `Gateway CPU profile, Q1 at 10 connections for ${profile.seconds} s (${profile.requestsPerSecond} req/s under the profiler), self time:`,
+      `Gateway CPU profile, Q1 at 10 connections for ${profile.seconds} s (${profile.requestsPerSecond} req/s under the profiler), share of the samples:`,
       "",
-      table(["package", "self %"], profile.topPackages.map((p) => [p.name, p.selfPercent])),
+      table(["package", "on the stack %", "self %"], profile.topPackages.map((p) => [p.name, p.inclusivePercent, p.selfPercent])),
       "",
       table(["function", "self %"], profile.topFunctions.map((f) => [`\`${f.name}\``, f.selfPercent])),
     );
