@@ -6,6 +6,7 @@
 // enqueued first is no longer SCHEDULED for the cancellation.
 import { prisma } from "../db.ts";
 import { registerJob } from "../jobs.ts";
+import { publishMessageStatus } from "./message-subscriptions.ts";
 
 export const DISPATCH_BATCH_SIZE = 100;
 const DISPATCH_INTERVAL_MS = 2_000;
@@ -67,6 +68,8 @@ export async function dispatchMessages(options: { now?: Date; batchSize?: number
   const reported = await deliver(now, batchSize);
   const sent = await send(now, batchSize);
   const enqueued = await enqueueDue(now, batchSize);
+  // Each step's UPDATE has committed on its own: watchers may hear of it now.
+  publishMessageStatus([...reported, ...sent, ...enqueued].map((row) => row.id));
   const undelivered = reported.filter((row) => row.status === "UNDELIVERED").length;
   return { delivered: reported.length - undelivered, undelivered, sent: sent.length, enqueued: enqueued.length };
 }

@@ -2,3 +2,4 @@ import "./message.ts";
 import "./message-queries.ts";
 import "./message-mutations.ts";
 import "./dispatcher.ts";
+import "./message-subscriptions.ts";

@@ -5,6 +5,7 @@ import { encodeGlobalId } from "../graphql/ids.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { runRecorded } from "../processes/recorder.ts";
 import { MessageNode } from "./message.ts";
+import { publishMessageStatus } from "./message-subscriptions.ts";
 import { type Cancellation, cancelScheduledMessages, createMessages } from "./service.ts";
 import { MAX_MESSAGE_IDS, MAX_MESSAGES_PER_SEND, MAX_PARTS, checkMessages, uniqueMessageIds } from "./validation.ts";
 
@@ -110,7 +111,11 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }) => {
       checkMessages(input.messages);
       const { result, processStatus } = await runRecorded<Message[]>(
-        { eventType: "SEND_MESSAGES", entityId: (messages) => entityIdOf(messages.map((message) => message.id)) },
+        {
+          eventType: "SEND_MESSAGES",
+          entityId: (messages) => entityIdOf(messages.map((message) => message.id)),
+          afterCommit: (messages) => publishMessageStatus(messages.map((message) => message.id)),
+        },
         (tx) => createMessages(tx, input.messages),
       );
       return { messages: result, processStatus };
@@ -123,8 +128,12 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CancelScheduledMessagesInput, required: true, description: "The messages to cancel." }) },
     resolve: async (_root, { input }) => {
       const ids = uniqueMessageIds(input.ids, "input.ids");
-      const { result, processStatus } = await runRecorded(
-        { eventType: "CANCEL_SCHEDULED_MESSAGES", entityId: entityIdOf(ids) },
+      const { result, processStatus } = await runRecorded<Cancellation[]>(
+        {
+          eventType: "CANCEL_SCHEDULED_MESSAGES",
+          entityId: entityIdOf(ids),
+          afterCommit: (results) => publishMessageStatus(results.filter((r) => r.status === "CANCELLED").map((r) => r.id)),
+        },
         (tx) => cancelScheduledMessages(tx, ids),
       );
       return { results: result, processStatus };
