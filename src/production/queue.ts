@@ -1,13 +1,30 @@
+import type { Context } from "../context.ts";
 import { prisma } from "../db.ts";
+import { type Location, Prisma, type Queue } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { LocationNode } from "./location.ts";
+
+const QUEUES_WITH_LOCATION = (ids: number[]) => Prisma.sql`
+  SELECT q.id, q.label, q.priority, q.is_active AS "isActive", q.location_id AS "locationId",
+    q.created_at AS "createdAt", q.updated_at AS "updatedAt",
+    json_build_object('id', l.id, 'label', l.label, 'locationType', l.location_type, 'formattedAddress', l.formatted_address,
+      'address', l.address, 'createdAt', l.created_at, 'updatedAt', l.updated_at) AS location
+  FROM queue q JOIN location l ON l.id = q.location_id WHERE q.id = ANY(${ids}::int[])`;
 
 export const QueueNode = builder.loadableNode("Queue", {
   authScopes: { scope: "batch:read" },
   description: "A production queue at a location; technicians take their batches from it.",
   id: { resolve: (queue) => queue.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.queue.findMany({ where: { id: { in: ids } } }),
+  // Queues are almost always shown with their location: read both in one statement.
+  load: async (ids: number[], context: Context): Promise<Queue[]> => {
+    const rows = await prisma.$queryRaw<(Queue & { location: Location })[]>(QUEUES_WITH_LOCATION(ids));
+    const locations = LocationNode.getDataloader(context);
+    for (const { location } of rows) {
+      locations.prime(location.id, { ...location, createdAt: new Date(location.createdAt), updatedAt: new Date(location.updatedAt) });
+    }
+    return rows;
+  },
   sort: (queue) => queue.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the queue, e.g. Fast Lane." }),

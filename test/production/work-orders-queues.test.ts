@@ -90,6 +90,19 @@ describe("queues", () => {
       minDueDate: "2027-01-10T00:00:00.000Z",
       maxDueDate: "2027-05-10T00:00:00.000Z",
     });
+    // The queue's location is read with the queue, in full.
+    await prisma.location.update({ where: { id: location.id }, data: { address: { locality: "Menands", country: "USA" } } });
+    const { result: withLocation, statements } = await recordStatements(() => query(QueueByIdDocument, { id: globalId("Queue", queue.id) }));
+    expect(withLocation.queue?.location).toEqual({
+      id: globalId("Location", location.id),
+      label: location.label,
+      locationType: "warehouse",
+      formattedAddress: location.formattedAddress,
+      address: { locality: "Menands", country: "USA" },
+      createdAt: location.createdAt.toISOString(),
+      updatedAt: expect.any(String),
+    });
+    expect(statements).toHaveLength(2);
     const empty = await createQueue(location.id);
     const { queue: idle } = await query(QueueByIdDocument, { id: globalId("Queue", empty.id) });
     expect(idle).toMatchObject({ activeWorkOrders: 0, activeBatches: 0, activeCycles: 0, minDueDate: null, maxDueDate: null });
