@@ -3,12 +3,17 @@
 // safe to run on several instances at once.
 import { prisma } from "../db.ts";
 import { registerJob } from "../jobs.ts";
+import { publishProcessStatus } from "./process-subscriptions.ts";
 import { retentionCutoff, TIMEOUT_MESSAGE } from "./retention.ts";
 
+/** Marks overdue processes TIMEOUT and tells their watchers. */
 export async function timeOutOverdueProcesses(now = new Date()): Promise<number> {
-  return prisma.$executeRaw`
+  const timedOut = await prisma.$queryRaw<{ id: number }[]>`
     UPDATE process_status SET status = 'TIMEOUT', completed_at = deadline_at, error_message = ${TIMEOUT_MESSAGE}
-    WHERE status = 'PENDING' AND deadline_at < ${now}`;
+    WHERE status = 'PENDING' AND deadline_at < ${now}
+    RETURNING id`;
+  for (const { id } of timedOut) publishProcessStatus(id);
+  return timedOut.length;
 }
 
 export async function purgeExpiredProcesses(now = new Date()): Promise<number> {

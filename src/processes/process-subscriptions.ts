@@ -1,9 +1,8 @@
-import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId } from "../graphql/ids.ts";
 import { watch } from "../graphql/watch.ts";
 import { pubsub } from "../pubsub.ts";
-import { ProcessStatusNode } from "./process-status.ts";
+import { loadLiveProcessStatuses, ProcessStatusNode } from "./process-status.ts";
 
 /** Tells watchers a process status changed; call after the change has committed. */
 export function publishProcessStatus(processStatusId: number): void {
@@ -19,7 +18,9 @@ builder.subscriptionField("processStatusChanged", (t) =>
     args: { id: t.arg.id({ required: true, description: "Global id of the process status to watch." }) },
     subscribe: (_root, args) => {
       const id = parseId(args.id, "ProcessStatus", "id");
-      return watch(pubsub.subscribe("processStatusChanged", id), () => prisma.processStatus.findUnique({ where: { id } }));
+      // Read as every other reader does: expired is gone, overdue is TIMEOUT.
+      const current = async () => (await loadLiveProcessStatuses([id]))[0] ?? null;
+      return watch(pubsub.subscribe("processStatusChanged", id), current);
     },
     resolve: (status) => status,
   }),

@@ -3,6 +3,7 @@ import { prisma } from "../../src/db.ts";
 import { registeredJobs } from "../../src/jobs.ts";
 import { processStatusSweep } from "../../src/processes/jobs.ts";
 import { finishProcess } from "../../src/processes/recorder.ts";
+import { pubsub } from "../../src/pubsub.ts";
 import { createProcessStatus } from "./factories.ts";
 
 test("the sweep is registered as a periodic job", () => {
@@ -35,4 +36,13 @@ test("finishing a process past its deadline leaves it TIMEOUT", async () => {
     expect((await finishProcess(tx, onTime.id, { ok: true })).count).toBe(1);
   });
   expect((await prisma.processStatus.findUniqueOrThrow({ where: { id: onTime.id } })).status).toBe("SUCCESS");
+});
+
+test("a process the sweep times out is published to its watchers", async () => {
+  const overdue = await createProcessStatus({ status: "PENDING", deadlineAt: new Date(Date.now() - 1000) });
+  const events = pubsub.subscribe("processStatusChanged", overdue.id)[Symbol.asyncIterator]();
+  const next = events.next();
+  await processStatusSweep.run();
+  expect((await next).value).toEqual({ processStatusId: overdue.id });
+  await events.return?.();
 });
