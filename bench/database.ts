@@ -12,8 +12,8 @@ export interface BenchDatabase {
   cluster: PostgresCluster;
   /** Whether pg_stat_statements is loaded; without it statements are not counted. */
   countsStatements: boolean;
-  /** Executed statements in the bench database since the last reset (utility ones included). */
-  statementsSinceReset(): Promise<number>;
+  /** Statements executed in the bench database since the last reset (utility ones included), and their execution time. */
+  statementsSinceReset(): Promise<{ calls: number; execMs: number }>;
   resetStatements(): Promise<void>;
   serverVersion(): Promise<string>;
 }
@@ -64,8 +64,12 @@ export async function startBenchDatabase(log: (line: string) => void): Promise<B
       url: databaseUrl(cluster.adminUrl, BENCH_DB),
       cluster,
       countsStatements,
-      statementsSinceReset: async () =>
-        countsStatements ? Number(await adminValue(cluster.adminUrl, `SELECT coalesce(sum(calls), 0) AS value FROM pg_stat_statements WHERE ${statsWhere}`)) : NaN,
+      statementsSinceReset: async () => {
+        if (!countsStatements) return { calls: NaN, execMs: NaN };
+        const sql = `SELECT json_build_object('calls', coalesce(sum(calls), 0), 'execMs', coalesce(sum(total_exec_time), 0)) AS value
+          FROM pg_stat_statements WHERE ${statsWhere}`;
+        return adminValue<{ calls: number; execMs: number }>(cluster.adminUrl, sql);
+      },
       resetStatements: async () => {
         if (countsStatements) await adminQuery(cluster.adminUrl, "SELECT pg_stat_statements_reset()");
       },

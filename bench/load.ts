@@ -64,22 +64,31 @@ async function settle(counter: StatementCounter): Promise<void> {
   do {
     await counter.reset();
     await new Promise((resolve) => setTimeout(resolve, 500));
-  } while ((await counter.read()) > 0 && Date.now() < deadline);
+  } while ((await counter.read()).calls > 0 && Date.now() < deadline);
   await counter.reset();
 }
 
 export interface StatementCounter {
   reset(): Promise<void>;
-  read(): Promise<number>;
+  read(): Promise<{ calls: number; execMs: number }>;
 }
 
-/** Statements per request: `count` requests one after another between two readings of the server's counter. */
-export async function statementsPerRequest(
-  load: LoadCase,
-  count: number,
-  counter: StatementCounter,
-): Promise<number> {
+export interface PerRequest {
+  statements: number;
+  /** Execution time of those statements inside PostgreSQL. */
+  sqlMs: number;
+  /** CPU time of the server process (user + system). */
+  serverCpuMs: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** What one request costs: `count` requests one after another between two readings of the counters. */
+export async function costPerRequest(load: LoadCase, count: number, counter: StatementCounter, cpuMs: () => number): Promise<PerRequest> {
   await settle(counter);
+  const cpuBefore = cpuMs();
   for (let i = 0; i < count; i++) await send(load);
-  return Math.round(((await counter.read()) / count) * 100) / 100;
+  const serverCpuMs = cpuMs() - cpuBefore;
+  const { calls, execMs } = await counter.read();
+  return { statements: round2(calls / count), sqlMs: round2(execMs / count), serverCpuMs: round2(serverCpuMs / count) };
 }

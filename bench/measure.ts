@@ -1,7 +1,7 @@
 // One server's session: start it, check its answers, count its statements, drive each case,
 // and watch its memory the whole time.
 import { isDeepStrictEqual } from "node:util";
-import { type LoadCase, type LoadFigures, type StatementCounter, drive, send, statementsPerRequest } from "./load.ts";
+import { type LoadCase, type LoadFigures, type PerRequest, type StatementCounter, costPerRequest, drive, send } from "./load.ts";
 import { type Peer, headersFor } from "./peers.ts";
 import type { PageSummary } from "./queries.ts";
 import { type RunningServer, freePort, startServer } from "./servers.ts";
@@ -27,7 +27,8 @@ export interface Plan {
 export interface PeerResult {
   name: string;
   cases: (LoadFigures & { case: CaseName })[];
-  statementsPerRequest: Record<string, number>;
+  /** Measured over sequential requests, by case ("Q1 page of 50", "Q1 page of 5", "Q2", …). */
+  perRequest: Record<string, PerRequest>;
   /**
    * Mean RSS in MB: over the first and last 5 s of the timed run (different cases), and over the
    * last 5 s of Q1 at the most connections, first when it was timed and again at the very end.
@@ -118,14 +119,15 @@ export async function measurePeer(peer: Peer, token: string, plan: Plan, counter
 
     log(`${peer.name}: warming up`);
     await drive(q1, plan.connections[0]!, plan.warmupSeconds);
-    const statements: Record<string, number> = {
-      "Q1 page of 50": await statementsPerRequest(q1, plan.countRequests, counter),
-      "Q1 page of 5": await statementsPerRequest(load(peer.dialect.q1(5, null)), plan.countRequests, counter),
+    const cost = (request: LoadCase) => costPerRequest(request, plan.countRequests, counter, server.cpuMs);
+    const perRequest: Record<string, PerRequest> = {
+      "Q1 page of 50": await cost(q1),
+      "Q1 page of 5": await cost(load(peer.dialect.q1(5, null))),
     };
-    for (const [name, request] of loads.slice(1)) statements[name] = await statementsPerRequest(request, plan.countRequests, counter);
+    for (const [name, request] of loads.slice(1)) perRequest[name] = await cost(request);
 
     const { cases, rss } = await timeCases(server, loads, plan, log);
-    return { name: peer.name, cases, statementsPerRequest: statements, rss, q1: q1Summary, q2: q2Summary } satisfies PeerResult;
+    return { name: peer.name, cases, perRequest, rss, q1: q1Summary, q2: q2Summary } satisfies PeerResult;
   } finally {
     await server.stop();
   }

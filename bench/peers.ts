@@ -63,6 +63,9 @@ export function gatewayPeer(settings: PeerSettings): Peer {
         HOST: "127.0.0.1",
         // One token sends thousands of requests a second here; the per-token limit would answer 429.
         RATE_LIMIT_REQUESTS: "0",
+        // Every request here repeats the same document with the same token: a response cache would
+        // answer all but the first from memory and measure nothing of the data loading compared.
+        RESPONSE_CACHE: "false",
       },
       probe: probe("/graphql", JSON.stringify({ query: "{ __typename }" }), { authorization }),
     },

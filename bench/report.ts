@@ -44,7 +44,8 @@ export function markdown(results: BenchResults): string {
   const lines = [
     `Run of ${results.date}: \`${results.command}\`; ${machine.nproc} cores (${machine.cpu}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}.`,
     `Seed scale ${seed.scale} (${seed.rows.batch} batches, ${seed.rows.cycle} cycles) seeded in ${(seed.seedMs / 1000).toFixed(1)} s (migrations ${(seed.migrateMs / 1000).toFixed(1)} s). ` +
-      `${settings.seconds} s per case after warm-up; pool ${settings.poolSize} connections per server; Q2 starts ${settings.depth} batches deep.`,
+      `${settings.seconds} s per case after warm-up; pool ${settings.poolSize} connections per server; Q2 starts ${settings.depth} batches deep; ` +
+      `costs per request measured over ${settings.countRequests} sequential requests (pg_stat_statements; /proc/<pid>/stat).`,
     "",
     table(
       ["server", "case", "connections", "req/s", "p50 ms", "p99 ms", "failures"],
@@ -57,10 +58,16 @@ export function markdown(results: BenchResults): string {
     ),
     "",
     table(
-      ["server", "SQL statements per request", "peak RSS MB", "RSS first / last 5 s MB", "RSS under Q1 at the most connections, start / end MB"],
+      ["server", "request", "SQL statements", "SQL execution ms", "server CPU ms"],
+      results.peers.flatMap((p) =>
+        Object.entries(p.perRequest).map(([name, r]) => [p.name, name, r.statements, r.sqlMs, r.serverCpuMs]),
+      ),
+    ),
+    "",
+    table(
+      ["server", "peak RSS MB", "RSS first / last 5 s MB", "RSS under Q1 at the most connections, start / end MB"],
       results.peers.map((p) => [
         p.name,
-        Object.entries(p.statementsPerRequest).map(([name, n]) => `${name}: ${n}`).join("; "),
         p.rss.peakMb,
         `${p.rss.first5sMb} / ${p.rss.last5sMb}`,
         `${p.rss.q1AtStartMb} / ${p.rss.q1AtEndMb}`,

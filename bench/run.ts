@@ -68,7 +68,7 @@ async function main() {
       connections: CONNECTIONS,
       depth: Math.min(10_000, Math.floor((batches - 50) / 100) * 100),
       nodeBatchId: Math.ceil(batches / 2),
-      countRequests: quick ? 5 : 20,
+      countRequests: quick ? 10 : 40,
     };
     const counter = { reset: database.resetStatements, read: database.statementsSinceReset };
     const peers: PeerResult[] = [];

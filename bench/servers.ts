@@ -1,6 +1,6 @@
 // The servers under test run as child processes, one at a time, so each is measured alone:
 // its resident memory is sampled from /proc while it serves.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 
@@ -17,6 +17,8 @@ export interface RunningServer {
   /** Epoch milliseconds when the process was spawned; samples count from here. */
   startedAt: number;
   samples: RssSample[];
+  /** CPU time used so far (user + system), in ms, at the kernel's tick resolution (usually 10 ms). */
+  cpuMs(): number;
   /** Peak resident set size so far (VmHWM), in kB. */
   peakRssKb(): number;
   stop(): Promise<void>;
@@ -50,6 +52,15 @@ function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {
   } catch {
     return NaN;
   }
+}
+
+const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+function cpuTimeMs(pid: number): number {
+  // Fields 14 and 15 of /proc/<pid>/stat, counted after the command name (which may hold spaces).
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 async function waitUntilUp(child: ChildProcess, url: string, spec: ServerSpec, output: () => string): Promise<void> {
@@ -96,6 +107,7 @@ export async function startServer(spec: ServerSpec, port: number): Promise<Runni
     startedAt: started,
     samples,
     peakRssKb: () => procStatus(pid, "VmHWM"),
+    cpuMs: () => cpuTimeMs(pid),
     stop: async () => {
       clearInterval(timer);
       if (child.exitCode !== null) return;

@@ -78,8 +78,8 @@ export function checkTargets(peers: PeerResult[], connections: number[]): Target
     targets.push(...q1Targets(c, g1, figures(postgraphile, "Q1", c), figures(floor, "Q1", c)));
     targets.push(q2Target(c, g1, figures(gateway, "Q2", c)!));
   }
-  const small = gateway!.statementsPerRequest["Q1 page of 5"];
-  const large = gateway!.statementsPerRequest["Q1 page of 50"];
+  const small = gateway!.perRequest["Q1 page of 5"]?.statements;
+  const large = gateway!.perRequest["Q1 page of 50"]?.statements;
   targets.push({ target: "Statements per request equal for pages of 5 and 50", met: small === large, detail: `${small} vs ${large}` });
   return [...targets, ...peers.map(rssTarget)];
 }
