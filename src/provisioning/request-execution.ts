@@ -70,9 +70,12 @@ async function recordOutcome(tx: Tx, request: ClaimedRequest, orderId: number, o
 function runOrder(ctx: ExecutionContext, request: ClaimedRequest, orderId: number, operation: Operation) {
   return ctx.prisma.$transaction(async (tx) => {
     // Locks the order: a second executor waits here, then finds it no longer CREATED.
-    const { count } = await tx.order.updateMany({ where: { id: orderId, status: "CREATED" }, data: { status: "EXECUTING" } });
-    if (count === 0) return null;
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { subscriptionId: true } });
+    const [order] = await tx.order.updateManyAndReturn({
+      where: { id: orderId, status: "CREATED" },
+      data: { status: "EXECUTING" },
+      select: { subscriptionId: true },
+    });
+    if (!order) return null;
     const outcome = await applyOperation(tx, operation, order.subscriptionId);
     return (await recordOutcome(tx, request, orderId, outcome)).id;
   }, TRANSACTION_OPTIONS);
