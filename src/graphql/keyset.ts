@@ -24,10 +24,17 @@ function afterCondition(sort: SortSpec, cursor: Cursor, direction: "asc" | "desc
   const equal: Where = { [field]: value, id: idCmp };
   if (direction === "asc") {
     if (value === null) return equal;
-    return { OR: [{ [field]: { gt: value } }, ...(sort.nullable ? [{ [field]: null }] : []), equal] };
+    const after = { OR: [{ [field]: { gt: value } }, ...(sort.nullable ? [{ [field]: null }] : []), equal] };
+    return sort.nullable ? after : bounded({ [field]: { gte: value } }, after);
   }
   if (value === null) return { OR: [{ [field]: { not: null } }, equal] };
-  return { OR: [{ [field]: { lt: value } }, equal] };
+  return bounded({ [field]: { lte: value } }, { OR: [{ [field]: { lt: value } }, equal] });
+}
+
+// PostgreSQL cannot start an index scan at an OR of conditions; a bound on the sort field alone
+// lets it start at the cursor, so a page deep in the list costs what the first page does.
+function bounded(bound: Where, condition: Where): Where {
+  return { AND: [bound, condition] };
 }
 
 /** The where clause (to AND with filters) and orderBy for one page. */

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/db.ts";
-import { execute, query } from "../client.ts";
+import { execute, query, recordStatements } from "../client.ts";
 import { createBatch, createBatches, globalId } from "../factories.ts";
-import { BatchCyclesPageDocument, type BatchCyclesPageQuery, BatchesPageDocument } from "../generated/graphql.ts";
+import { BatchCyclesPageDocument, type BatchCyclesPageQuery, BatchesCursorsDocument, BatchesPageDocument } from "../generated/graphql.ts";
 
 describe("cursor stability", () => {
   test("batches pages forwards and backwards stay gap-free when batches are inserted between pages", async () => {
@@ -82,4 +82,27 @@ describe("page limits and cursors", () => {
     expect(found?.cycles.edges.map((edge) => edge.node.position)).toEqual([2, 4]);
     expect(found?.cycles.pageInfo.hasNextPage).toBe(true);
   });
+});
+
+describe("deep pages", () => {
+  test("a page 10,000 rows deep starts its index scan at the cursor (the sort column is bounded)", async () => {
+    const { queue, workOrder, location } = await createBatches(1);
+    await prisma.$executeRaw`INSERT INTO batch (label, number_cycles, queue_id, work_order_id, location_id, created_at, updated_at)
+      SELECT 'Deep ' || g, 1, ${queue.id}, ${workOrder.id}, ${location.id}, now() - make_interval(secs => g), now()
+      FROM generate_series(1, 10100) AS g`;
+    const filter = { queueIds: [globalId("Queue", queue.id)] };
+    const orderBy = { field: "CREATED_AT", direction: "ASC" } as const;
+    let after: string | null | undefined;
+    for (let i = 0; i < 100; i++) {
+      const { batches } = await query(BatchesCursorsDocument, { first: 100, after, filter, orderBy });
+      after = batches.pageInfo.endCursor;
+    }
+    const { result, statements } = await recordStatements(() =>
+      query(BatchesPageDocument, { first: 50, after, filter, orderBy }),
+    );
+    expect(result.batches.edges).toHaveLength(50);
+    expect(result.batches.edges[0]?.node.id).toBe(globalId("Batch", (await prisma.batch.findFirstOrThrow({ where: { label: "Deep 101" } })).id));
+    const page = statements.find((sql) => /ORDER BY "public"."batch"."created_at" ASC/.test(sql));
+    expect(page).toMatch(/"public"."batch"."created_at" >= \$\d+/);
+  }, 120_000);
 });
