@@ -1,10 +1,17 @@
 // The GraphQL-over-HTTP handler, exported so tests call `yoga.fetch` in process.
 import { createYoga } from "graphql-yoga";
-import { ALL_SCOPES } from "./auth/scopes.ts";
-import { mintToken, usesDevelopmentSecret } from "./auth/tokens.ts";
+import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
 import { type Context, createContext } from "./context.ts";
 import { env } from "./env.ts";
+import { type PersistedOperationsMode, persistedOperationsPlugin } from "./frontend/persisted-operations.ts";
+import { type ResponseCacheOptions, responseCachePlugins } from "./frontend/response-cache.ts";
+import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
 import { maskError } from "./graphql/masking.ts";
+import { freshContextPerEvent } from "./graphql/subscription-events.ts";
+import { subgraphSchema } from "./platform/federation.ts";
+import { healthPlugin } from "./platform/health.ts";
+import { metricsPlugins } from "./platform/metrics.ts";
+import { operationTracingPlugin } from "./platform/tracing.ts";
 import { schema } from "./graphql/schema.ts";
 import { logger } from "./logger.ts";
 import { requestLogPlugin } from "./request-log.ts";
@@ -13,63 +20,51 @@ import { bodyLimitPlugin } from "./security/body-limit.ts";
 import { queryLimitPlugins } from "./security/limits.ts";
 import { type RateLimitOptions, rateLimitPlugin } from "./security/rate-limit.ts";
 
-const defaultQuery = /* GraphQL */ `# The newest production batches with their work order and queue.
-query NewestBatches {
-  batches(first: 5) {
-    totalCount
-    edges {
-      node {
-        id
-        label
-        currentStatus { status category }
-        workOrder { label dueDate }
-        queue { label location { label } }
-      }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;
-
-let developmentToken: Promise<string> | undefined;
-
-/** With the generated development secret: a ready all-scopes token for GraphiQL and the start-up banner. */
-export function developmentTokenIfAny(): Promise<string> | undefined {
-  if (!usesDevelopmentSecret || env.isProduction) return undefined;
-  return (developmentToken ??= mintToken({ scopes: ALL_SCOPES, subject: "developer", ttl: "30d" }));
-}
-
-async function graphiqlOptions() {
-  const token = await developmentTokenIfAny();
-  return {
-    title: "Batch gateway",
-    defaultQuery,
-    ...(token ? { headers: JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2) } : {}),
-  };
-}
+export { developmentTokenIfAny } from "./graphiql/options.ts";
 
 export interface GatewayOptions {
   /** Overrides RATE_LIMIT_* (tests use small limits). */
   rateLimit?: RateLimitOptions;
+  /** Serve as an Apollo Federation subgraph (default FEDERATION). */
+  federation?: boolean;
+  /** A span per operation for OpenTelemetry (default: on when OTEL_* configures an exporter). */
+  tracing?: boolean;
+  /** Overrides PERSISTED_OPERATIONS ("only" runs just the manifest's operations) and the manifest path. */
+  persistedOperations?: { mode: PersistedOperationsMode; manifestPath?: string };
+  /** Overrides RESPONSE_CACHE, RESPONSE_CACHE_TTL and REDIS_URL for the response cache. */
+  responseCache?: Partial<ResponseCacheOptions>;
 }
 
 /** The gateway's request handler; `yoga` below is the one the server and most tests use. */
 export function createGateway(options: GatewayOptions = {}) {
   return createYoga<Record<string, unknown>, Context>({
-    schema,
+    schema: (options.federation ?? env.federation) ? subgraphSchema() : schema,
     context: createContext,
     graphqlEndpoint: "/graphql",
     graphiql: env.graphiql ? graphiqlOptions : false,
+    renderGraphiQL,
     landingPage: false,
     logging: logger,
     maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test", maskError },
     batching: { limit: env.limits.maxBatch },
     plugins: [
+      healthPlugin(),
+      ...(env.metrics ? metricsPlugins() : []),
+      ...((options.tracing ?? env.otelTracing) ? [operationTracingPlugin()] : []),
       bodyLimitPlugin(env.limits.maxBodyBytes),
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
       requestLogPlugin,
+      freshContextPerEvent,
       requestHeadersPlugin,
+      persistedOperationsPlugin(options.persistedOperations?.mode ?? env.persistedOperations, options.persistedOperations?.manifestPath),
+      useDeferStream(),
+      ...responseCachePlugins(schema, {
+        enabled: env.responseCache,
+        ttlMs: env.responseCacheTtlMs,
+        redisUrl: env.redisUrl,
+        ...options.responseCache,
+      }),
     ],
   });
 }

@@ -1,5 +1,6 @@
 // Changing and deleting a batch. Updates lock the batch row, so concurrent updates apply one
 // after another; a client can also send the version it read and get a CONFLICT if it is stale.
+import { publishBatchChange } from "./batch-subscriptions.ts";
 import type { Batch } from "../generated/prisma/client.ts";
 import { notFound } from "../graphql/errors.ts";
 import { builder } from "../graphql/builder.ts";
@@ -56,7 +57,7 @@ builder.mutationFields((t) => ({
         numberCycles: input.numberCycles == null ? null : checkNumberCycles(input.numberCycles, "input.numberCycles"),
       };
       const id = parseId(input.id, "Batch", "input.id");
-      return recorded({ eventType: "UPDATE_BATCH", entityId: encodeGlobalId("Batch", id) }, async (tx) => {
+      return recorded({ eventType: "UPDATE_BATCH", entityId: encodeGlobalId("Batch", id), afterCommit: () => publishBatchChange(id) }, async (tx) => {
         const locked = await lockBatch(tx, id, input.expectedVersion, "input.id");
         return { batch: await updateBatch(tx, locked, changes, "input.numberCycles") };
       });
@@ -70,7 +71,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }) => {
       const id = parseId(input.id, "Batch", "input.id");
       const deletedBatchId = encodeGlobalId("Batch", id);
-      return recorded({ eventType: "DELETE_BATCH", entityId: deletedBatchId }, async (tx) => {
+      return recorded({ eventType: "DELETE_BATCH", entityId: deletedBatchId, afterCommit: () => publishBatchChange(id) }, async (tx) => {
         const { count } = await tx.batch.deleteMany({ where: { id } });
         if (!count) throw notFound(`batch ${deletedBatchId} does not exist`, "input.id");
         return { deletedBatchId };

@@ -23,3 +23,4 @@ import "./work-order-queries.ts";
 import "./queue-queries.ts";
 import "./cycle-queries.ts";
 import "./batch-status-summary.ts";
+import "./batch-subscriptions.ts";
