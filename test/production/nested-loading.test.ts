@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { query, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
-import { BatchesNestedDocument } from "../generated/graphql.ts";
-import { setCycleCategory } from "./factories.ts";
+import { BatchesNestedDocument, BatchesWithLinksDocument } from "../generated/graphql.ts";
+import { assignTechs, attachRelation, createUsers, setCycleCategory } from "./factories.ts";
 
 describe("nested batch query", () => {
   test("sends the same single-digit number of statements for 5 and for 50 batches", async () => {
@@ -43,5 +43,27 @@ describe("nested batch query", () => {
     const aCycles = byLabel.get(a!.label)!.cycles.edges.map((edge) => edge.node);
     expect(aCycles.map((cycle) => cycle.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(aCycles.slice(0, 4).map((cycle) => cycle.currentStatus.category)).toEqual(["IN_PROGRESS", "IN_PROGRESS", "VERIFYING", "BLOCKED"]);
+  });
+
+  test("techs, assigned users, relations and the project chain of many batches cost the same statements as of one", async () => {
+    const { queue, batches } = await createBatches(10, { numberCycles: 1 });
+    const users = await createUsers(6);
+    for (const [i, batch] of batches.entries()) {
+      await assignTechs(batch.id, users.slice(0, 1 + (i % 6)).map((user) => user.id));
+      await attachRelation(batch.id, "created", "USER", "INWARD");
+      await attachRelation(batch.id, "parent", "WORK_ORDER");
+    }
+    const filter = { queueIds: [globalId("Queue", queue.id)] };
+    const run = (first: number) => recordStatements(() => query(BatchesWithLinksDocument, { first, filter }));
+    const one = await run(1);
+    const ten = await run(10);
+    expect(ten.statements.length).toBe(one.statements.length);
+    const nodes = ten.result.batches.edges.map((edge) => edge.node);
+    // Newest first: the last batch made has the most techs.
+    expect(nodes.map((node) => node.totalAssignedUsers)).toEqual([4, 3, 2, 1, 6, 5, 4, 3, 2, 1]);
+    expect(nodes.map((node) => node.assignedUsers.length)).toEqual([4, 3, 2, 1, 5, 5, 4, 3, 2, 1]);
+    expect(nodes.map((node) => node.techs.edges.length)).toEqual([3, 3, 2, 1, 3, 3, 3, 3, 2, 1]);
+    for (const node of nodes) expect(node.relations).toMatchObject({ totalCount: 1, edges: [expect.anything()] });
+    expect(new Set(nodes.map((node) => node.customer.label)).size).toBe(1);
   });
 });
