@@ -96,6 +96,13 @@ function readEnv() {
     idempotencyRetentionMs: duration("IDEMPOTENCY_RETENTION", "24h"),
     /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
+    /** Serve the schema as an Apollo Federation v2 subgraph (adds _entities and _service). */
+    federation: process.env.FEDERATION === "true",
+    /** Prometheus metrics at /metrics (on unless METRICS=false). */
+    metrics: process.env.METRICS !== "false",
+    /** OpenTelemetry traces, opt-in through the standard OTEL_* variables. */
+    otelTracing: Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ||
+      (process.env.OTEL_TRACES_EXPORTER !== undefined && !["", "none"].includes(process.env.OTEL_TRACES_EXPORTER)),
   };
 }
 

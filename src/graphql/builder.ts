@@ -1,6 +1,8 @@
 // The schema builder and its plugins; types are added by the domain folders.
 import SchemaBuilder from "@pothos/core";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
+import DirectivePlugin from "@pothos/plugin-directives";
+import FederationPlugin from "@pothos/plugin-federation";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Scope } from "../auth/scopes.ts";
@@ -33,7 +35,8 @@ export const builder = new SchemaBuilder<{
     totalCount: number | (() => Promise<number>);
   };
 }>({
-  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin],
+  // Federation adds nothing until src/platform/federation.ts declares entities (FEDERATION=true).
+  plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (context) => ({

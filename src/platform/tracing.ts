@@ -1,0 +1,62 @@
+// OpenTelemetry traces, opt-in through the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT,
+// OTEL_TRACES_EXPORTER, OTEL_SERVICE_NAME, ...): one span per GraphQL operation and, below it,
+// Prisma's spans per SQL statement. The SDK is imported only when tracing is on, so the
+// default path loads nothing of it.
+import { SpanStatusCode, trace } from "@opentelemetry/api";
+import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { getOperationAST } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { env } from "../env.ts";
+
+/** Stops tracing and flushes the spans not yet exported. */
+export type StopTracing = () => Promise<void>;
+
+/**
+ * Starts the OpenTelemetry SDK with Prisma's instrumentation. Without `spanProcessors` the
+ * exporter comes from OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_* as the SDK reads them.
+ */
+export async function startTracing(spanProcessors?: SpanProcessor[]): Promise<StopTracing> {
+  const [{ NodeSDK }, { PrismaInstrumentation }] = await Promise.all([
+    import("@opentelemetry/sdk-node"),
+    import("@prisma/instrumentation"),
+  ]);
+  const prisma = new PrismaInstrumentation();
+  const sdk = new NodeSDK({
+    serviceName: process.env.OTEL_SERVICE_NAME || "batch-gateway",
+    instrumentations: [prisma],
+    ...(spanProcessors ? { spanProcessors } : {}),
+  });
+  sdk.start();
+  return async () => {
+    prisma.disable();
+    await sdk.shutdown();
+  };
+}
+
+/** A span per executed operation, active while it runs so the SQL spans nest under it. */
+export function operationTracingPlugin(): Plugin {
+  const tracer = trace.getTracer("batch-gateway");
+  return {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const type = operation?.operation ?? "query";
+      const name = operation?.name?.value;
+      setExecuteFn((executeArgs) =>
+        tracer.startActiveSpan(name ? `${type} ${name}` : type, async (span) => {
+          span.setAttributes({ "graphql.operation.type": type, ...(name ? { "graphql.operation.name": name } : {}) });
+          try {
+            const result = await executeFn(executeArgs);
+            const errors = Symbol.asyncIterator in result ? [] : (result.errors ?? []);
+            if (errors.length) span.setStatus({ code: SpanStatusCode.ERROR, message: errors[0]!.message });
+            return result;
+          } finally {
+            span.end();
+          }
+        }),
+      );
+    },
+  };
+}
+
+// Top-level await: the exporter is running before the first request is served.
+if (env.otelTracing) await startTracing();
