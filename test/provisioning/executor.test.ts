@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/db.ts";
 import { createExecutor } from "../../src/provisioning/executor.ts";
+import { provisioningExecutorJob } from "../../src/provisioning/jobs.ts";
+import { registeredJobs } from "../../src/jobs.ts";
 import { query } from "../client.ts";
 import { ProvisioningBatchByIdDocument, ProvisioningEventsDocument, SubscriptionByNumberDocument } from "../generated/graphql.ts";
 import { block, create, createSubscription, drain, numbers, service, submit } from "./factories.ts";
@@ -134,5 +136,17 @@ describe("events", () => {
     const failed = events.edges.find((edge) => edge.node.type === "ORDER_FAILED")!.node;
     expect(failed.payload).toMatchObject({ requestId: "b", error: "Subscription is already blocked" });
     expect(events.edges[2]?.node).toMatchObject({ type: "BATCH_PARTIALLY_COMPLETED", request: null, payload: { requests: 2, unsuccessful: 1 } });
+  });
+});
+
+describe("the executor job", () => {
+  test("is registered for the server and worker processes, and one pass runs at a time", async () => {
+    expect(registeredJobs().map((job) => job.name)).toEqual(expect.arrayContaining(["provisioning-executor", "provisioning-retention"]));
+    const subscription = await createSubscription();
+    const { batch } = await submit([block(`msisdn:${subscription.msisdn}`)]);
+    const [first, overlapping] = await Promise.all([provisioningExecutorJob.run(), provisioningExecutorJob.run()]);
+    expect(first).toMatchObject({ executed: 1 });
+    expect(overlapping).toBeUndefined();
+    expect((await batchOf(batch.id)).status).toBe("COMPLETED");
   });
 });
