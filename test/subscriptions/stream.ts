@@ -14,9 +14,16 @@ export interface Stream<T> {
 }
 
 /** A subscription over SSE (Yoga's default transport); each `next()` is one event's payload. */
-export async function subscribeSse<T = Record<string, unknown>>(query: string, variables: object, token?: string): Promise<Stream<T>> {
+export async function subscribeSse<T = Record<string, unknown>>(
+  query: string,
+  variables: object,
+  token?: string,
+  /** A real server's GraphQL URL; in process through yoga.fetch when absent. */
+  url?: string,
+): Promise<Stream<T>> {
   const controller = new AbortController();
-  const response = await yoga.fetch("http://gateway.test/graphql", {
+  const send = url ? (init: RequestInit) => fetch(url, init) : (init: RequestInit) => yoga.fetch("http://gateway.test/graphql", init);
+  const response = await send({
     method: "POST",
     headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${token ?? (await tokenFor())}` },
     body: JSON.stringify({ query, variables }),
