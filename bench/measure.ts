@@ -75,14 +75,17 @@ async function timeCases(server: RunningServer, loads: [CaseName, LoadCase][], p
   let firstQ1End = start;
   for (const [name, request] of loads) {
     // A short warm-up per case: its plans and caches, not the previous case's, are measured.
+    await server.idle();
     await drive(request, plan.connections[0]!, Math.min(2, plan.warmupSeconds));
     for (const connections of plan.connections) {
+      await server.idle();
       const figures = await drive(request, connections, plan.seconds);
       log(`${server.name} ${name} c=${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`);
       cases.push({ case: name, ...figures });
       if (name === "Q1" && connections === most) firstQ1End = now();
     }
   }
+  await server.idle();
   const again = await drive(loads[0]![1], most, plan.seconds);
   log(`${server.name} Q1 again c=${most}: ${again.requestsPerSecond} req/s`);
   const end = now();

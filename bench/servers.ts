@@ -19,6 +19,11 @@ export interface RunningServer {
   samples: RssSample[];
   /** CPU time used so far (user + system), in ms, at the kernel's tick resolution (usually 10 ms). */
   cpuMs(): number;
+  /**
+   * Resolves once the process has (nearly) stopped using CPU: when autocannon ends a run, the
+   * requests it left in flight are still being answered and would slow the next run down.
+   */
+  idle(): Promise<void>;
   /** Peak resident set size so far (VmHWM), in kB. */
   peakRssKb(): number;
   stop(): Promise<void>;
@@ -61,6 +66,16 @@ function cpuTimeMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+async function waitIdle(pid: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const before = cpuTimeMs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Two ticks in 300 ms: a few percent of a core, what an idle Node process with timers uses at most.
+    if (cpuTimeMs(pid) - before <= 20 || Date.now() > deadline) return;
+  }
 }
 
 async function waitUntilUp(child: ChildProcess, url: string, spec: ServerSpec, output: () => string): Promise<void> {
@@ -108,6 +123,7 @@ export async function startServer(spec: ServerSpec, port: number): Promise<Runni
     samples,
     peakRssKb: () => procStatus(pid, "VmHWM"),
     cpuMs: () => cpuTimeMs(pid),
+    idle: () => waitIdle(pid),
     stop: async () => {
       clearInterval(timer);
       if (child.exitCode !== null) return;

@@ -3,8 +3,10 @@
 // what any GraphQL server over this database could at best approach.
 import { createServer } from "node:http";
 import pg from "pg";
-import { BATCH_NODE, BATCH_PAGE } from "./sql.ts";
+import { BATCH_NODE, batchPage } from "./sql.ts";
 
+const PAGE_FIRST = batchPage(false);
+const PAGE_AFTER = batchPage(true);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
 
 interface Request {
@@ -22,7 +24,10 @@ async function answer(request: Request): Promise<string | undefined> {
   const { operationName, variables = {} } = request;
   if (operationName === "BenchBatches" || operationName === "BenchCursors") {
     const [createdAt, id] = decodeAfter(variables.after);
-    const { rows } = await pool.query({ name: "batch-page", text: BATCH_PAGE, values: [createdAt, id, variables.first ?? 20] });
+    const first = variables.first ?? 20;
+    const { rows } = createdAt
+      ? await pool.query({ name: "batch-page-after", text: PAGE_AFTER, values: [first, createdAt, id] })
+      : await pool.query({ name: "batch-page-first", text: PAGE_FIRST, values: [first] });
     return rows[0].body;
   }
   if (operationName === "BenchNode") {

@@ -11,13 +11,16 @@ const status = (row: string) => `json_build_object('status', ${row}.status_label
 const CATEGORIES = ["PENDING", "IN_PROGRESS", "VERIFYING", "COMPLETE", "BLOCKED", "CANCELLED"];
 const camel = (category: string) => category.toLowerCase().replace(/_(.)/g, (_, c: string) => c.toUpperCase());
 
-/** $1 cursor time or null, $2 cursor id, $3 page size. */
-export const BATCH_PAGE = `
+/**
+ * $1 page size; after a cursor also $2 its time and $3 its id. Two statements, not one with
+ * "$2 IS NULL OR …": a generic plan of that could not use the (created_at, id) index.
+ */
+export const batchPage = (afterCursor: boolean) => `
 WITH fetched AS (
   SELECT b.* FROM batch b
-  WHERE $1::timestamptz IS NULL OR (b.created_at, b.id) > ($1::timestamptz, $2::int)
-  ORDER BY b.created_at, b.id LIMIT $3::int + 1
-), page AS (SELECT * FROM fetched ORDER BY created_at, id LIMIT $3::int),
+  ${afterCursor ? "WHERE (b.created_at, b.id) > ($2::timestamptz, $3::int)" : ""}
+  ORDER BY b.created_at, b.id LIMIT $1::int + 1
+), page AS (SELECT * FROM fetched ORDER BY created_at, id LIMIT $1::int),
 edges AS (
   SELECT p.created_at, p.id, json_build_object('node', json_build_object(
     'id', ${globalId("Batch", "p.id")}, 'label', p.label, 'createdAt', ${isoDate("p.created_at")}, 'currentStatus', ${status("p")},
@@ -41,7 +44,7 @@ edges AS (
 )
 SELECT json_build_object('data', json_build_object('batches', json_build_object(
   'totalCount', (SELECT count(*) FROM batch),
-  'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM fetched) > $3::int,
+  'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM fetched) > $1::int,
     'endCursor', (SELECT ${cursor("p")} FROM page p ORDER BY p.created_at DESC, p.id DESC LIMIT 1)),
   'edges', coalesce((SELECT json_agg(edge ORDER BY created_at, id) FROM edges), '[]'))))::text AS body`;
 
