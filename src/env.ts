@@ -45,6 +45,12 @@ function databaseUrl(): string | undefined {
   return raw;
 }
 
+function persistedOperationsMode(): "allow" | "only" {
+  const raw = process.env.PERSISTED_OPERATIONS || "allow";
+  if (raw !== "allow" && raw !== "only") throw new ConfigError(`PERSISTED_OPERATIONS must be "allow" or "only", got "${raw}"`);
+  return raw;
+}
+
 function readEnv() {
   const nodeEnv = process.env.NODE_ENV ?? "development";
   return {
@@ -90,6 +96,12 @@ function readEnv() {
     /** Requests allowed per token (or per IP without one) per window; 0 disables rate limiting. */
     rateLimit: { points: integer("RATE_LIMIT_REQUESTS", 600, 0), windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1) },
     redisUrl: process.env.REDIS_URL || undefined,
+    /** "only": run just the operations in the client manifest (by hash); "allow" (default): any document too. */
+    persistedOperations: persistedOperationsMode(),
+    /** Cache read-only query responses per session (RESPONSE_CACHE=false turns it off). */
+    responseCache: process.env.RESPONSE_CACHE !== "false",
+    /** Longest life of a cached response, e.g. "10s"; background jobs' changes show up within it. */
+    responseCacheTtlMs: duration("RESPONSE_CACHE_TTL", "10s"),
     /** How long completed process statuses are kept (e.g. "7d", "12h"); older ones are gone. */
     processStatusRetentionMs: duration("PROCESS_STATUS_RETENTION", "7d"),
     /** How long a mutation's X-Request-Id is remembered (and its response replayed), e.g. "24h". */
