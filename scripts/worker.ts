@@ -9,6 +9,7 @@ async function main() {
   // Every domain registers its jobs when the schema imports it.
   await import("../src/graphql/schema.ts");
   const { registeredJobs, startJobs } = await import("../src/jobs.ts");
+  const { closePubSub } = await import("../src/pubsub.ts");
 
   const stopJobs = startJobs();
   // The job timers are unref'd (they must not hold a server open); this keeps the worker alive.
@@ -22,6 +23,7 @@ async function main() {
     logger.info({ signal }, "worker stopping: finishing running passes");
     clearInterval(keepAlive);
     await stopJobs();
+    await closePubSub();
     await db.close();
     logger.info("worker stopped");
     process.exit(0);

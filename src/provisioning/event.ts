@@ -32,7 +32,7 @@ export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
   }),
 });
 
-const ProvisioningEventFilter = builder.inputType("ProvisioningEventFilter", {
+export const ProvisioningEventFilter = builder.inputType("ProvisioningEventFilter", {
   description: "Conditions an event must meet; all given conditions apply.",
   fields: (t) => ({
     type: t.field({ type: ProvisioningEventTypeEnum, description: "Only events of this type." }),

@@ -8,3 +8,4 @@ import "./subscription-queries.ts";
 import "./event.ts";
 import "./jobs.ts";
 import "./publish.ts";
+import "./provisioning-subscriptions.ts";

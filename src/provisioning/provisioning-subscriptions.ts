@@ -1,0 +1,39 @@
+import { prisma } from "../db.ts";
+import { builder } from "../graphql/builder.ts";
+import { parseId } from "../graphql/ids.ts";
+import { watch } from "../graphql/watch.ts";
+import { pubsub } from "../pubsub.ts";
+import { ProvisioningEventFilter, ProvisioningEventNode } from "./event.ts";
+import { ProvisioningBatchNode } from "./provisioning-batch.ts";
+
+builder.subscriptionFields((t) => ({
+  provisioningBatchUpdated: t.field({
+    type: ProvisioningBatchNode,
+    nullable: true,
+    authScopes: { scope: "provisioning:read" },
+    description:
+      "A provisioning batch now, then again each time it or one of its requests changes status (INITIALISING → PROCESSING → COMPLETED or PARTIALLY_COMPLETED); null once removed.",
+    args: { id: t.arg.id({ required: true, description: "Global id of the provisioning batch to watch." }) },
+    subscribe: (_root, args) => {
+      const id = parseId(args.id, "ProvisioningBatch", "id");
+      return watch(pubsub.subscribe("provisioningBatchUpdated", id), () => prisma.provisioningBatch.findUnique({ where: { id } }));
+    },
+    resolve: (batch) => batch,
+  }),
+  events: t.field({
+    type: ProvisioningEventNode,
+    authScopes: { scope: "provisioning:read" },
+    description: "The provisioning event feed live: each new event (batch completions, order outcomes) as it is recorded.",
+    args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
+    subscribe: async function* (_root, args) {
+      const batchId = args.filter?.batchId ? parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") : undefined;
+      for await (const { eventId } of pubsub.subscribe("provisioningEvent")) {
+        const event = await prisma.provisioningEvent.findUnique({ where: { id: eventId } });
+        if (!event || (batchId !== undefined && event.batchId !== batchId)) continue;
+        if (args.filter?.type && event.type !== args.filter.type) continue;
+        yield event;
+      }
+    },
+    resolve: (event) => event,
+  }),
+}));
