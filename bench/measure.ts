@@ -20,6 +20,8 @@ export interface Plan {
   mutation?: () => string;
   /** Requests per statement count. */
   countRequests: number;
+  /** More requests whose cost per request is measured (not timed under load), by name. */
+  costOnly?: [string, string][];
   /** Another server's answers to Q1 and Q2, which this server's must equal before it is timed. */
   expected?: { name: string; q1: PageSummary; q2: PageSummary };
 }
@@ -128,6 +130,7 @@ export async function measurePeer(peer: Peer, token: string, plan: Plan, counter
       "Q1 page of 5": await cost(load(peer.dialect.q1(5, null))),
     };
     for (const [name, request] of loads.slice(1)) perRequest[name] = await cost(request);
+    for (const [name, body] of plan.costOnly ?? []) perRequest[name] = await cost(load(body));
 
     const { cases, rss } = await timeCases(server, loads, plan, log);
     return { name: peer.name, cases, perRequest, rss, q1: q1Summary, q2: q2Summary } satisfies PeerResult;

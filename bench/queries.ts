@@ -116,3 +116,28 @@ export const batchNodeId = {
   gateway: (id: number) => Buffer.from(`Batch:${id}`).toString("base64"),
   postgraphile: (id: number) => Buffer.from(JSON.stringify(["Batch", id])).toString("base64"),
 };
+
+/**
+ * Q1 built up field by field, for the gateway's cost per request at each step: where its CPU
+ * time goes, in the API's own terms (a profile names functions, this names fields).
+ */
+export function gatewayQ1BuildUp(): [string, string][] {
+  const steps: [string, string][] = [
+    ["50 batches: id", "id"],
+    ["+ label, createdAt, status", "label createdAt currentStatus { status category }"],
+    ["+ workOrder, queue { location }", "workOrder { id label dueDate } queue { id label location { id label } }"],
+    ["+ cycleCounts", "cycleCounts { pending inProgress verifying complete blocked cancelled needed }"],
+    ["+ cycles { totalCount }", "cycles(first: 10) { totalCount }"],
+    ["+ the first 10 cycles (Q1 but the outer totalCount)", "cycles(first: 10) { totalCount edges { node { id label position currentStatus { status category } } } }"],
+  ];
+  const query = (fields: string) =>
+    `query BenchBuildUp($first: Int!) { batches(first: $first, orderBy: { field: CREATED_AT, direction: ASC }) { edges { node { ${fields} } } } }`;
+  let fields = "";
+  const bodies: [string, string][] = [["{ __typename } (what any request costs)", body("BenchTypename", "query BenchTypename { __typename }", {})]];
+  for (const [name, added] of steps) {
+    // The cycles step replaces the previous one's cycles selection rather than adding a second.
+    fields = added.startsWith("cycles(") ? `${fields.replace(/ cycles\(.*$/, "")} ${added}` : `${fields} ${added}`;
+    bodies.push([`build-up: ${name}`, body("BenchBuildUp", query(fields.trim()), { first: 50 })]);
+  }
+  return bodies;
+}
