@@ -13,7 +13,7 @@ const databaseLeg = (leg: string) => ({
   test: {
     name: leg,
     include: ["test/**/*.test.ts"],
-    exclude: ["test/static/**"],
+    exclude: ["test/static/**", "test/browser/**"],
     env: { TEST_DB: leg, NODE_ENV: "test", JWT_SECRET: "test-secret-of-at-least-32-characters!", RATE_LIMIT_REQUESTS: "0", RESPONSE_CACHE: "false" },
     globalSetup: ["test/setup/global.ts"],
     setupFiles: ["test/setup/database.ts"],
@@ -29,7 +29,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "static", include: ["test/static/**/*.test.ts"], env: { NODE_ENV: "test", RESPONSE_CACHE: "false" } } },
+      { extends: true, test: { name: "static", include: ["test/static/**/*.test.ts", "test/browser/**/*.test.ts"], env: { NODE_ENV: "test", RESPONSE_CACHE: "false" } } },
       ...legs.map(databaseLeg),
     ],
   },
