@@ -55,9 +55,13 @@ export type MessageStatus =
 
 /** Where an asynchronous operation stands. */
 export type ProcessState =
+  /** Finished without effect (or, for a provisioning batch, only partly): errorMessage says why. */
   | 'FAILURE'
+  /** Still running: poll again or subscribe to processStatusChanged. */
   | 'PENDING'
+  /** Finished and every change it made is committed. */
   | 'SUCCESS'
+  /** Its deadline passed before it finished; its outcome is unknown. */
   | 'TIMEOUT';
 
 /** The classifier every custom status label belongs to. */

@@ -70,6 +70,7 @@ export const builder = new SchemaBuilder<{
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (globalId) => decodeGlobalId(globalId),
     nodeTypeOptions: { description: "An object with a global id, fetchable with node(id:)." },
+    idFieldOptions: { description: 'Global id (base64 of "Type:id"): stable, opaque; pass it to node(id:) or to mutations.' },
     nodeQueryOptions: {
       authScopes: { authenticated: true },
       args: { id: { description: "The object's global id." } },

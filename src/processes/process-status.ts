@@ -11,9 +11,14 @@ export async function loadLiveProcessStatuses(ids: number[]) {
   return rows.map((row) => effectiveState(row, now));
 }
 
-export const ProcessStateEnum = builder.enumType(ProcessState, {
-  name: "ProcessState",
+export const ProcessStateEnum = builder.enumType("ProcessState", {
   description: "Where an asynchronous operation stands.",
+  values: {
+    PENDING: { value: ProcessState.PENDING, description: "Still running: poll again or subscribe to processStatusChanged." },
+    SUCCESS: { value: ProcessState.SUCCESS, description: "Finished and every change it made is committed." },
+    FAILURE: { value: ProcessState.FAILURE, description: "Finished without effect (or, for a provisioning batch, only partly): errorMessage says why." },
+    TIMEOUT: { value: ProcessState.TIMEOUT, description: "Its deadline passed before it finished; its outcome is unknown." },
+  } as const,
 });
 
 export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {

@@ -257,9 +257,13 @@ export type OutgoingMessageInput = {
 
 /** Where an asynchronous operation stands. */
 export type ProcessState =
+  /** Finished without effect (or, for a provisioning batch, only partly): errorMessage says why. */
   | 'FAILURE'
+  /** Still running: poll again or subscribe to processStatusChanged. */
   | 'PENDING'
+  /** Finished and every change it made is committed. */
   | 'SUCCESS'
+  /** Its deadline passed before it finished; its outcome is unknown. */
   | 'TIMEOUT';
 
 /** Conditions a provisioning batch must meet; all given conditions apply. */
