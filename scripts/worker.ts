@@ -8,6 +8,8 @@ async function main() {
   const { logger } = await import("../src/logger.ts");
   // Every domain registers its jobs when the schema imports it.
   await import("../src/graphql/schema.ts");
+  // The request-id purge belongs to the HTTP layer, not a domain: register it too.
+  await import("../src/requests/jobs.ts");
   const { registeredJobs, startJobs } = await import("../src/jobs.ts");
   const { closePubSub } = await import("../src/pubsub.ts");
 
