@@ -2,11 +2,13 @@
 // OTEL_TRACES_EXPORTER, OTEL_SERVICE_NAME, ...): one span per GraphQL operation and, below it,
 // Prisma's spans per SQL statement. The SDK is imported only when tracing is on, so the
 // default path loads nothing of it.
-import { SpanStatusCode, trace } from "@opentelemetry/api";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { env } from "../env.ts";
+
+// Set by startTracing; until then the operation plugin does nothing and loads nothing.
+let otel: typeof import("@opentelemetry/api") | undefined;
 
 /** Stops tracing and flushes the spans not yet exported. */
 export type StopTracing = () => Promise<void>;
@@ -16,10 +18,12 @@ export type StopTracing = () => Promise<void>;
  * exporter comes from OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_* as the SDK reads them.
  */
 export async function startTracing(spanProcessors?: SpanProcessor[]): Promise<StopTracing> {
-  const [{ NodeSDK }, { PrismaInstrumentation }] = await Promise.all([
+  const [{ NodeSDK }, { PrismaInstrumentation }, api] = await Promise.all([
     import("@opentelemetry/sdk-node"),
     import("@prisma/instrumentation"),
+    import("@opentelemetry/api"),
   ]);
+  otel = api;
   const prisma = new PrismaInstrumentation();
   const sdk = new NodeSDK({
     serviceName: process.env.OTEL_SERVICE_NAME || "batch-gateway",
@@ -28,6 +32,7 @@ export async function startTracing(spanProcessors?: SpanProcessor[]): Promise<St
   });
   sdk.start();
   return async () => {
+    otel = undefined;
     prisma.disable();
     await sdk.shutdown();
   };
@@ -35,9 +40,11 @@ export async function startTracing(spanProcessors?: SpanProcessor[]): Promise<St
 
 /** A span per executed operation, active while it runs so the SQL spans nest under it. */
 export function operationTracingPlugin(): Plugin {
-  const tracer = trace.getTracer("batch-gateway");
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
+      if (!otel) return;
+      const { SpanStatusCode, trace } = otel;
+      const tracer = trace.getTracer("batch-gateway");
       const operation = getOperationAST(args.document, args.operationName);
       const type = operation?.operation ?? "query";
       const name = operation?.name?.value;
