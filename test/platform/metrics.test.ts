@@ -4,7 +4,7 @@ import { yoga } from "../../src/yoga.ts";
 import { execute, query } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { PlatformBatchLabelDocument } from "../generated/graphql.ts";
-import { subscribeSse } from "../subscriptions/stream.ts";
+import { type Stream, startWebSocketServer, subscribeSse, subscribeWs } from "../subscriptions/stream.ts";
 
 async function scrape() {
   const response = await yoga.fetch("http://gateway.test/metrics");
@@ -57,18 +57,25 @@ test("PostgreSQL pool usage is reported (the embedded database has no pool)", as
   expect(sample(text, "gateway_db_pool_waiting_requests")).toBe(0);
 });
 
-test("open subscriptions are counted while they run and no longer once closed", async () => {
+test("open subscriptions, over Server-Sent Events and WebSocket, are counted while they run and no longer once closed", async () => {
   const status = await db.prisma.processStatus.create({
     data: { eventType: "TEST_OPERATION", entityId: "x", deadlineAt: new Date(Date.now() + 60_000) },
   });
+  const watch = `subscription WatchProcess($id: ID!) { processStatusChanged(id: $id) { id } }`;
+  const variables = { id: globalId("ProcessStatus", status.id) };
   const open = () => scrape().then((text) => sample(text, "gateway_graphql_subscriptions", { operationName: "WatchProcess" }) ?? 0);
-  const stream = await subscribeSse(`subscription WatchProcess($id: ID!) { processStatusChanged(id: $id) { id } }`, {
-    id: globalId("ProcessStatus", status.id),
-  });
-  await stream.next();
-  expect(await open()).toBe(1);
-  await stream.close();
-  await expect.poll(open, { timeout: 5_000 }).toBe(0);
+  const server = await startWebSocketServer();
+  try {
+    const streams: Stream<unknown>[] = [await subscribeSse(watch, variables), await subscribeWs(server.url, watch, variables)];
+    for (const stream of streams) await stream.next();
+    expect(await open()).toBe(2);
+    await streams[0]!.close();
+    await expect.poll(open, { timeout: 5_000 }).toBe(1);
+    await streams[1]!.close();
+    await expect.poll(open, { timeout: 5_000 }).toBe(0);
+  } finally {
+    await server.stop();
+  }
 });
 
 test("process figures (memory, CPU) are exposed for the whole process", async () => {
