@@ -12,6 +12,7 @@ async function main() {
   const { startJobs } = await import("./jobs.ts");
   const { attachWebSocket } = await import("./websocket.ts");
   const { closePubSub } = await import("./pubsub.ts");
+  const { stopTracing } = await import("./platform/tracing.ts");
 
   await checkTokenConfiguration();
   await prepareDatabase(db);
@@ -35,6 +36,7 @@ async function main() {
       clearTimeout(force);
       await stopJobs();
       await closePubSub();
+      await stopTracing();
       await db.close();
       logger.info("stopped");
       process.exit(0);

@@ -66,4 +66,5 @@ export function operationTracingPlugin(): Plugin {
 }
 
 // Top-level await: the exporter is running before the first request is served.
-if (env.otelTracing) await startTracing();
+/** Flushes and stops tracing at shutdown (a no-op when tracing is off). */
+export const stopTracing: StopTracing = env.otelTracing ? await startTracing() : async () => {};
