@@ -10,6 +10,7 @@ import { type DocumentNode, type GraphQLSchema, getNamedType, getOperationAST, p
 import type { Plugin } from "graphql-yoga";
 import { Redis } from "ioredis";
 import { verifyToken } from "../auth/tokens.ts";
+import { logger } from "../logger.ts";
 import { payloadObjectTypes, reachableObjectTypes } from "./reachable-types.ts";
 
 export interface ResponseCacheOptions {
@@ -52,11 +53,28 @@ async function sessionOf(request: Request): Promise<string> {
   }
 }
 
+/** A Redis outage costs cache misses, never failed requests (commands fail fast, not queued). */
+function redisStore(url: string): Cache {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on("error", (error: Error) => logger.warn({ err: error.message }, "response cache: Redis unavailable"));
+  const store = createRedisCache({ redis });
+  const quietly = async <T>(work: () => Promise<T> | T, fallback: T) => {
+    try {
+      return await work();
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    get: (key) => quietly(() => store.get(key), null),
+    set: (key, result, entities, ttl) => quietly(() => store.set(key, result, entities, ttl), undefined),
+    invalidate: (entities) => quietly(() => store.invalidate(entities), undefined),
+  };
+}
+
 export function responseCachePlugins(schema: GraphQLSchema, options: ResponseCacheOptions): Plugin[] {
   if (!options.enabled) return [];
-  const store: Cache = options.redisUrl
-    ? createRedisCache({ redis: new Redis(options.redisUrl, { maxRetriesPerRequest: 1 }) })
-    : createInMemoryCache({ max: 1000 });
+  const store = options.redisUrl ? redisStore(options.redisUrl) : createInMemoryCache({ max: 1000 });
   // The cache key's document, kept until the response is stored (bounded: hits never store).
   const documentsByKey = new Map<string, { document: string; operationName?: string | null | undefined }>();
   const cache: Cache = {
