@@ -3,11 +3,11 @@
 // The screenshot lands in test/artifacts/ (gitignored) for a human look.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, expect, test } from "vitest";
+import { freePort } from "../frontend/gateway.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const executablePath = "/usr/bin/chromium";
@@ -21,14 +21,6 @@ afterAll(async () => {
   server?.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function startServer(): Promise<string> {
   const port = await freePort();

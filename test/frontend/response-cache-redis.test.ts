@@ -7,7 +7,7 @@ import { createGateway } from "../../src/yoga.ts";
 import { recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { FrontendBatchListDocument, FrontendCreateBatchDocument } from "../generated/graphql.ts";
-import { run, tokenOf } from "./gateway.ts";
+import { freePort, run, tokenOf } from "./gateway.ts";
 
 const hasRedis = (() => {
   try {
@@ -18,14 +18,6 @@ const hasRedis = (() => {
 })();
 let redis: ChildProcess | undefined;
 afterAll(() => redis?.kill("SIGKILL"));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function startRedis(): Promise<string> {
   const port = await freePort();
