@@ -34,7 +34,8 @@ function freePort(): Promise<number> {
 }
 
 function startServer(env: Record<string, string>) {
-  const child = spawn(join(root, "node_modules/.bin/tsx"), ["src/server.ts"], {
+  // One process, as `npm start` runs it (the tsx CLI would relay signals to a child).
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
   });
