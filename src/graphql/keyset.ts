@@ -1,6 +1,6 @@
 // Prisma `where`/`orderBy` for keyset pagination on (sort field, id). NULLs sort as the
 // largest values, as PostgreSQL does by default, so nullable sort fields page correctly.
-import type { Cursor, PageRequest } from "./pagination.ts";
+import { type ConnectionArgs, type Cursor, type PageRequest, keysetConnection } from "./pagination.ts";
 
 export interface SortSpec {
   /** Prisma field name, e.g. "createdAt". */
@@ -52,4 +52,27 @@ export function keysetQuery(sort: SortSpec, page: PageRequest) {
     orderBy: [orderField, { id: direction }],
     take: page.limit,
   };
+}
+
+type PageQuery = ReturnType<typeof keysetQuery>;
+
+/**
+ * A keyset connection ordered by creation time (every listed table indexes (created_at, id)).
+ * `find` gets the page's where/orderBy/take to AND with its own filters.
+ */
+export function createdAtConnection<T extends { id: number; createdAt: Date }>(
+  args: ConnectionArgs,
+  direction: "asc" | "desc",
+  find: (page: PageQuery) => Promise<T[]>,
+  count: () => Promise<number>,
+  sizes: { defaultSize?: number; maxSize?: number } = {},
+) {
+  const sort: SortSpec = { field: "createdAt", direction, parse: (value) => new Date(value) };
+  return keysetConnection(args, (page) => find(keysetQuery(sort, page)), {
+    order: `createdAt:${direction}`,
+    sortValue: (row) => row.createdAt.toISOString(),
+    id: (row) => row.id,
+    totalCount: count,
+    ...sizes,
+  });
 }

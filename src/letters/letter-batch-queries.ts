@@ -3,8 +3,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId } from "../graphql/ids.ts";
-import { keysetQuery, type SortSpec } from "../graphql/keyset.ts";
-import { keysetConnection } from "../graphql/pagination.ts";
+import { createdAtConnection } from "../graphql/keyset.ts";
 import { LetterBatchNode } from "./letter-batch.ts";
 import { LetterStatusEnum } from "./letter-status.ts";
 
@@ -14,8 +13,6 @@ const LetterBatchFilter = builder.inputType("LetterBatchFilter", {
     status: t.field({ type: LetterStatusEnum, description: "Only batches in this status." }),
   }),
 });
-
-const newestFirst: SortSpec = { field: "createdAt", direction: "desc", parse: (value) => new Date(value) };
 
 builder.queryFields((t) => ({
   letterBatch: t.field({
@@ -33,18 +30,11 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: LetterBatchFilter, description: "Only batches meeting these conditions." }) },
     resolve: (_root, args) => {
       const where: Prisma.LetterBatchWhereInput = args.filter?.status ? { status: args.filter.status } : {};
-      return keysetConnection(
+      return createdAtConnection(
         args,
-        (page) => {
-          const query = keysetQuery(newestFirst, page);
-          return prisma.letterBatch.findMany({ ...query, where: { AND: [where, query.where] } } as Prisma.LetterBatchFindManyArgs);
-        },
-        {
-          order: "createdAt:desc",
-          sortValue: (batch) => batch.createdAt.toISOString(),
-          id: (batch) => batch.id,
-          totalCount: () => prisma.letterBatch.count({ where }),
-        },
+        "desc",
+        (page) => prisma.letterBatch.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.LetterBatchFindManyArgs),
+        () => prisma.letterBatch.count({ where }),
       );
     },
   }),

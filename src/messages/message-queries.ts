@@ -2,8 +2,7 @@
 import { prisma } from "../db.ts";
 import type { Message, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
-import { type SortSpec, keysetQuery } from "../graphql/keyset.ts";
-import { keysetConnection } from "../graphql/pagination.ts";
+import { createdAtConnection } from "../graphql/keyset.ts";
 import { MessageNode, MessageStatusEnum } from "./message.ts";
 import { MAX_MESSAGE_IDS, MAX_PAGE_SIZE, uniqueMessageIds } from "./validation.ts";
 
@@ -25,9 +24,6 @@ function messageWhere(filter: typeof MessageFilter.$inferInput | null | undefine
   }
   return where;
 }
-
-// Newest first, as the source API lists its history.
-const NEWEST_FIRST: SortSpec = { field: "createdAt", direction: "desc", parse: (value) => new Date(value) };
 
 const MessagesByIdsResult = builder
   .objectRef<{ messages: Message[]; notFoundIds: number[] }>("MessagesByIdsResult")
@@ -53,19 +49,13 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: MessageFilter, description: "Only messages meeting these conditions." }) },
     resolve: (_root, args) => {
       const where = messageWhere(args.filter);
-      return keysetConnection(
+      // Newest first, as the source API lists its history.
+      return createdAtConnection(
         args,
-        (page) => {
-          const query = keysetQuery(NEWEST_FIRST, page);
-          return prisma.message.findMany({ ...query, where: { AND: [where, query.where] } } as Prisma.MessageFindManyArgs);
-        },
-        {
-          order: "createdAt:desc",
-          sortValue: (message) => message.createdAt.toISOString(),
-          id: (message) => message.id,
-          totalCount: () => prisma.message.count({ where }),
-          maxSize: MAX_PAGE_SIZE,
-        },
+        "desc",
+        (page) => prisma.message.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.MessageFindManyArgs),
+        () => prisma.message.count({ where }),
+        { maxSize: MAX_PAGE_SIZE },
       );
     },
   }),

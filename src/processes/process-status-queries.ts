@@ -4,14 +4,12 @@ import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { badUserInput, notFound } from "../graphql/errors.ts";
 import { parseId } from "../graphql/ids.ts";
-import { keysetQuery, type SortSpec } from "../graphql/keyset.ts";
-import { keysetConnection } from "../graphql/pagination.ts";
+import { createdAtConnection } from "../graphql/keyset.ts";
 import { effectiveState, liveWhere } from "./retention.ts";
 import { loadLiveProcessStatuses, ProcessStatusNode } from "./process-status.ts";
 
 export const MAX_PROCESS_STATUS_IDS = 1000;
 const ENTITY_PAGE_SIZE = 50;
-const newestFirst: SortSpec = { field: "createdAt", direction: "desc", parse: (value) => new Date(value) };
 
 /** Decoded ids, each once in first-seen order; the limits are checked before anything is decoded. */
 function processStatusIds(ids: readonly string[]): number[] {
@@ -66,20 +64,15 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args) => {
       const where = { entityId: args.entityId, eventType: args.eventType, ...liveWhere() };
-      return keysetConnection(
+      return createdAtConnection(
         args,
+        "desc",
         async (page) => {
-          const query = keysetQuery(newestFirst, page);
-          const rows = await prisma.processStatus.findMany({ ...query, where: { AND: [where, query.where] } });
+          const rows = await prisma.processStatus.findMany({ ...page, where: { AND: [where, page.where] } });
           return rows.map((row) => effectiveState(row));
         },
-        {
-          order: "createdAt:desc",
-          sortValue: (status) => status.createdAt.toISOString(),
-          id: (status) => status.id,
-          totalCount: () => prisma.processStatus.count({ where }),
-          defaultSize: ENTITY_PAGE_SIZE,
-        },
+        () => prisma.processStatus.count({ where }),
+        { defaultSize: ENTITY_PAGE_SIZE },
       );
     },
   }),

@@ -4,7 +4,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseRawId } from "../graphql/ids.ts";
-import { createdAtConnection } from "./connections.ts";
+import { createdAtConnection } from "../graphql/keyset.ts";
 import { ProvisioningEventTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";

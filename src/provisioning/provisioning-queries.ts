@@ -3,7 +3,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId } from "../graphql/ids.ts";
-import { createdAtConnection } from "./connections.ts";
+import { createdAtConnection } from "../graphql/keyset.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 

@@ -3,7 +3,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { badUserInput } from "../graphql/errors.ts";
-import { createdAtConnection } from "./connections.ts";
+import { createdAtConnection } from "../graphql/keyset.ts";
 import { MobileSubscriptionNode } from "./subscription.ts";
 
 builder.queryFields((t) => ({
