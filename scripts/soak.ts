@@ -68,9 +68,13 @@ try {
       requests: [{ method: "POST", headers, setupRequest: (request) => ({ ...request, body: JSON.stringify(bodies[random(bodies.length) - 1]!()) }) }],
     });
 
-  await run(5);
+  // Warm-up long enough for V8's heap to reach its working size under this load.
+  await run(20);
   const afterWarmup = rssMb(gateway.pid!);
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(Math.round(rssMb(gateway.pid!))), 5_000);
   const result = await run(seconds);
+  clearInterval(sampler);
   const atEnd = rssMb(gateway.pid!);
   gateway.kill("SIGTERM");
 
@@ -80,6 +84,7 @@ try {
     seconds, connections: Number(values.connections), requests: result.requests.total, reqPerSec: result.requests.average,
     p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, fivexx, errors: result.errors, timeouts: result.timeouts,
     rssAfterWarmupMb: Math.round(afterWarmup), rssAtEndMb: Math.round(atEnd), rssGrowthPercent: Math.round(growth * 1000) / 10,
+    rssEvery5sMb: samples,
   }, null, 2));
   if (fivexx > 0 || result.errors > 0 || growth > 0.2) {
     console.error("soak failed: 5xx, connection errors, or memory grew more than 20%");
