@@ -2,7 +2,8 @@
 // DataLoaders live in the Pothos dataloader plugin's cache, keyed on this object, so no
 // loader is ever shared across requests.
 import type { YogaInitialContext } from "graphql-yoga";
-import { type Viewer, verifyToken } from "./auth/tokens.ts";
+import { viewerOfRequest } from "./auth/bearer.ts";
+import type { Viewer } from "./auth/tokens.ts";
 import { domainError } from "./graphql/errors.ts";
 import { requestIdsOf } from "./requests/request-ids.ts";
 
@@ -14,12 +15,8 @@ export interface Context {
 }
 
 async function viewerOf(request: Request): Promise<Viewer | null> {
-  const header = request.headers.get("authorization");
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
   try {
-    if (!match) throw new Error("not a bearer token");
-    return await verifyToken(match[1]!);
+    return await viewerOfRequest(request);
   } catch {
     // Why a token failed (expired, signature, issuer) is not revealed to the client.
     throw domainError("UNAUTHENTICATED", "The bearer token is invalid or expired", {

@@ -9,7 +9,7 @@ import { type Cache, createInMemoryCache, useResponseCache } from "@graphql-yoga
 import { type DocumentNode, type GraphQLSchema, getNamedType, getOperationAST, parse } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Redis } from "ioredis";
-import { verifyToken } from "../auth/tokens.ts";
+import { viewerOfRequest } from "../auth/bearer.ts";
 import { logger } from "../logger.ts";
 import { payloadObjectTypes, reachableObjectTypes } from "./reachable-types.ts";
 
@@ -43,10 +43,9 @@ function tagsOf(schema: GraphQLSchema, document: DocumentNode, operationName?: s
  * the token itself, verified here: a forged token with someone's subject never matches.
  */
 async function sessionOf(request: Request): Promise<string> {
-  const token = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (!token) return "anonymous";
   try {
-    const viewer = await verifyToken(token);
+    const viewer = await viewerOfRequest(request);
+    if (!viewer) return "anonymous";
     return createHash("sha256").update(JSON.stringify([viewer.subject, [...viewer.scopes].sort()])).digest("hex");
   } catch {
     return `rejected:${randomUUID()}`; // never a hit; the normal path answers 401
