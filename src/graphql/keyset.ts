@@ -13,6 +13,9 @@ export interface SortSpec {
 
 type Where = Record<string, unknown>;
 
+/** Cursor values of timestamp sort fields are ISO strings; this turns them back into dates. */
+export const parseDate = (value: string | number) => new Date(value);
+
 function flip(direction: "asc" | "desc") {
   return direction === "asc" ? "desc" : "asc";
 }
@@ -67,7 +70,7 @@ export function createdAtConnection<T extends { id: number; createdAt: Date }>(
   count: () => Promise<number>,
   sizes: { defaultSize?: number; maxSize?: number } = {},
 ) {
-  const sort: SortSpec = { field: "createdAt", direction, parse: (value) => new Date(value) };
+  const sort: SortSpec = { field: "createdAt", direction, parse: parseDate };
   return keysetConnection(args, (page) => find(keysetQuery(sort, page)), {
     order: `createdAt:${direction}`,
     sortValue: (row) => row.createdAt.toISOString(),

@@ -1,6 +1,5 @@
 // Ordering of root lists: a field and a direction, paged on (field, id) with keysetConnection.
-import type { SortSpec } from "../graphql/keyset.ts";
-import { keysetQuery } from "../graphql/keyset.ts";
+import { type SortSpec, keysetQuery, parseDate } from "../graphql/keyset.ts";
 import { type ConnectionArgs, keysetConnection } from "../graphql/pagination.ts";
 import { builder } from "../graphql/builder.ts";
 
@@ -11,7 +10,6 @@ export const OrderDirection = builder.enumType("OrderDirection", {
 
 const DATE_FIELDS = new Set(["createdAt", "updatedAt", "dueDate"]);
 const NULLABLE_FIELDS = new Set(["dueDate"]);
-const parseDate = (value: string | number) => new Date(value);
 
 /** The sort of a list; without an order, `fallback` (e.g. newest first). */
 export function sortSpec(order: { field: string; direction?: "asc" | "desc" | null } | null | undefined, fallback: SortSpec): SortSpec {
