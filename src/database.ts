@@ -6,13 +6,19 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "./env.ts";
-import { PrismaClient } from "./generated/prisma/client.ts";
+import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 
 export interface Database {
   kind: "postgres" | "pglite";
   prisma: PrismaClient;
   /** The adapter factory, also used by the migration engine. */
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * Runs one tagged, parameterized statement (\`Prisma.sql\`) on the driver directly, without
+   * Prisma's query layer: for the hot read paths, where Prisma's per-row work is most of the
+   * CPU time of a request (docs/PERFORMANCE.md). PostgreSQL runs it as a prepared statement.
+   */
+  query<Row>(sql: Prisma.Sql): Promise<Row[]>;
   /** The PostgreSQL pool (absent for PGlite). */
   pool?: pg.Pool;
   /** Where the database lives, without credentials, for log lines. */
@@ -27,6 +33,21 @@ const queryListeners = new Set<QueryListener>();
 export function onQuery(listener: QueryListener): () => void {
   queryListeners.add(listener);
   return () => queryListeners.delete(listener);
+}
+
+function notify(sql: string): void {
+  if (env.traceSql) for (const listener of queryListeners) listener(sql);
+}
+
+// Statement texts come from code, never from input, so there are few; each gets a name once and
+// is prepared on each pooled connection the first time that connection runs it.
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 500;
+
+function preparedName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_PREPARED) statementNames.set(text, (name = `gw${statementNames.size}`));
+  return name;
 }
 
 function createClient(adapter: SqlMigrationAwareDriverAdapterFactory): PrismaClient {
@@ -49,6 +70,11 @@ export function openPostgres(connectionString: string): Database {
     kind: "postgres",
     prisma,
     adapterFactory,
+    async query<Row>(sql: Prisma.Sql) {
+      notify(sql.text);
+      const result = await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values });
+      return result.rows as Row[];
+    },
     pool,
     describe: `postgresql://${url.host}${url.pathname}`,
     async close() {
@@ -75,6 +101,12 @@ export function openPGlite(dataDir: string): Database {
     kind: "pglite",
     prisma,
     adapterFactory,
+    async query<Row>(sql: Prisma.Sql) {
+      current();
+      notify(sql.text);
+      const result = await pglite!.query<Row>(sql.text, sql.values);
+      return result.rows;
+    },
     describe: `pglite ${dataDir}`,
     async close() {
       await prisma.$disconnect();

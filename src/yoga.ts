@@ -6,6 +6,7 @@ import { env } from "./env.ts";
 import { type PersistedOperationsMode, persistedOperationsPlugin } from "./frontend/persisted-operations.ts";
 import { type ResponseCacheOptions, responseCachePlugins } from "./frontend/response-cache.ts";
 import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
+import { compiledExecution } from "./graphql/compiled-execution.ts";
 import { maskError } from "./graphql/masking.ts";
 import { freshContextPerEvent } from "./graphql/subscription-events.ts";
 import { subgraphSchema } from "./platform/federation.ts";
@@ -49,6 +50,8 @@ export function createGateway(options: GatewayOptions = {}) {
     batching: { limit: env.limits.maxBatch },
     plugins: [
       healthPlugin(),
+      // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
+      compiledExecution,
       ...(env.metrics ? metricsPlugins() : []),
       ...((options.tracing ?? env.otelTracing) ? [operationTracingPlugin()] : []),
       bodyLimitPlugin(env.limits.maxBodyBytes),

@@ -3,27 +3,23 @@
 import { createContextCache } from "@pothos/core";
 import DataLoader from "dataloader";
 import type { Context } from "../context.ts";
-import { prisma } from "../db.ts";
+import { db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Batch, BatchRelation, Cycle, StatusCategory, User } from "../generated/prisma/client.ts";
+import { selectFields } from "../sql.ts";
 import { type WindowRow, countLoader, windowLoader } from "./parent-loaders.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 
-const CYCLE_COLUMNS = Prisma.sql`r.id AS "pageKey", r.id, r.label, r.position, r.status_label AS "statusLabel",
-  r.status_category::text AS "statusCategory", r.status_description AS "statusDescription", r.status_order AS "statusOrder",
-  r.is_retry AS "isRetry", r.batch_id AS "batchId", r.work_order_id AS "workOrderId", r.location_id AS "locationId",
-  r.assigned_user_id AS "assignedUserId", r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
-
-const BATCH_COLUMNS = Prisma.sql`r.id AS "pageKey", r.id, r.label, r."order", r.number_cycles AS "numberCycles",
-  r.status_label AS "statusLabel", r.status_category::text AS "statusCategory", r.status_description AS "statusDescription",
-  r.status_order AS "statusOrder", r.due_date AS "dueDate", r.version, r.queue_id AS "queueId",
-  r.work_order_id AS "workOrderId", r.location_id AS "locationId", r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+const TIMESTAMPS = ["createdAt", "updatedAt"];
+const BATCH_DATES = [...TIMESTAMPS, "dueDate"];
+const CYCLE_COLUMNS = Prisma.sql`r.id AS "pageKey", ${selectFields(Prisma.CycleScalarFieldEnum, "r", TIMESTAMPS)}`;
+const BATCH_COLUMNS = Prisma.sql`r.id AS "pageKey", ${selectFields(Prisma.BatchScalarFieldEnum, "r", BATCH_DATES)}`;
 
 export type UserWithAssignment = User & { assignedAt: Date };
 
 /** The cycles page of each batch. */
 export const cyclePages = createContextCache((_context: Context) =>
-  windowLoader<Cycle & WindowRow>({ from: Prisma.sql`cycle r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: CYCLE_COLUMNS }),
+  windowLoader<Cycle & WindowRow>({ from: Prisma.sql`cycle r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: CYCLE_COLUMNS, dates: TIMESTAMPS }),
 );
 
 /** The technicians page of each batch, in user id order. */
@@ -34,6 +30,7 @@ export const techPages = createContextCache((_context: Context) =>
     key: Prisma.sql`r.user_id`,
     columns: Prisma.sql`r.user_id AS "pageKey", u.id, u.name, u.email, u.created_at AS "createdAt",
       u.updated_at AS "updatedAt", r.assigned_at AS "assignedAt"`,
+    dates: [...TIMESTAMPS, "assignedAt"],
   }),
 );
 
@@ -45,7 +42,13 @@ const RELATION_COLUMNS = Prisma.sql`r.id AS "pageKey", r.id, r.batch_id AS "batc
   r.entity_type AS "entityType", r.entity_id AS "entityId", r.created_at AS "createdAt"`;
 
 export const relationPages = createContextCache((_context: Context) =>
-  windowLoader<BatchRelation & WindowRow>({ from: Prisma.sql`batch_relation r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: RELATION_COLUMNS }),
+  windowLoader<BatchRelation & WindowRow>({
+    from: Prisma.sql`batch_relation r`,
+    parent: Prisma.sql`r.batch_id`,
+    key: Prisma.sql`r.id`,
+    columns: RELATION_COLUMNS,
+    dates: ["createdAt"],
+  }),
 );
 
 export const relationCounts = createContextCache((_context: Context) =>
@@ -57,6 +60,7 @@ const batchSource = (parent: "work_order_id" | "queue_id") => ({
   parent: Prisma.raw(`r.${parent}`),
   key: Prisma.sql`r.id`,
   columns: BATCH_COLUMNS,
+  dates: BATCH_DATES,
 });
 
 /** The batches page of each work order. */
@@ -71,7 +75,7 @@ export const queueBatchCounts = createContextCache((_context: Context) => countL
 export const cycleCounts = createContextCache(
   (_context: Context) =>
     new DataLoader<number, CategoryCounts>(async (batchIds) => {
-      const rows = await prisma.$queryRaw<{ batchId: number; category: StatusCategory; n: number }[]>(
+      const rows = await db.query<{ batchId: number; category: StatusCategory; n: number }>(
         Prisma.sql`SELECT batch_id AS "batchId", status_category::text AS category, count(*)::int AS n
           FROM cycle WHERE batch_id = ANY(${[...batchIds]}::int[]) GROUP BY 1, 2`,
       );
@@ -96,7 +100,7 @@ export const queueStats = createContextCache(
   (_context: Context) =>
     new DataLoader<number, QueueStats>(async (queueIds) => {
       const ids = [...queueIds];
-      const rows = await prisma.$queryRaw<(QueueStats & { queueId: number })[]>(Prisma.sql`
+      const rows = await db.query<QueueStats & { queueId: number }>(Prisma.sql`
         WITH b AS (
           SELECT queue_id, count(DISTINCT work_order_id)::int AS wo, count(*)::int AS n, min(due_date) AS min_due, max(due_date) AS max_due
           FROM batch WHERE queue_id = ANY(${ids}::int[]) AND status_category IN ${ACTIVE} GROUP BY queue_id

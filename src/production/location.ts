@@ -1,12 +1,13 @@
-import { prisma } from "../db.ts";
+import { type Location, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { rowsByIds } from "../sql.ts";
 
 export const LocationNode = builder.loadableNode("Location", {
   authScopes: { scope: "batch:read" },
   description: "A site (warehouse, store) where work orders are produced and queues live.",
   id: { resolve: (location) => location.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.location.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByIds<Location>("location", Prisma.LocationScalarFieldEnum, ids),
   sort: (location) => location.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the location." }),

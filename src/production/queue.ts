@@ -1,16 +1,15 @@
 import type { Context } from "../context.ts";
-import { prisma } from "../db.ts";
+import { db } from "../db.ts";
 import { type Location, Prisma, type Queue } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { selectFields } from "../sql.ts";
 import { LocationNode } from "./location.ts";
 
 const QUEUES_WITH_LOCATION = (ids: number[]) => Prisma.sql`
-  SELECT q.id, q.label, q.priority, q.is_active AS "isActive", q.location_id AS "locationId",
-    q.created_at AS "createdAt", q.updated_at AS "updatedAt",
-    json_build_object('id', l.id, 'label', l.label, 'locationType', l.location_type, 'formattedAddress', l.formatted_address,
-      'address', l.address, 'createdAt', l.created_at, 'updatedAt', l.updated_at) AS location
-  FROM queue q JOIN location l ON l.id = q.location_id WHERE q.id = ANY(${ids}::int[])`;
+  SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q")},
+    (SELECT row_to_json(l) FROM (SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "location")}) l) AS location
+  FROM queue q JOIN location ON location.id = q.location_id WHERE q.id = ANY(${ids}::int[])`;
 
 export const QueueNode = builder.loadableNode("Queue", {
   authScopes: { scope: "batch:read" },
@@ -18,7 +17,7 @@ export const QueueNode = builder.loadableNode("Queue", {
   id: { resolve: (queue) => queue.id, parse: parseRawId },
   // Queues are almost always shown with their location: read both in one statement.
   load: async (ids: number[], context: Context): Promise<Queue[]> => {
-    const rows = await prisma.$queryRaw<(Queue & { location: Location })[]>(QUEUES_WITH_LOCATION(ids));
+    const rows = await db.query<Queue & { location: Location }>(QUEUES_WITH_LOCATION(ids));
     const locations = LocationNode.getDataloader(context);
     for (const { location } of rows) {
       locations.prime(location.id, { ...location, createdAt: new Date(location.createdAt), updatedAt: new Date(location.updatedAt) });

@@ -1,13 +1,14 @@
-import { prisma } from "../db.ts";
+import { Prisma, type WorkOrder } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { rowsByIds } from "../sql.ts";
 import { LocationNode } from "./location.ts";
 
 export const WorkOrderNode = builder.loadableNode("WorkOrder", {
   authScopes: { scope: "batch:read" },
   description: "A customer's request for work (e.g. provision 500 iPads), broken down into batches.",
   id: { resolve: (workOrder) => workOrder.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.workOrder.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByIds<WorkOrder>("work_order", Prisma.WorkOrderScalarFieldEnum, ids),
   sort: (workOrder) => workOrder.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the work order." }),

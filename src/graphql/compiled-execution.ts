@@ -1,0 +1,33 @@
+// Queries and mutations run as compiled JavaScript (graphql-jit): a document is compiled once,
+// on first use, into a function that walks the selection without the generic executor's
+// per-field overhead — most of a nested list's CPU time (docs/PERFORMANCE.md). Subscriptions
+// and documents using @defer/@stream keep the standard executor, which graphql-jit does not
+// replace for them.
+import { useGraphQlJit } from "@envelop/graphql-jit";
+import { type DocumentNode, getOperationAST, visit } from "graphql";
+
+function usesIncrementalDelivery(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if (node.name.value === "defer" || node.name.value === "stream") found = true;
+    },
+  });
+  return found;
+}
+
+/** Parsed documents are cached and reused by Yoga, so each is scanned once. */
+const incremental = new WeakMap<DocumentNode, boolean>();
+
+function isCompilable(document: DocumentNode, operationName?: string | null): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (!operation || operation.operation === "subscription") return false;
+  let deferred = incremental.get(document);
+  if (deferred === undefined) incremental.set(document, (deferred = usesIncrementalDelivery(document)));
+  return !deferred;
+}
+
+export const compiledExecution = useGraphQlJit(
+  {},
+  { enableIf: (args) => isCompilable(args.document, args.operationName) },
+);
