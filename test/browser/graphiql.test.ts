@@ -25,7 +25,7 @@ afterAll(async () => {
 async function startServer(): Promise<string> {
   const port = await freePort();
   const { JWT_SECRET: _secret, RESPONSE_CACHE: _cache, ...inherited } = process.env;
-  server = spawn(`${root}node_modules/.bin/tsx`, ["src/server.ts"], {
+  server = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
     env: { ...inherited, NODE_ENV: "development", DATA_DIR: dataDir, SEED_SCALE: "1", PORT: String(port), JOBS: "false", LOG_LEVEL: "fatal", DATABASE_URL: "" },
     stdio: "ignore",

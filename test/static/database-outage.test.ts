@@ -38,7 +38,7 @@ test.skipIf(!bin && process.env.CI !== "true")("database outage under load: fail
   await setup.close();
 
   const port = await freePort();
-  gateway = spawn(`${root}node_modules/.bin/tsx`, ["src/server.ts"], {
+  gateway = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, PORT: String(port), JWT_SECRET: secret, JOBS: "false", LOG_LEVEL: "fatal", RATE_LIMIT_REQUESTS: "0" },
     stdio: "ignore",
