@@ -88,28 +88,35 @@ class LazyEdge<T> {
   }
 }
 
+/** What a page's arguments ask for: checked, with its cursors decoded. */
+export function pageRequestOf(args: ConnectionArgs, order: string, options: { defaultSize?: number; maxSize?: number } = {}) {
+  const maxSize = options.maxSize ?? MAX_PAGE_SIZE;
+  checkPageSize(args, maxSize);
+  const { before, after, limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({
+    args,
+    defaultSize: options.defaultSize ?? DEFAULT_PAGE_SIZE,
+    maxSize,
+  });
+  const page: PageRequest = {
+    after: after ? decodeCursor(after, order, "after") : undefined,
+    before: before ? decodeCursor(before, order, "before") : undefined,
+    limit,
+    inverted,
+  };
+  return { page, expectedSize, hasPreviousPage, hasNextPage };
+}
+
 /** Resolves a connection whose rows `fetch` reads with a keyset (WHERE key > cursor LIMIT n). */
 export async function keysetConnection<T>(
   args: ConnectionArgs,
   fetch: (page: PageRequest) => Promise<T[]>,
   options: ConnectionOptions<T>,
 ) {
-  const maxSize = options.maxSize ?? MAX_PAGE_SIZE;
-  checkPageSize(args, maxSize);
   const cursorOf = (row: T) => encodeCursor({ order: options.order, value: options.sortValue(row), id: options.id(row) });
-  const { before, after, limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({
-    args,
-    defaultSize: options.defaultSize ?? DEFAULT_PAGE_SIZE,
-    maxSize,
-  });
-  const rows = await fetch({
-    after: after ? decodeCursor(after, options.order, "after") : undefined,
-    before: before ? decodeCursor(before, options.order, "before") : undefined,
-    limit,
-    inverted,
-  });
+  const { page: request, expectedSize, hasPreviousPage, hasNextPage } = pageRequestOf(args, options.order, options);
+  const rows = await fetch(request);
   const page = rows.slice(0, expectedSize);
-  if (inverted) page.reverse();
+  if (request.inverted) page.reverse();
   const edges = page.map((row) => new LazyEdge(row, cursorOf));
   // An empty page keeps the cursor it was asked from, as Pothos' resolveCursorConnection does.
   const given = args.after ?? args.before ?? "";

@@ -10,17 +10,17 @@ import { selectFields } from "../sql.ts";
 import { type WindowRow, countLoader, windowLoader } from "./parent-loaders.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 
-const TIMESTAMPS = ["createdAt", "updatedAt"];
+export const TIMESTAMPS = ["createdAt", "updatedAt"];
 const BATCH_DATES = [...TIMESTAMPS, "dueDate"];
 const CYCLE_COLUMNS = Prisma.sql`r.id AS "pageKey", ${selectFields(Prisma.CycleScalarFieldEnum, "r", TIMESTAMPS)}`;
 const BATCH_COLUMNS = Prisma.sql`r.id AS "pageKey", ${selectFields(Prisma.BatchScalarFieldEnum, "r", BATCH_DATES)}`;
 
 export type UserWithAssignment = User & { assignedAt: Date };
 
+export const CYCLE_SOURCE = { from: Prisma.sql`cycle r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: CYCLE_COLUMNS, dates: TIMESTAMPS };
+
 /** The cycles page of each batch. */
-export const cyclePages = createContextCache((_context: Context) =>
-  windowLoader<Cycle & WindowRow>({ from: Prisma.sql`cycle r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: CYCLE_COLUMNS, dates: TIMESTAMPS }),
-);
+export const cyclePages = createContextCache((_context: Context) => windowLoader<Cycle & WindowRow>(CYCLE_SOURCE));
 
 /** The technicians page of each batch, in user id order. */
 export const techPages = createContextCache((_context: Context) =>

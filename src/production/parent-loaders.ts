@@ -31,20 +31,28 @@ export interface WindowKey {
 
 export type WindowRow = { pageKey: number };
 
+/** The DataLoader cache key of a page: keys with equal ones are the same page of the same parent. */
+export const windowCacheKey = (key: WindowKey) => `${key.parentId}|${shapeOf(key)}`;
+
 function shapeOf(key: WindowKey): string {
   const { after, before, limit, inverted } = key.page;
   return JSON.stringify([key.filterKey, after?.id ?? null, before?.id ?? null, limit, inverted]);
 }
 
-function pageSql(source: WindowSource, parentIds: number[], sample: WindowKey): Prisma.Sql {
-  const { after, before, limit, inverted } = sample.page;
-  const conditions = [Prisma.sql`${source.parent} = p.id`, sample.filter];
+/** A subquery giving one parent's page as a JSON array, the parent's id read from `parentId`. */
+export function pageJson(source: WindowSource, parentId: Prisma.Sql, key: Omit<WindowKey, "parentId" | "filterKey">): Prisma.Sql {
+  const { after, before, limit, inverted } = key.page;
+  const conditions = [Prisma.sql`${source.parent} = ${parentId}`, key.filter];
   if (after) conditions.push(Prisma.sql`${source.key} > ${after.id}`);
   if (before) conditions.push(Prisma.sql`${source.key} < ${before.id}`);
   const direction = inverted ? Prisma.raw("DESC") : Prisma.raw("ASC");
-  return Prisma.sql`SELECT p.id AS "parentKey", (SELECT coalesce(json_agg(w ORDER BY w."pageKey" ${direction}), '[]')
-      FROM (SELECT ${source.columns} FROM ${source.from}
-        WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${source.key} ${direction} LIMIT ${limit}) AS w) AS rows
+  return Prisma.sql`(SELECT coalesce(json_agg(w ORDER BY w."pageKey" ${direction}), '[]')
+    FROM (SELECT ${source.columns} FROM ${source.from}
+      WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${source.key} ${direction} LIMIT ${limit}) AS w)`;
+}
+
+function pageSql(source: WindowSource, parentIds: number[], sample: WindowKey): Prisma.Sql {
+  return Prisma.sql`SELECT p.id AS "parentKey", ${pageJson(source, Prisma.sql`p.id`, sample)} AS rows
     FROM unnest(${parentIds}::int[]) AS p(id)`;
 }
 
@@ -71,7 +79,7 @@ export function windowLoader<Row extends WindowRow>(source: WindowSource) {
       );
       return keys.map((key, i) => byKey.get(`${key.parentId}|${keyShapes[i]}`) ?? []);
     },
-    { cacheKeyFn: (key) => `${key.parentId}|${shapeOf(key)}` },
+    { cacheKeyFn: windowCacheKey },
   );
 }
 

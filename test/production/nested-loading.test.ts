@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { query, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
-import { BatchesNestedDocument, BatchesWithLinksDocument } from "../generated/graphql.ts";
+import { BatchesByIdsDocument, BatchesNestedDocument, BatchesPreloadedDocument, BatchesWithLinksDocument } from "../generated/graphql.ts";
 import { assignTechs, attachRelation, createUsers, setCycleCategory } from "./factories.ts";
 
 describe("nested batch query", () => {
@@ -21,9 +21,31 @@ describe("nested batch query", () => {
     const five = await count(5);
     const fifty = await count(50);
     expect(fifty.length).toBe(five.length);
-    // page, totalCount, work orders, queues with their locations, cycle counts, cycles window.
-    expect(five.length).toBe(6);
+    // The page, its totalCount, and one statement reading ahead what is selected below the
+    // batches (work orders, queues with their locations, cycle counts, the cycles page).
+    expect(five.length).toBe(3);
     expect(fifty.filter((sql) => /FROM cycle r/.test(sql))).toHaveLength(1);
+  });
+
+  test("what is read ahead with a page equals what each field's loader reads, cursors included", async () => {
+    const { queue, batches } = await createBatches(4, { numberCycles: 5 });
+    await setCycleCategory(batches[0]!.id, [1, 2], "IN_PROGRESS");
+    await setCycleCategory(batches[1]!.id, [5], "COMPLETE");
+    const filter = { queueIds: [globalId("Queue", queue.id)] };
+    const ids = batches.map((batch) => globalId("Batch", batch.id));
+    const { result: page, statements } = await recordStatements(() => query(BatchesPreloadedDocument, { first: 4, filter }));
+    const preloaded = page.batches.edges.map((edge) => edge.node);
+    const byIds = (await query(BatchesByIdsDocument, { ids: preloaded.map((node) => node.id) })).nodes;
+    expect(preloaded).toEqual(byIds);
+    expect(new Set(preloaded.map((node) => node.id))).toEqual(new Set(ids));
+    // The filtered page is not read ahead: its own statement, once for the whole page.
+    expect(statements.filter((sql) => /FROM cycle r/.test(sql))).toHaveLength(2);
+    // Paging on from the first batch's cursor: the read-ahead page starts after it too.
+    const first = (await query(BatchesPreloadedDocument, { first: 4, filter })).batches.edges[0]!.node;
+    const cyclesAfter = first.cycles.pageInfo.endCursor;
+    const next = (await query(BatchesPreloadedDocument, { first: 4, filter, cyclesAfter })).batches.edges.find((edge) => edge.node.id === first.id)!.node;
+    expect(next.cycles.edges.map((edge) => edge.node.position)).toEqual([4, 5]);
+    expect(next).toEqual((await query(BatchesByIdsDocument, { ids: [first.id], cyclesAfter })).nodes[0]);
   });
 
   test("each batch's cycles page and counts belong to that batch and follow status changes", async () => {
