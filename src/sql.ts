@@ -14,11 +14,40 @@ export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `
  * the epoch, which `reviveDates` turns into Dates far faster than it parses ISO text.
  */
 export function selectFields(fields: Record<string, string>, alias: string, epochMs: readonly string[] = []): Prisma.Sql {
-  const select = (field: string) => {
-    const column = `${alias}."${columnOf(field)}"`;
-    return `${epochMs.includes(field) ? `(extract(epoch FROM ${column}) * 1000)::float8` : column} AS "${field}"`;
-  };
-  return Prisma.raw(Object.keys(fields).map(select).join(", "));
+  return selectList(fieldColumns(fields, alias, epochMs));
+}
+
+/** Like `selectFields`, as a map from each field to its SQL expression. */
+export function fieldColumns(fields: Record<string, string>, alias: string, epochMs: readonly string[] = []): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(fields).map((field) => {
+      const column = `${alias}."${columnOf(field)}"`;
+      return [field, epochMs.includes(field) ? epochMsOf(column) : column];
+    }),
+  );
+}
+
+export const epochMsOf = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
+
+/** `expression AS "name", …` of code-defined expressions. */
+export const selectList = (columns: Record<string, string>) =>
+  Prisma.raw(Object.entries(columns).map(([name, expression]) => `${expression} AS "${name}"`).join(", "));
+
+/**
+ * Rows read as JSON arrays of values (a page as `json_agg(json_build_array(…))`: a third of the
+ * bytes of objects repeating every key) made into objects under `names`, the `dates` among them
+ * (epoch milliseconds or ISO text) made Dates, as Prisma returns them.
+ */
+export function objectsOf<Row>(arrays: readonly unknown[][], names: readonly string[], dates: readonly string[]): Row[] {
+  const isDate = names.map((name) => dates.includes(name));
+  return arrays.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) {
+      const value = values[i];
+      row[names[i]!] = isDate[i] && value != null ? new Date(value as number | string) : value;
+    }
+    return row as Row;
+  });
 }
 
 /** Rows of `table` by id, in no particular order (DataLoader's `sort` puts them in key order). */

@@ -18,7 +18,7 @@ import { pageRequestOf } from "../graphql/pagination.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { CYCLE_SOURCE, TIMESTAMPS, cycleCounts, cyclePages } from "./loaders.ts";
 import { LocationNode } from "./location.ts";
-import { NO_FILTER, type WindowKey, pageJson } from "./parent-loaders.ts";
+import { NO_FILTER, type WindowKey, pageJson, pageRows } from "./parent-loaders.ts";
 import { QueueNode } from "./queue.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 import { WorkOrderNode } from "./work-order.ts";
@@ -94,7 +94,7 @@ interface Preloaded {
   queueLocation?: Record<string, unknown>;
   location?: Record<string, unknown>;
   counts?: Partial<CategoryCounts>;
-  cycles?: Record<string, unknown>[];
+  cycles?: unknown[][];
 }
 
 function preloadSql(plan: Plan, batchIds: number[]): Prisma.Sql {
@@ -142,6 +142,6 @@ export async function preloadBatchPage(batches: readonly Batch[], context: Conte
       if (location) locations.prime(location.id as number, revive<Location>(location, TIMESTAMPS));
     }
     if (plan.counts) counts.prime(row.batchId, { ...emptyCounts(), ...row.counts });
-    if (plan.cycles && row.cycles) pages.prime({ ...plan.cycles, parentId: row.batchId }, reviveDates(row.cycles, CYCLE_SOURCE.dates));
+    if (plan.cycles && row.cycles) pages.prime({ ...plan.cycles, parentId: row.batchId }, pageRows(CYCLE_SOURCE, row.cycles));
   }
 }

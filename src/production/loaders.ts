@@ -6,14 +6,14 @@ import type { Context } from "../context.ts";
 import { db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Batch, BatchRelation, Cycle, StatusCategory, User } from "../generated/prisma/client.ts";
-import { selectFields } from "../sql.ts";
+import { epochMsOf, fieldColumns } from "../sql.ts";
 import { type WindowRow, countLoader, windowLoader } from "./parent-loaders.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 
 export const TIMESTAMPS = ["createdAt", "updatedAt"];
 const BATCH_DATES = [...TIMESTAMPS, "dueDate"];
-const CYCLE_COLUMNS = Prisma.sql`r.id AS "pageKey", ${selectFields(Prisma.CycleScalarFieldEnum, "r", TIMESTAMPS)}`;
-const BATCH_COLUMNS = Prisma.sql`r.id AS "pageKey", ${selectFields(Prisma.BatchScalarFieldEnum, "r", BATCH_DATES)}`;
+const CYCLE_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.CycleScalarFieldEnum, "r", TIMESTAMPS) };
+const BATCH_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.BatchScalarFieldEnum, "r", BATCH_DATES) };
 
 export type UserWithAssignment = User & { assignedAt: Date };
 
@@ -28,8 +28,11 @@ export const techPages = createContextCache((_context: Context) =>
     from: Prisma.sql`batch_tech r JOIN app_user u ON u.id = r.user_id`,
     parent: Prisma.sql`r.batch_id`,
     key: Prisma.sql`r.user_id`,
-    columns: Prisma.sql`r.user_id AS "pageKey", u.id, u.name, u.email, u.created_at AS "createdAt",
-      u.updated_at AS "updatedAt", r.assigned_at AS "assignedAt"`,
+    columns: {
+      pageKey: "r.user_id",
+      ...fieldColumns(Prisma.UserScalarFieldEnum, "u", TIMESTAMPS),
+      assignedAt: epochMsOf("r.assigned_at"),
+    },
     dates: [...TIMESTAMPS, "assignedAt"],
   }),
 );
@@ -38,8 +41,7 @@ export const techCounts = createContextCache((_context: Context) =>
   countLoader({ from: Prisma.sql`batch_tech r`, parent: Prisma.sql`r.batch_id` }),
 );
 
-const RELATION_COLUMNS = Prisma.sql`r.id AS "pageKey", r.id, r.batch_id AS "batchId", r.relation, r.direction::text AS direction,
-  r.entity_type AS "entityType", r.entity_id AS "entityId", r.created_at AS "createdAt"`;
+const RELATION_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.BatchRelationScalarFieldEnum, "r", ["createdAt"]) };
 
 export const relationPages = createContextCache((_context: Context) =>
   windowLoader<BatchRelation & WindowRow>({

@@ -6,7 +6,7 @@ import DataLoader from "dataloader";
 import { db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import { type ConnectionArgs, type PageRequest, keysetConnection } from "../graphql/pagination.ts";
-import { reviveDates } from "../sql.ts";
+import { objectsOf, selectList } from "../sql.ts";
 
 export interface WindowSource {
   /** FROM items, the paged table aliased `r` (joins allowed). */
@@ -15,9 +15,9 @@ export interface WindowSource {
   parent: Prisma.Sql;
   /** The unique keyset column within a parent, ascending, e.g. r.id. */
   key: Prisma.Sql;
-  /** The select list; must include the key aliased "pageKey". */
-  columns: Prisma.Sql;
-  /** The timestamp columns of the select list (by alias), read back as Dates. */
+  /** Each field of a row and its SQL expression (code, not input); must include "pageKey", the key. */
+  columns: Record<string, string>;
+  /** The timestamp fields, read back as Dates. */
   dates: readonly string[];
 }
 
@@ -39,17 +39,24 @@ function shapeOf(key: WindowKey): string {
   return JSON.stringify([key.filterKey, after?.id ?? null, before?.id ?? null, limit, inverted]);
 }
 
-/** A subquery giving one parent's page as a JSON array, the parent's id read from `parentId`. */
+/**
+ * A subquery giving one parent's page as a JSON array of rows, each an array of its values in
+ * the order of `source.columns` (see `pageRows`); the parent's id is read from `parentId`.
+ */
 export function pageJson(source: WindowSource, parentId: Prisma.Sql, key: Omit<WindowKey, "parentId" | "filterKey">): Prisma.Sql {
   const { after, before, limit, inverted } = key.page;
   const conditions = [Prisma.sql`${source.parent} = ${parentId}`, key.filter];
   if (after) conditions.push(Prisma.sql`${source.key} > ${after.id}`);
   if (before) conditions.push(Prisma.sql`${source.key} < ${before.id}`);
   const direction = inverted ? Prisma.raw("DESC") : Prisma.raw("ASC");
-  return Prisma.sql`(SELECT coalesce(json_agg(w ORDER BY w."pageKey" ${direction}), '[]')
-    FROM (SELECT ${source.columns} FROM ${source.from}
+  const values = Prisma.raw(Object.keys(source.columns).map((name) => `w."${name}"`).join(", "));
+  return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(${values}) ORDER BY w."pageKey" ${direction}), '[]')
+    FROM (SELECT ${selectList(source.columns)} FROM ${source.from}
       WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${source.key} ${direction} LIMIT ${limit}) AS w)`;
 }
+
+/** The rows of a page read by `pageJson`. */
+export const pageRows = <Row>(source: WindowSource, page: unknown[][]) => objectsOf<Row>(page, Object.keys(source.columns), source.dates);
 
 function pageSql(source: WindowSource, parentIds: number[], sample: WindowKey): Prisma.Sql {
   return Prisma.sql`SELECT p.id AS "parentKey", ${pageJson(source, Prisma.sql`p.id`, sample)} AS rows
@@ -73,8 +80,8 @@ export function windowLoader<Row extends WindowRow>(source: WindowSource) {
       await Promise.all(
         [...shapes.entries()].map(async ([shape, group]) => {
           const parentIds = [...new Set(group.map((key) => key.parentId))];
-          const pages = await db.query<{ parentKey: number; rows: Record<string, unknown>[] }>(pageSql(source, parentIds, group[0]!));
-          for (const page of pages) byKey.set(`${page.parentKey}|${shape}`, reviveDates<Row>(page.rows, source.dates));
+          const pages = await db.query<{ parentKey: number; rows: unknown[][] }>(pageSql(source, parentIds, group[0]!));
+          for (const page of pages) byKey.set(`${page.parentKey}|${shape}`, pageRows<Row>(source, page.rows));
         }),
       );
       return keys.map((key, i) => byKey.get(`${key.parentId}|${keyShapes[i]}`) ?? []);
