@@ -39,6 +39,19 @@ function notify(sql: string): void {
   if (env.traceSql) for (const listener of queryListeners) listener(sql);
 }
 
+/** Wraps each statement sent with `query` (OpenTelemetry spans, src/platform/tracing.ts); Prisma traces its own. */
+export type QueryTracer = <T>(text: string, run: () => Promise<T>) => Promise<T>;
+let tracer: QueryTracer | undefined;
+
+export function traceQueries(next: QueryTracer | undefined): void {
+  tracer = next;
+}
+
+function run<Row>(sql: Prisma.Sql, send: () => Promise<Row[]>): Promise<Row[]> {
+  notify(sql.text);
+  return tracer ? tracer(sql.text, send) : send();
+}
+
 // Statement texts come from code, never from input, so there are few; each gets a name once and
 // is prepared on each pooled connection the first time that connection runs it.
 const statementNames = new Map<string, string>();
@@ -70,11 +83,8 @@ export function openPostgres(connectionString: string): Database {
     kind: "postgres",
     prisma,
     adapterFactory,
-    async query<Row>(sql: Prisma.Sql) {
-      notify(sql.text);
-      const result = await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values });
-      return result.rows as Row[];
-    },
+    query: <Row>(sql: Prisma.Sql) =>
+      run(sql, async () => (await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows as Row[]),
     pool,
     describe: `postgresql://${url.host}${url.pathname}`,
     async close() {
@@ -101,12 +111,11 @@ export function openPGlite(dataDir: string): Database {
     kind: "pglite",
     prisma,
     adapterFactory,
-    async query<Row>(sql: Prisma.Sql) {
-      current();
-      notify(sql.text);
-      const result = await pglite!.query<Row>(sql.text, sql.values);
-      return result.rows;
-    },
+    query: <Row>(sql: Prisma.Sql) =>
+      run(sql, async () => {
+        current();
+        return (await pglite!.query<Row>(sql.text, sql.values)).rows;
+      }),
     describe: `pglite ${dataDir}`,
     async close() {
       await prisma.$disconnect();

@@ -1,10 +1,11 @@
 // OpenTelemetry traces, opt-in through the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT,
 // OTEL_TRACES_EXPORTER, OTEL_SERVICE_NAME, ...): one span per GraphQL operation and, below it,
-// Prisma's spans per SQL statement. The SDK is imported only when tracing is on, so the
+// a span per SQL statement (Prisma's, and ours for statements sent past Prisma with db.query). The SDK is imported only when tracing is on, so the
 // default path loads nothing of it.
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { traceQueries } from "../database.ts";
 import { env } from "../env.ts";
 
 // Set by startTracing; until then the operation plugin does nothing and loads nothing.
@@ -31,7 +32,21 @@ export async function startTracing(spanProcessors?: SpanProcessor[]): Promise<St
     ...(spanProcessors ? { spanProcessors } : {}),
   });
   sdk.start();
+  const tracer = api.trace.getTracer("batch-gateway");
+  traceQueries((text, run) =>
+    tracer.startActiveSpan("db.query", { kind: api.SpanKind.CLIENT, attributes: { "db.system.name": "postgresql", "db.query.text": text } }, async (span) => {
+      try {
+        return await run();
+      } catch (error) {
+        span.setStatus({ code: api.SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
+    }),
+  );
   return async () => {
+    traceQueries(undefined);
     otel = undefined;
     prisma.disable();
     await sdk.shutdown();

@@ -1,7 +1,8 @@
 import type { Context } from "../context.ts";
-import { prisma } from "../db.ts";
+import { type Batch, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { rowsByIds } from "../sql.ts";
 import { CustomerNode } from "./customer.ts";
 import { LocationNode } from "./location.ts";
 import { ProgramNode } from "./program.ts";
@@ -20,7 +21,7 @@ export const BatchNode = builder.loadableNode("Batch", {
   description:
     "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.batch.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByIds<Batch>("batch", Prisma.BatchScalarFieldEnum, ids),
   sort: (batch) => batch.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the batch, e.g. Batch A." }),
