@@ -51,8 +51,11 @@ export function objectsOf<Row>(arrays: readonly unknown[][], names: readonly str
 }
 
 /** Rows of `table` by id, in no particular order (DataLoader's `sort` puts them in key order). */
-export function rowsByIds<Row>(table: string, fields: Record<string, string>, ids: readonly number[]): Promise<Row[]> {
-  return db.query<Row>(Prisma.sql`SELECT ${selectFields(fields, "r")} FROM ${Prisma.raw(table)} r WHERE r.id = ANY(${[...ids]}::int[])`);
+export async function rowsByIds<Row>(table: string, fields: Record<string, string>, ids: readonly number[], dates: readonly string[]): Promise<Row[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    Prisma.sql`SELECT ${selectFields(fields, "r", dates)} FROM ${Prisma.raw(table)} r WHERE r.id = ANY(${[...ids]}::int[])`,
+  );
+  return reviveDates<Row>(rows, dates);
 }
 
 /**

@@ -1,5 +1,7 @@
 // Prisma `where`/`orderBy` for keyset pagination on (sort field, id). NULLs sort as the
 // largest values, as PostgreSQL does by default, so nullable sort fields page correctly.
+import { Prisma } from "../generated/prisma/client.ts";
+import { columnOf } from "../sql.ts";
 import { type ConnectionArgs, type Cursor, type PageRequest, keysetConnection } from "./pagination.ts";
 
 export interface SortSpec {
@@ -78,4 +80,32 @@ export function createdAtConnection<T extends { id: number; createdAt: Date }>(
     totalCount: count,
     ...sizes,
   });
+}
+
+/**
+ * The same keyset page as `keysetQuery`, as SQL over table alias `alias` (for lists read with
+ * db.query): its conditions and its ORDER BY. Column names follow Prisma's fields (`columnOf`).
+ */
+export function keysetSql(sort: SortSpec, page: PageRequest, alias: string) {
+  const column = Prisma.raw(`${alias}."${columnOf(sort.field)}"`);
+  const id = Prisma.raw(`${alias}.id`);
+  const after = (cursor: Cursor, direction: "asc" | "desc"): Prisma.Sql => {
+    const value = cursor.value === null ? null : sort.parse ? sort.parse(cursor.value) : cursor.value;
+    const idAfter = direction === "asc" ? Prisma.sql`${id} > ${cursor.id}` : Prisma.sql`${id} < ${cursor.id}`;
+    // NULLs sort last ascending and first descending, as in keysetQuery and PostgreSQL's default.
+    if (value === null) {
+      return direction === "asc" ? Prisma.sql`(${column} IS NULL AND ${idAfter})` : Prisma.sql`(${column} IS NOT NULL OR (${column} IS NULL AND ${idAfter}))`;
+    }
+    const beyond = direction === "asc" ? Prisma.sql`${column} > ${value}` : Prisma.sql`${column} < ${value}`;
+    const tie = Prisma.sql`(${column} = ${value} AND ${idAfter})`;
+    if (direction === "asc" && sort.nullable) return Prisma.sql`(${beyond} OR ${column} IS NULL OR ${tie})`;
+    // The bound alone lets the index scan start at the cursor (see `bounded`).
+    const bound = direction === "asc" ? Prisma.sql`${column} >= ${value}` : Prisma.sql`${column} <= ${value}`;
+    return Prisma.sql`(${bound} AND (${beyond} OR ${tie}))`;
+  };
+  const conditions: Prisma.Sql[] = [];
+  if (page.after) conditions.push(after(page.after, sort.direction));
+  if (page.before) conditions.push(after(page.before, flip(sort.direction)));
+  const direction = Prisma.raw((page.inverted ? flip(sort.direction) : sort.direction).toUpperCase());
+  return { conditions, orderBy: Prisma.sql`${column} ${direction}, ${id} ${direction}` };
 }

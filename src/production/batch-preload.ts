@@ -1,9 +1,10 @@
-// Looking ahead from a page of batches: what the query selects below each batch (work order,
-// queue and location, cycle counts, the first page of cycles) is read in ONE statement for the
-// whole page and primed into the per-request loaders, so the fields' resolvers find it there
-// instead of sending a statement each. Anything this does not recognise (a filtered or second
-// cycles page, a relation not listed here) is left to the loaders, so the answer never depends
-// on it; only the number of statements does.
+// Reading ahead from a page of batches: what the query selects below each batch (work order,
+// queue and location, cycle counts, the first page of cycles) is read by the page's own
+// statement, as JSON columns beside each batch (src/production/batch-page.ts), and primed into
+// the per-request loaders, so the fields' resolvers find it there instead of sending a
+// statement each. Anything this does not recognise (a filtered or second cycles page, a
+// relation not listed here) is left to the loaders, so the answer never depends on it; only
+// the number of statements does.
 import {
   type FieldNode,
   type GraphQLObjectType,
@@ -12,11 +13,11 @@ import {
   getArgumentValues,
 } from "graphql";
 import type { Context } from "../context.ts";
-import { db } from "../db.ts";
 import { type Batch, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
 import { pageRequestOf } from "../graphql/pagination.ts";
 import { reviveDates, selectFields } from "../sql.ts";
-import { CYCLE_SOURCE, TIMESTAMPS, cycleCounts, cyclePages } from "./loaders.ts";
+import { DATE_FIELDS } from "./dates.ts";
+import { CYCLE_SOURCE, cycleCounts, cyclePages } from "./loaders.ts";
 import { LocationNode } from "./location.ts";
 import { NO_FILTER, type WindowKey, pageJson, pageRows } from "./parent-loaders.ts";
 import { QueueNode } from "./queue.ts";
@@ -46,10 +47,9 @@ function batchSelections(info: GraphQLResolveInfo): FieldNode[] {
   return childFields(info, childFields(info, [...info.fieldNodes], "edges"), "node");
 }
 
-const WORK_ORDER_DATES = [...TIMESTAMPS, "beginDate", "dueDate", "startDate", "endDate"];
 const json = (select: Prisma.Sql) => Prisma.sql`(SELECT row_to_json(x) FROM (${select}) x)`;
 
-interface Plan {
+export interface ReadAheadPlan {
   workOrder: boolean;
   queue: boolean;
   queueLocation: boolean;
@@ -59,12 +59,13 @@ interface Plan {
   cycles?: Omit<WindowKey, "parentId">;
 }
 
-function planFor(info: GraphQLResolveInfo): Plan | undefined {
+/** What to read ahead for the selection below a batches connection; undefined when nothing. */
+export function readAheadPlan(info: GraphQLResolveInfo): ReadAheadPlan | undefined {
   const nodes = batchSelections(info);
   if (!nodes.length) return undefined;
   const queues = childFields(info, nodes, "queue");
   const cycles = childFields(info, nodes, "cycles");
-  const plan: Plan = {
+  const plan: ReadAheadPlan = {
     workOrder: childFields(info, nodes, "workOrder").length > 0,
     queue: queues.length > 0,
     queueLocation: childFields(info, queues, "location").length > 0,
@@ -87,8 +88,8 @@ function planFor(info: GraphQLResolveInfo): Plan | undefined {
   return plan.workOrder || plan.queue || plan.location || plan.counts ? plan : undefined;
 }
 
-interface Preloaded {
-  batchId: number;
+/** The read-ahead columns of a page row. */
+export interface ReadAhead {
   workOrder?: Record<string, unknown>;
   queue?: Record<string, unknown>;
   queueLocation?: Record<string, unknown>;
@@ -97,37 +98,39 @@ interface Preloaded {
   cycles?: unknown[][];
 }
 
-function preloadSql(plan: Plan, batchIds: number[]): Prisma.Sql {
+/**
+ * The read-ahead columns for the batch row aliased `b` (its fields under Prisma's names, as the
+ * page's inner select gives them).
+ */
+export function readAheadColumns(plan: ReadAheadPlan): Prisma.Sql[] {
   const locationOf = (id: Prisma.Sql) =>
-    json(Prisma.sql`SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "l", TIMESTAMPS)} FROM location l WHERE l.id = ${id}`);
-  const columns = [Prisma.sql`b.id AS "batchId"`];
+    json(Prisma.sql`SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "l", DATE_FIELDS.location)} FROM location l WHERE l.id = ${id}`);
+  const columns: Prisma.Sql[] = [];
   if (plan.workOrder) {
-    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.WorkOrderScalarFieldEnum, "w", WORK_ORDER_DATES)}
-      FROM work_order w WHERE w.id = b.work_order_id`)} AS "workOrder"`);
+    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.WorkOrderScalarFieldEnum, "w", DATE_FIELDS.workOrder)}
+      FROM work_order w WHERE w.id = b."workOrderId"`)} AS "workOrder"`);
   }
   if (plan.queue) {
-    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q", TIMESTAMPS)}
-      FROM queue q WHERE q.id = b.queue_id`)} AS queue`);
+    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q", DATE_FIELDS.queue)}
+      FROM queue q WHERE q.id = b."queueId"`)} AS queue`);
   }
   if (plan.queueLocation) {
-    columns.push(Prisma.sql`${locationOf(Prisma.sql`(SELECT q.location_id FROM queue q WHERE q.id = b.queue_id)`)} AS "queueLocation"`);
+    columns.push(Prisma.sql`${locationOf(Prisma.sql`(SELECT q.location_id FROM queue q WHERE q.id = b."queueId")`)} AS "queueLocation"`);
   }
-  if (plan.location) columns.push(Prisma.sql`${locationOf(Prisma.sql`b.location_id`)} AS location`);
+  if (plan.location) columns.push(Prisma.sql`${locationOf(Prisma.sql`b."locationId"`)} AS location`);
   if (plan.counts) {
     columns.push(Prisma.sql`(SELECT json_object_agg(c.category, c.n) FROM (SELECT status_category::text AS category, count(*)::int AS n
       FROM cycle WHERE batch_id = b.id GROUP BY 1) c) AS counts`);
   }
   if (plan.cycles) columns.push(Prisma.sql`${pageJson(CYCLE_SOURCE, Prisma.sql`b.id`, plan.cycles)} AS cycles`);
-  return Prisma.sql`SELECT ${Prisma.join(columns)} FROM batch b WHERE b.id = ANY(${batchIds}::int[])`;
+  return columns;
 }
 
 const revive = <Row>(row: Record<string, unknown>, dates: readonly string[]) => reviveDates<Row>([row], dates)[0]!;
 
-/** Reads what the query selects below these batches in one statement and primes the loaders with it. */
-export async function preloadBatchPage(batches: readonly Batch[], context: Context, info: GraphQLResolveInfo): Promise<void> {
-  const plan = batches.length ? planFor(info) : undefined;
-  if (!plan) return;
-  const rows = await db.query<Preloaded>(preloadSql(plan, batches.map((batch) => batch.id)));
+/** Primes the loaders with a page's read-ahead columns and returns its batches without them. */
+export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan | undefined, context: Context): Batch[] {
+  if (!plan) return rows;
   const [workOrders, queues, locations, counts, pages] = [
     WorkOrderNode.getDataloader(context),
     QueueNode.getDataloader(context),
@@ -135,13 +138,14 @@ export async function preloadBatchPage(batches: readonly Batch[], context: Conte
     cycleCounts(context),
     cyclePages(context),
   ];
-  for (const row of rows) {
-    if (row.workOrder) workOrders.prime(row.workOrder.id as number, revive<WorkOrder>(row.workOrder, WORK_ORDER_DATES));
-    if (row.queue) queues.prime(row.queue.id as number, revive<Queue>(row.queue, TIMESTAMPS));
-    for (const location of [row.queueLocation, row.location]) {
-      if (location) locations.prime(location.id as number, revive<Location>(location, TIMESTAMPS));
+  return rows.map(({ workOrder, queue, queueLocation, location, counts: byCategory, cycles, ...batch }) => {
+    if (workOrder) workOrders.prime(workOrder.id as number, revive<WorkOrder>(workOrder, DATE_FIELDS.workOrder));
+    if (queue) queues.prime(queue.id as number, revive<Queue>(queue, DATE_FIELDS.queue));
+    for (const place of [queueLocation, location]) {
+      if (place) locations.prime(place.id as number, revive<Location>(place, DATE_FIELDS.location));
     }
-    if (plan.counts) counts.prime(row.batchId, { ...emptyCounts(), ...row.counts });
-    if (plan.cycles && row.cycles) pages.prime({ ...plan.cycles, parentId: row.batchId }, pageRows(CYCLE_SOURCE, row.cycles));
-  }
+    if (plan.counts) counts.prime(batch.id, { ...emptyCounts(), ...byCategory });
+    if (plan.cycles && cycles) pages.prime({ ...plan.cycles, parentId: batch.id }, pageRows(CYCLE_SOURCE, cycles));
+    return batch;
+  });
 }

@@ -1,11 +1,9 @@
 // Root reads of batches: one by id, and the filtered, ordered, keyset-paginated list.
-import { prisma } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
-import { parseId, parseIds } from "../graphql/ids.ts";
+import { parseId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
-import { preloadBatchPage } from "./batch-preload.ts";
-import { NEWEST_FIRST, OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
+import { batchFilterSql, batchPage } from "./batch-page.ts";
+import { NEWEST_FIRST, OrderDirection, sortSpec } from "./ordering.ts";
 import { StatusCategoryEnum } from "./status.ts";
 
 const BatchOrderField = builder.enumType("BatchOrderField", {
@@ -38,19 +36,6 @@ export const BatchFilter = builder.inputType("BatchFilter", {
   }),
 });
 
-type BatchFilterInput = typeof BatchFilter.$inferInput;
-
-export function batchWhere(filter: BatchFilterInput | null | undefined): Prisma.BatchWhereInput {
-  if (!filter) return {};
-  const where: Prisma.BatchWhereInput = {};
-  if (filter.queueIds) where.queueId = { in: parseIds(filter.queueIds, "Queue", "filter.queueIds") };
-  if (filter.workOrderIds) where.workOrderId = { in: parseIds(filter.workOrderIds, "WorkOrder", "filter.workOrderIds") };
-  if (filter.statusCategories) where.statusCategory = { in: filter.statusCategories };
-  if (filter.dueFrom || filter.dueTo) where.dueDate = { gte: filter.dueFrom ?? undefined, lte: filter.dueTo ?? undefined };
-  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
-  return where;
-}
-
 builder.queryFields((t) => ({
   batch: t.field({
     type: BatchNode,
@@ -68,18 +53,7 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),
       orderBy: t.arg({ type: BatchOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
-    resolve: async (_root, args, context, info) => {
-      const where = batchWhere(args.filter);
-      const connection = await orderedConnection(
-        args,
-        sortSpec(args.orderBy, NEWEST_FIRST),
-        where,
-        (query) => prisma.batch.findMany(query as Prisma.BatchFindManyArgs),
-        () => prisma.batch.count({ where }),
-      );
-      // What the query selects below the batches, read in one statement for the whole page.
-      await preloadBatchPage(connection.edges.map((edge) => edge.node), context, info);
-      return connection;
-    },
+    // One statement for the page and what the selection reads below it (batch-page.ts).
+    resolve: (_root, args, context, info) => batchPage(args, batchFilterSql(args.filter), sortSpec(args.orderBy, NEWEST_FIRST), context, info),
   }),
 }));

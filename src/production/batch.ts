@@ -3,6 +3,7 @@ import { type Batch, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { rowsByIds } from "../sql.ts";
+import { DATE_FIELDS } from "./dates.ts";
 import { CustomerNode } from "./customer.ts";
 import { LocationNode } from "./location.ts";
 import { ProgramNode } from "./program.ts";
@@ -21,7 +22,7 @@ export const BatchNode = builder.loadableNode("Batch", {
   description:
     "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
-  load: (ids: number[]) => rowsByIds<Batch>("batch", Prisma.BatchScalarFieldEnum, ids),
+  load: (ids: number[]) => rowsByIds<Batch>("batch", Prisma.BatchScalarFieldEnum, ids, DATE_FIELDS.batch),
   sort: (batch) => batch.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the batch, e.g. Batch A." }),

@@ -2,6 +2,7 @@ import { type Cycle, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { rowsByIds } from "../sql.ts";
+import { DATE_FIELDS } from "./dates.ts";
 import { BatchNode } from "./batch.ts";
 import { LocationNode } from "./location.ts";
 import { StatusRef } from "./status.ts";
@@ -12,7 +13,7 @@ export const CycleNode = builder.loadableNode("Cycle", {
   authScopes: { scope: "batch:read" },
   description: "One unit of work of a batch (e.g. provisioning one iPad), worked by a technician.",
   id: { resolve: (cycle) => cycle.id, parse: parseRawId },
-  load: (ids: number[]) => rowsByIds<Cycle>("cycle", Prisma.CycleScalarFieldEnum, ids),
+  load: (ids: number[]) => rowsByIds<Cycle>("cycle", Prisma.CycleScalarFieldEnum, ids, DATE_FIELDS.cycle),
   sort: (cycle) => cycle.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the cycle, e.g. Batch A #3." }),

@@ -7,17 +7,16 @@ import { db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Batch, BatchRelation, Cycle, StatusCategory, User } from "../generated/prisma/client.ts";
 import { epochMsOf, fieldColumns } from "../sql.ts";
+import { DATE_FIELDS } from "./dates.ts";
 import { type WindowRow, countLoader, windowLoader } from "./parent-loaders.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 
-export const TIMESTAMPS = ["createdAt", "updatedAt"];
-const BATCH_DATES = [...TIMESTAMPS, "dueDate"];
-const CYCLE_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.CycleScalarFieldEnum, "r", TIMESTAMPS) };
-const BATCH_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.BatchScalarFieldEnum, "r", BATCH_DATES) };
+const CYCLE_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.CycleScalarFieldEnum, "r", DATE_FIELDS.cycle) };
+const BATCH_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.BatchScalarFieldEnum, "r", DATE_FIELDS.batch) };
 
 export type UserWithAssignment = User & { assignedAt: Date };
 
-export const CYCLE_SOURCE = { from: Prisma.sql`cycle r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: CYCLE_COLUMNS, dates: TIMESTAMPS };
+export const CYCLE_SOURCE = { from: Prisma.sql`cycle r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: CYCLE_COLUMNS, dates: DATE_FIELDS.cycle };
 
 /** The cycles page of each batch. */
 export const cyclePages = createContextCache((_context: Context) => windowLoader<Cycle & WindowRow>(CYCLE_SOURCE));
@@ -30,10 +29,10 @@ export const techPages = createContextCache((_context: Context) =>
     key: Prisma.sql`r.user_id`,
     columns: {
       pageKey: "r.user_id",
-      ...fieldColumns(Prisma.UserScalarFieldEnum, "u", TIMESTAMPS),
+      ...fieldColumns(Prisma.UserScalarFieldEnum, "u", DATE_FIELDS.user),
       assignedAt: epochMsOf("r.assigned_at"),
     },
-    dates: [...TIMESTAMPS, "assignedAt"],
+    dates: [...DATE_FIELDS.user, "assignedAt"],
   }),
 );
 
@@ -62,7 +61,7 @@ const batchSource = (parent: "work_order_id" | "queue_id") => ({
   parent: Prisma.raw(`r.${parent}`),
   key: Prisma.sql`r.id`,
   columns: BATCH_COLUMNS,
-  dates: BATCH_DATES,
+  dates: DATE_FIELDS.batch,
 });
 
 /** The batches page of each work order. */

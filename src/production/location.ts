@@ -2,12 +2,13 @@ import { type Location, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { rowsByIds } from "../sql.ts";
+import { DATE_FIELDS } from "./dates.ts";
 
 export const LocationNode = builder.loadableNode("Location", {
   authScopes: { scope: "batch:read" },
   description: "A site (warehouse, store) where work orders are produced and queues live.",
   id: { resolve: (location) => location.id, parse: parseRawId },
-  load: (ids: number[]) => rowsByIds<Location>("location", Prisma.LocationScalarFieldEnum, ids),
+  load: (ids: number[]) => rowsByIds<Location>("location", Prisma.LocationScalarFieldEnum, ids, DATE_FIELDS.location),
   sort: (location) => location.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the location." }),

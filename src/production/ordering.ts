@@ -19,8 +19,9 @@ export function sortSpec(order: { field: string; direction?: "asc" | "desc" | nu
   return DATE_FIELDS.has(field) ? { field, direction, nullable: NULLABLE_FIELDS.has(field), parse: parseDate } : { field, direction };
 }
 
-function sortValue(field: string, row: Record<string, unknown>) {
-  const value = row[field];
+/** A row's value of the sort field as its cursor stores it (timestamps as ISO text). */
+export function sortValue(field: string, row: object) {
+  const value = (row as Record<string, unknown>)[field];
   return value instanceof Date ? value.toISOString() : (value as string | null);
 }
 

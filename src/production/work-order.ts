@@ -2,13 +2,14 @@ import { Prisma, type WorkOrder } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { rowsByIds } from "../sql.ts";
+import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
 
 export const WorkOrderNode = builder.loadableNode("WorkOrder", {
   authScopes: { scope: "batch:read" },
   description: "A customer's request for work (e.g. provision 500 iPads), broken down into batches.",
   id: { resolve: (workOrder) => workOrder.id, parse: parseRawId },
-  load: (ids: number[]) => rowsByIds<WorkOrder>("work_order", Prisma.WorkOrderScalarFieldEnum, ids),
+  load: (ids: number[]) => rowsByIds<WorkOrder>("work_order", Prisma.WorkOrderScalarFieldEnum, ids, DATE_FIELDS.workOrder),
   sort: (workOrder) => workOrder.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the work order." }),

@@ -22,7 +22,7 @@ test("an operation gives a span named after it, with the SQL statements it sent 
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor()}` },
     body: JSON.stringify({
-      query: "query TracedBatch($id: ID!) { node(id: $id) { id } batches(first: 1) { edges { node { id } } } }",
+      query: "query TracedBatch($id: ID!) { node(id: $id) { id } workOrders(first: 1) { edges { node { id } } } }",
       variables: { id: globalId("Batch", batches[0]!.id) },
     }),
   });
@@ -32,9 +32,9 @@ test("an operation gives a span named after it, with the SQL statements it sent 
   const operation = spans.find((span) => span.name === "query TracedBatch");
   expect(operation?.attributes).toMatchObject({ "graphql.operation.type": "query", "graphql.operation.name": "TracedBatch" });
   const sql = spans.filter((span) => span.spanContext().traceId === operation!.spanContext().traceId && span.attributes["db.query.text"]);
-  // The node is loaded past Prisma (db.query), the list through Prisma: both are traced.
+  // The node is loaded past Prisma (db.query), the work orders list through Prisma: both are traced.
   expect(sql.map((span) => String(span.attributes["db.query.text"])).sort()).toEqual([
-    expect.stringMatching(/^SELECT .* FROM "public"\."batch" (WHERE|ORDER BY)/),
+    expect.stringMatching(/^SELECT .* FROM "public"\."work_order" (WHERE|ORDER BY)/),
     expect.stringMatching(/^SELECT .* FROM batch r WHERE r\.id = ANY/),
   ]);
 });

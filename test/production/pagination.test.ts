@@ -102,7 +102,7 @@ describe("deep pages", () => {
     );
     expect(result.batches.edges).toHaveLength(50);
     expect(result.batches.edges[0]?.node.id).toBe(globalId("Batch", (await prisma.batch.findFirstOrThrow({ where: { label: "Deep 101" } })).id));
-    const page = statements.find((sql) => /ORDER BY "public"."batch"."created_at" ASC/.test(sql));
-    expect(page).toMatch(/"public"."batch"."created_at" >= \$\d+/);
+    const page = statements.find((sql) => /ORDER BY r\."created_at" ASC/.test(sql));
+    expect(page).toMatch(/r\."created_at" >= \$\d+/);
   }, 120_000);
 });

@@ -1,0 +1,68 @@
+// The batches list as SQL sent with db.query: its filters, its keyset page and, in the same
+// statement, what the selection reads below each batch (src/production/batch-preload.ts). A
+// page of the nested frontend query is two statements: this one and, when asked for, the count.
+import type { GraphQLResolveInfo } from "graphql";
+import type { Context } from "../context.ts";
+import { db } from "../db.ts";
+import { type Batch, Prisma } from "../generated/prisma/client.ts";
+import { parseIds } from "../graphql/ids.ts";
+import { type SortSpec, keysetSql } from "../graphql/keyset.ts";
+import { type ConnectionArgs, keysetConnection } from "../graphql/pagination.ts";
+import { reviveDates, selectFields } from "../sql.ts";
+import { type ReadAhead, primeReadAhead, readAheadColumns, readAheadPlan } from "./batch-preload.ts";
+import type { StatusCategory } from "../generated/prisma/enums.ts";
+import { DATE_FIELDS } from "./dates.ts";
+import { sortValue } from "./ordering.ts";
+
+export interface BatchFilterInput {
+  queueIds?: readonly (string | number)[] | null;
+  workOrderIds?: readonly (string | number)[] | null;
+  statusCategories?: readonly StatusCategory[] | null;
+  dueFrom?: Date | null;
+  dueTo?: Date | null;
+  labelContains?: string | null;
+}
+
+/** LIKE's wildcards and escape character, matched literally. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
+/** The filter's conditions on batch alias `r` (ids are checked and decoded first). */
+export function batchFilterSql(filter: BatchFilterInput | null | undefined): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (filter?.queueIds) conditions.push(Prisma.sql`r.queue_id = ANY(${parseIds(filter.queueIds, "Queue", "filter.queueIds")}::int[])`);
+  if (filter?.workOrderIds) {
+    conditions.push(Prisma.sql`r.work_order_id = ANY(${parseIds(filter.workOrderIds, "WorkOrder", "filter.workOrderIds")}::int[])`);
+  }
+  if (filter?.statusCategories) conditions.push(Prisma.sql`r.status_category::text = ANY(${[...filter.statusCategories]}::text[])`);
+  if (filter?.dueFrom) conditions.push(Prisma.sql`r.due_date >= ${filter.dueFrom}`);
+  if (filter?.dueTo) conditions.push(Prisma.sql`r.due_date <= ${filter.dueTo}`);
+  if (filter?.labelContains) conditions.push(Prisma.sql`r.label ILIKE ${`%${likeLiteral(filter.labelContains)}%`}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** A page of batches (and its read-ahead), as a Relay connection. */
+export function batchPage(args: ConnectionArgs, filter: Prisma.Sql, sort: SortSpec, context: Context, info: GraphQLResolveInfo) {
+  const plan = readAheadPlan(info);
+  const readAhead = plan ? readAheadColumns(plan) : [];
+  return keysetConnection(
+    args,
+    async (page) => {
+      const { conditions, orderBy } = keysetSql(sort, page, "r");
+      const direction = (page.inverted ? (sort.direction === "asc" ? "DESC" : "ASC") : sort.direction.toUpperCase());
+      const outerOrder = Prisma.raw(`b."${sort.field}" ${direction}, b.id ${direction}`);
+      // The read-ahead runs on the page's rows only: the page first, then its columns.
+      const rows = await db.query<Record<string, unknown>>(Prisma.sql`
+        SELECT b.*${readAhead.length ? Prisma.sql`, ${Prisma.join(readAhead)}` : Prisma.empty}
+        FROM (SELECT ${selectFields(Prisma.BatchScalarFieldEnum, "r", DATE_FIELDS.batch)} FROM batch r
+          WHERE ${Prisma.join([filter, ...conditions], " AND ")} ORDER BY ${orderBy} LIMIT ${page.limit}) AS b
+        ORDER BY ${outerOrder}`);
+      return primeReadAhead(reviveDates<Batch & ReadAhead>(rows, DATE_FIELDS.batch), plan, context);
+    },
+    {
+      order: `${sort.field}:${sort.direction}`,
+      sortValue: (row) => sortValue(sort.field, row),
+      id: (row) => row.id,
+      totalCount: async () => (await db.query<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM batch r WHERE ${filter}`))[0]!.n,
+    },
+  );
+}
