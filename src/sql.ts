@@ -1,7 +1,6 @@
 // Hot read paths run their statements on the driver directly (db.query), not through Prisma's
 // query layer; these helpers build those statements with Prisma.sql (tagged, parameterized) and
-// turn the rows into the same objects Prisma would return.
-import { db } from "./db.ts";
+// turn the rows into the same objects Prisma would return. Pure: nothing here touches a database.
 import { Prisma } from "./generated/prisma/client.ts";
 
 /** The column a Prisma field is stored in: the schema maps every camelCase field to snake_case. */
@@ -48,14 +47,6 @@ export function objectsOf<Row>(arrays: readonly unknown[][], names: readonly str
     }
     return row as Row;
   });
-}
-
-/** Rows of `table` by id, in no particular order (DataLoader's `sort` puts them in key order). */
-export async function rowsByIds<Row>(table: string, fields: Record<string, string>, ids: readonly number[], dates: readonly string[]): Promise<Row[]> {
-  const rows = await db.query<Record<string, unknown>>(
-    Prisma.sql`SELECT ${selectFields(fields, "r", dates)} FROM ${Prisma.raw(table)} r WHERE r.id = ANY(${[...ids]}::int[])`,
-  );
-  return reviveDates<Row>(rows, dates);
 }
 
 /**

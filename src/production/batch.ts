@@ -2,7 +2,7 @@ import type { Context } from "../context.ts";
 import { type Batch, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
-import { rowsByIds } from "../sql.ts";
+import { rowsByIds } from "../db.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { CustomerNode } from "./customer.ts";
 import { LocationNode } from "./location.ts";

@@ -1,7 +1,7 @@
 import { Prisma, type WorkOrder } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
-import { rowsByIds } from "../sql.ts";
+import { rowsByIds } from "../db.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
 
