@@ -12,7 +12,8 @@ import { type BenchDatabase, BENCH_DB, migrateAndSeed, startBenchDatabase } from
 import { type LoadCase, costPerRequest, drive, send } from "./load.ts";
 import { gatewayPeer } from "./peers.ts";
 import { gatewayDialect, gatewayQ1BuildUp } from "./queries.ts";
-import { freePort, startServer } from "./servers.ts";
+import { freePort } from "../test/setup/ports.ts";
+import { startServer } from "./servers.ts";
 
 const { values: options } = parseArgs({
   options: {

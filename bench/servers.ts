@@ -2,7 +2,6 @@
 // its resident memory is sampled from /proc while it serves.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 
 export interface RssSample {
   /** Milliseconds since the server was started. */
@@ -37,17 +36,6 @@ export interface ServerSpec {
   env: Record<string, string>;
   /** A request the server must answer with 200 before it counts as up. */
   probe: { path: string; body: string; headers: Record<string, string> };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function procStatus(pid: number, field: "VmRSS" | "VmHWM"): number {

@@ -1,6 +1,5 @@
 // Requests to a gateway built with non-default options (createGateway), over yoga.fetch.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { createServer } from "node:net";
 import { type ExecutionResult, print } from "graphql";
 import { ALL_SCOPES, type Scope } from "../../src/auth/scopes.ts";
 import { mintToken } from "../../src/auth/tokens.ts";
@@ -23,12 +22,3 @@ export async function run<T, V>(gateway: Gateway, document: TypedDocumentNode<T,
   const response = await send(gateway, { query: print(document), variables }, token);
   return { status: response.status, ...((await response.json()) as ExecutionResult<T>) };
 }
-
-/** A loopback port nothing listens on right now (for a server or Redis a test starts). */
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });

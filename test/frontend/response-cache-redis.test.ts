@@ -7,7 +7,8 @@ import { createGateway } from "../../src/yoga.ts";
 import { recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { FrontendBatchListDocument, FrontendCreateBatchDocument } from "../generated/graphql.ts";
-import { freePort, run, tokenOf } from "./gateway.ts";
+import { freePort } from "../setup/ports.ts";
+import { run, tokenOf } from "./gateway.ts";
 
 const hasRedis = (() => {
   try {

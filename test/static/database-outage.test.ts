@@ -1,13 +1,13 @@
 // PostgreSQL stopped under load: requests fail fast with SERVICE_UNAVAILABLE, the server
 // stays up, and it serves again within seconds of the database's return — no restart.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { SignJWT } from "jose";
 import { afterAll, expect, test } from "vitest";
 import { openPostgres } from "../../src/database.ts";
 import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
 import { seedDemoData } from "../../src/seed/index.ts";
 import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../setup/postgres.ts";
+import { freePort } from "../setup/ports.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const bin = findPostgresBin();
@@ -19,14 +19,6 @@ afterAll(() => {
   gateway?.kill("SIGKILL");
   cluster?.stop();
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 test.skipIf(!bin && process.env.CI !== "true")("database outage under load: fail fast, stay up, recover", async () => {
   cluster = await startPostgres(bin!);

@@ -2,7 +2,6 @@
 // Redis carrying the events. A change made through A reaches a subscriber on B, and so does
 // one made by the worker.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { SignJWT } from "jose";
 import { afterAll, expect, test } from "vitest";
 import { openPostgres } from "../../src/database.ts";
@@ -10,6 +9,7 @@ import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
 import { seedDemoData } from "../../src/seed/index.ts";
 import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../setup/postgres.ts";
 import { subscribeSse } from "../subscriptions/stream.ts";
+import { freePort } from "../setup/ports.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const secret = "instances-secret-of-at-least-32-chars!";
@@ -28,14 +28,6 @@ afterAll(() => {
   for (const child of children) child.kill("SIGKILL");
   cluster?.stop();
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });

@@ -2,10 +2,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test, vi } from "vitest";
+import { freePort } from "../setup/ports.ts";
 
 // Each test starts a real server process (tsx compile, migrations): slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
@@ -22,15 +22,6 @@ function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), "gateway-server-"));
   dirs.push(dir);
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function startServer(env: Record<string, string>) {
