@@ -35,18 +35,19 @@ export const selectList = (columns: Record<string, string>) =>
 /**
  * Rows read as JSON arrays of values (a page as `json_agg(json_build_array(…))`: a third of the
  * bytes of objects repeating every key) made into objects under `names`, the `dates` among them
- * (epoch milliseconds or ISO text) made Dates, as Prisma returns them.
+ * (epoch milliseconds or ISO text) made Dates, as Prisma returns them. Built once per shape.
  */
-export function objectsOf<Row>(arrays: readonly unknown[][], names: readonly string[], dates: readonly string[]): Row[] {
+export function objectsOf<Row>(names: readonly string[], dates: readonly string[]): (arrays: readonly unknown[][]) => Row[] {
   const isDate = names.map((name) => dates.includes(name));
-  return arrays.map((values) => {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) {
-      const value = values[i];
-      row[names[i]!] = isDate[i] && value != null ? new Date(value as number | string) : value;
-    }
-    return row as Row;
-  });
+  return (arrays) =>
+    arrays.map((values) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) {
+        const value = values[i];
+        row[names[i]!] = isDate[i] && value != null ? new Date(value as number | string) : value;
+      }
+      return row as Row;
+    });
 }
 
 /**

@@ -84,7 +84,8 @@ export function createdAtConnection<T extends { id: number; createdAt: Date }>(
 
 /**
  * The same keyset page as `keysetQuery`, as SQL over table alias `alias` (for lists read with
- * db.query): its conditions and its ORDER BY. Column names follow Prisma's fields (`columnOf`).
+ * db.query): its conditions, its ORDER BY and the direction the rows are read in. Column names
+ * follow Prisma's fields (`columnOf`).
  */
 export function keysetSql(sort: SortSpec, page: PageRequest, alias: string) {
   const column = Prisma.raw(`${alias}."${columnOf(sort.field)}"`);
@@ -107,5 +108,5 @@ export function keysetSql(sort: SortSpec, page: PageRequest, alias: string) {
   if (page.after) conditions.push(after(page.after, sort.direction));
   if (page.before) conditions.push(after(page.before, flip(sort.direction)));
   const direction = Prisma.raw((page.inverted ? flip(sort.direction) : sort.direction).toUpperCase());
-  return { conditions, orderBy: Prisma.sql`${column} ${direction}, ${id} ${direction}` };
+  return { conditions, orderBy: Prisma.sql`${column} ${direction}, ${id} ${direction}`, direction };
 }

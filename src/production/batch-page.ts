@@ -47,15 +47,14 @@ export function batchPage(args: ConnectionArgs, filter: Prisma.Sql, sort: SortSp
   return keysetConnection(
     args,
     async (page) => {
-      const { conditions, orderBy } = keysetSql(sort, page, "r");
-      const direction = (page.inverted ? (sort.direction === "asc" ? "DESC" : "ASC") : sort.direction.toUpperCase());
-      const outerOrder = Prisma.raw(`b."${sort.field}" ${direction}, b.id ${direction}`);
-      // The read-ahead runs on the page's rows only: the page first, then its columns.
+      const { conditions, orderBy, direction } = keysetSql(sort, page, "r");
+      // The read-ahead runs on the page's rows only: the page first, then its columns, in the
+      // page's order again (the outer rows carry the fields under Prisma's names).
       const rows = await db.query<Record<string, unknown>>(Prisma.sql`
         SELECT b.*${readAhead.length ? Prisma.sql`, ${Prisma.join(readAhead)}` : Prisma.empty}
         FROM (SELECT ${selectFields(Prisma.BatchScalarFieldEnum, "r", DATE_FIELDS.batch)} FROM batch r
           WHERE ${Prisma.join([filter, ...conditions], " AND ")} ORDER BY ${orderBy} LIMIT ${page.limit}) AS b
-        ORDER BY ${outerOrder}`);
+        ORDER BY b.${Prisma.raw(`"${sort.field}"`)} ${direction}, b.id ${direction}`);
       return primeReadAhead(reviveDates<Batch & ReadAhead>(rows, DATE_FIELDS.batch), plan, context);
     },
     {

@@ -55,8 +55,14 @@ export function pageJson(source: WindowSource, parentId: Prisma.Sql, key: Omit<W
       WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${source.key} ${direction} LIMIT ${limit}) AS w)`;
 }
 
-/** The rows of a page read by `pageJson`. */
-export const pageRows = <Row>(source: WindowSource, page: unknown[][]) => objectsOf<Row>(page, Object.keys(source.columns), source.dates);
+const readers = new WeakMap<WindowSource, (page: unknown[][]) => unknown[]>();
+
+/** The rows of a page read by `pageJson` (the reader is made once per source). */
+export function pageRows<Row>(source: WindowSource, page: unknown[][]): Row[] {
+  let read = readers.get(source);
+  if (!read) readers.set(source, (read = objectsOf(Object.keys(source.columns), source.dates)));
+  return read(page) as Row[];
+}
 
 function pageSql(source: WindowSource, parentIds: number[], sample: WindowKey): Prisma.Sql {
   return Prisma.sql`SELECT p.id AS "parentKey", ${pageJson(source, Prisma.sql`p.id`, sample)} AS rows

@@ -3,12 +3,13 @@ import { db } from "../db.ts";
 import { type Location, Prisma, type Queue } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
-import { selectFields } from "../sql.ts";
+import { reviveDates, selectFields } from "../sql.ts";
+import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
 
 const QUEUES_WITH_LOCATION = (ids: number[]) => Prisma.sql`
-  SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q")},
-    (SELECT row_to_json(l) FROM (SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "location")}) l) AS location
+  SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q", DATE_FIELDS.queue)},
+    (SELECT row_to_json(l) FROM (SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "location", DATE_FIELDS.location)}) l) AS location
   FROM queue q JOIN location ON location.id = q.location_id WHERE q.id = ANY(${ids}::int[])`;
 
 export const QueueNode = builder.loadableNode("Queue", {
@@ -17,10 +18,11 @@ export const QueueNode = builder.loadableNode("Queue", {
   id: { resolve: (queue) => queue.id, parse: parseRawId },
   // Queues are almost always shown with their location: read both in one statement.
   load: async (ids: number[], context: Context): Promise<Queue[]> => {
-    const rows = await db.query<Queue & { location: Location }>(QUEUES_WITH_LOCATION(ids));
+    const rows = reviveDates<Queue & { location: Record<string, unknown> }>(await db.query(QUEUES_WITH_LOCATION(ids)), DATE_FIELDS.queue);
     const locations = LocationNode.getDataloader(context);
     for (const { location } of rows) {
-      locations.prime(location.id, { ...location, createdAt: new Date(location.createdAt), updatedAt: new Date(location.updatedAt) });
+      const [place] = reviveDates<Location>([location], DATE_FIELDS.location);
+      locations.prime(place!.id, place!);
     }
     return rows;
   },
