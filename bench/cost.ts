@@ -1,9 +1,10 @@
-// npm run bench:cost -- [--database-url URL] [--scale N] [--requests N] [--seconds N] [--hold]
+// npm run bench:cost -- [--database-url URL] [--scale N] [--requests N] [--seconds N] [--hold] [--profile]
 // The gateway alone, for working on its speed: what Q1, its build-up, Q2 and Q3 cost per request
 // (statements, SQL time, server CPU), then Q1 under load for a few seconds. Minutes faster than
 // `npm run bench`; its figures are not compared with any peer.
 //   --hold               start and seed a database, print its URL, and keep it up until Ctrl-C
 //   --database-url URL   reuse such a database (migrated and seeded, pg_stat_statements loaded)
+//   --profile            then profile Q1 at 10 connections (node --cpu-prof) and print where the CPU goes
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -11,6 +12,7 @@ import { databaseUrl } from "../test/setup/postgres.ts";
 import { type BenchDatabase, BENCH_DB, migrateAndSeed, startBenchDatabase } from "./database.ts";
 import { type LoadCase, costPerRequest, drive, send } from "./load.ts";
 import { gatewayPeer } from "./peers.ts";
+import { profileGatewayQ1 } from "./profile.ts";
 import { gatewayDialect, gatewayQ1BuildUp } from "./queries.ts";
 import { freePort } from "../test/setup/ports.ts";
 import { startServer } from "./servers.ts";
@@ -22,6 +24,7 @@ const { values: options } = parseArgs({
     requests: { type: "string", default: "40" },
     seconds: { type: "string", default: "5" },
     hold: { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
   },
 });
 
@@ -75,6 +78,12 @@ async function measure(url: string) {
   } finally {
     await server.stop();
     await counter.close();
+  }
+  if (options.profile) {
+    const summary = await profileGatewayQ1({ databaseUrl: url, poolSize: 10, jwtSecret, token }, 10, Number(options.seconds));
+    log(`profile of Q1 at 10 connections (${summary.requestsPerSecond} req/s under --cpu-prof), self % / on-stack %:`);
+    for (const p of summary.topPackages) log(`  ${p.name.padEnd(40)} ${String(p.selfPercent).padStart(5)} ${String(p.inclusivePercent).padStart(5)}`);
+    for (const f of summary.topFunctions) log(`  ${String(f.selfPercent).padStart(5)}  ${f.name}`);
   }
 }
 

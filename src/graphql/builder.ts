@@ -39,10 +39,9 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
-    // A type's read scope is checked around each of its fields. runScopesOnType (once per object,
-    // through isTypeOf) cannot run under graphql-jit (src/graphql/compiled-execution.ts), which
-    // calls isTypeOf without the context; compiled execution saves far more than the per-field
-    // checks cost (about 0.5 ms of a nested 50-batch query, docs/PERFORMANCE.md).
+    // Types' read scopes are not scope-auth's: src/auth/type-scopes.ts checks them once where a
+    // query reaches the type (runScopesOnType would check in isTypeOf, which graphql-jit calls
+    // without the context; without it, scope-auth would wrap every field of a scoped type).
     runScopesOnType: false,
     authScopes: (context) => ({
       authenticated: context.viewer !== null,

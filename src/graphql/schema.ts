@@ -1,4 +1,5 @@
 // The whole schema: the builder, its scalars, and one import per domain.
+import { withTypeScopes } from "../auth/type-scopes.ts";
 import { builder } from "./builder.ts";
 import "./scalars.ts";
 import "../production/index.ts";
@@ -7,4 +8,5 @@ import "../letters/index.ts";
 import "../messages/index.ts";
 import "../provisioning/index.ts";
 
-export const schema = builder.toSchema({ sortSchema: true });
+/** Types' read scopes are enforced where a query reaches them (src/auth/type-scopes.ts). */
+export const schema = withTypeScopes(builder.toSchema({ sortSchema: true }));

@@ -5,9 +5,10 @@ import { keysetConnection } from "../graphql/pagination.ts";
 import { LetterNode } from "./letter.ts";
 import { LetterStatusEnum } from "./letter-status.ts";
 import { letterCountLoader, lettersPageLoader } from "./loaders.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const LetterBatchNode = builder.loadableNode("LetterBatch", {
-  authScopes: { scope: "letters:read" },
+  ...readScope("letters:read"),
   description:
     "A batch of letters the print supplier prints and posts together with one specification; its status is moved as a whole with updateLetterBatchStatus.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },

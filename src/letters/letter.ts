@@ -4,6 +4,7 @@ import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { LetterStatusEnum } from "./letter-status.ts";
 import { statusHistories } from "./loaders.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const LetterStatusChangeRef = builder.objectRef<LetterStatusChange>("LetterStatusChange").implement({
   description: "One step in a letter's life: the status it entered, when, and why.",
@@ -16,7 +17,7 @@ export const LetterStatusChangeRef = builder.objectRef<LetterStatusChange>("Lett
 });
 
 export const LetterNode = builder.loadableNode("Letter", {
-  authScopes: { scope: "letters:read" },
+  ...readScope("letters:read"),
   description: "One letter of a letter batch, printed and posted by the supplier; it moves with its batch.",
   id: { resolve: (letter) => letter.id, parse: parseRawId },
   load: (ids: number[]) => prisma.letter.findMany({ where: { id: { in: ids } } }),

@@ -2,6 +2,7 @@ import { prisma } from "../db.ts";
 import { MessageEncoding, MessageStatus } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const MessageStatusEnum = builder.enumType(MessageStatus, {
   name: "MessageStatus",
@@ -27,7 +28,7 @@ export const MessageEncodingEnum = builder.enumType(MessageEncoding, {
 });
 
 export const MessageNode = builder.loadableNode("Message", {
-  authScopes: { scope: "messages:read" },
+  ...readScope("messages:read"),
   description: "An outgoing SMS message: who it goes to, what it says, when it is sent and what became of it.",
   id: { resolve: (message) => message.id, parse: parseRawId },
   load: (ids: number[]) => prisma.message.findMany({ where: { id: { in: ids } } }),

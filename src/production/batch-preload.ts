@@ -5,42 +5,20 @@
 // statement each. Anything this does not recognise (a filtered or second cycles page, a
 // relation not listed here) is left to the loaders, so the answer never depends on it; only
 // the number of statements does.
-import {
-  type FieldNode,
-  type GraphQLObjectType,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-  getArgumentValues,
-} from "graphql";
+import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getArgumentValues } from "graphql";
 import type { Context } from "../context.ts";
 import { type Batch, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
 import { pageRequestOf } from "../graphql/pagination.ts";
+import { childFields, pageRowFields } from "../graphql/selection.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { DATE_FIELDS } from "./dates.ts";
+import { CYCLE_FIELD_READS } from "./cycle.ts";
 import { CYCLE_SOURCE, cycleCounts, cyclePages } from "./loaders.ts";
 import { LocationNode } from "./location.ts";
 import { NO_FILTER, type WindowKey, pageJson, pageRows } from "./parent-loaders.ts";
 import { QueueNode } from "./queue.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 import { WorkOrderNode } from "./work-order.ts";
-
-/** The field nodes named `name` directly in a selection set, through fragments. */
-function fieldsNamed(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | undefined, name: string, found: FieldNode[] = []): FieldNode[] {
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === "Field") {
-      if (selection.name.value === name) found.push(selection);
-    } else if (selection.kind === "InlineFragment") {
-      fieldsNamed(info, selection.selectionSet, name, found);
-    } else {
-      fieldsNamed(info, info.fragments[selection.name.value]?.selectionSet, name, found);
-    }
-  }
-  return found;
-}
-
-function childFields(info: GraphQLResolveInfo, parents: FieldNode[], name: string): FieldNode[] {
-  return parents.flatMap((parent) => fieldsNamed(info, parent.selectionSet, name));
-}
 
 /** The Batch field nodes of a connection's `edges { node { … } }`, through fragments. */
 function batchSelections(info: GraphQLResolveInfo): FieldNode[] {
@@ -74,12 +52,17 @@ export function readAheadPlan(info: GraphQLResolveInfo): ReadAheadPlan | undefin
   };
   const first = cycles[0];
   if (first) {
+    // The field nodes the first cycles field's resolver gets (same response key), so both
+    // choose the same columns and the page primed is the page loaded.
+    const responseKey = (node: FieldNode) => (node.alias ?? node.name).value;
+    const sameKey = cycles.filter((node) => responseKey(node) === responseKey(first));
     const field = (info.schema.getType("Batch") as GraphQLObjectType).getFields().cycles!;
     const args = getArgumentValues(field, first, info.variableValues) as { filter?: unknown; first?: number; after?: string; last?: number; before?: string };
     // Invalid page arguments are left for the field's own resolver to report.
     if (args.filter == null) {
       try {
-        plan.cycles = { ...NO_FILTER, filterKey: JSON.stringify(null), page: pageRequestOf(args, "key").page };
+        const fields = pageRowFields(info, sameKey, CYCLE_FIELD_READS);
+        plan.cycles = { ...NO_FILTER, filterKey: JSON.stringify(null), page: pageRequestOf(args, "key").page, fields };
       } catch {
         plan.cycles = undefined;
       }
@@ -145,7 +128,7 @@ export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan 
       if (place) locations.prime(place.id as number, revive<Location>(place, DATE_FIELDS.location));
     }
     if (plan.counts) counts.prime(batch.id, { ...emptyCounts(), ...byCategory });
-    if (plan.cycles && cycles) pages.prime({ ...plan.cycles, parentId: batch.id }, pageRows(CYCLE_SOURCE, cycles));
+    if (plan.cycles && cycles) pages.prime({ ...plan.cycles, parentId: batch.id }, pageRows(CYCLE_SOURCE, cycles, plan.cycles.fields));
     return batch;
   });
 }

@@ -3,6 +3,7 @@ import { RelationDirection } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const RelationDirectionEnum = builder.enumType("RelationDirection", {
   description: "Which way a relation points, seen from the batch.",
@@ -13,7 +14,7 @@ export const RelationDirectionEnum = builder.enumType("RelationDirection", {
 });
 
 export const BatchRelationNode = builder.loadableNode("BatchRelation", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "A typed link from a batch to an entity of any system, e.g. the user who created it.",
   id: { resolve: (relation) => relation.id, parse: parseRawId },
   load: (ids: number[]) => prisma.batchRelation.findMany({ where: { id: { in: ids } } }),

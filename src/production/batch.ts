@@ -11,6 +11,7 @@ import { ProjectNode } from "./project.ts";
 import { QueueNode } from "./queue.ts";
 import { StatusRef } from "./status.ts";
 import { WorkOrderNode } from "./work-order.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 async function projectOf(batch: { workOrderId: number }, context: Context) {
   const workOrder = await WorkOrderNode.getDataloader(context).load(batch.workOrderId);
@@ -18,7 +19,7 @@ async function projectOf(batch: { workOrderId: number }, context: Context) {
 }
 
 export const BatchNode = builder.loadableNode("Batch", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description:
     "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },

@@ -3,9 +3,10 @@ import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { allowedStatuses } from "./allowed-statuses.ts";
 import { StatusRef } from "./status.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const CustomerNode = builder.loadableNode("Customer", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "The organisation the work is done for; its programs group projects, whose work orders are produced.",
   id: { resolve: (customer) => customer.id, parse: parseRawId },
   load: (ids: number[]) => prisma.customer.findMany({ where: { id: { in: ids } } }),

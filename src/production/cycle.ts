@@ -8,9 +8,30 @@ import { LocationNode } from "./location.ts";
 import { StatusRef } from "./status.ts";
 import { UserNode } from "./user.ts";
 import { WorkOrderNode } from "./work-order.ts";
+import { readScope } from "../auth/type-scopes.ts";
+
+/**
+ * The row fields each Cycle field reads, so a page of cycles selecting only these reads only
+ * their columns (src/graphql/selection.ts); a field missing here makes pages read whole rows.
+ * test/production/cycle-row-fields.test.ts checks every field against node(id:).
+ */
+export const CYCLE_FIELD_READS: Record<string, readonly (keyof Cycle)[]> = {
+  __typename: [],
+  id: ["id"],
+  label: ["label"],
+  position: ["position"],
+  currentStatus: ["statusLabel", "statusCategory", "statusDescription", "statusOrder"],
+  isRetry: ["isRetry"],
+  batch: ["batchId"],
+  workOrder: ["workOrderId"],
+  location: ["locationId"],
+  assignedUser: ["assignedUserId"],
+  createdAt: ["createdAt"],
+  updatedAt: ["updatedAt"],
+};
 
 export const CycleNode = builder.loadableNode("Cycle", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "One unit of work of a batch (e.g. provisioning one iPad), worked by a technician.",
   id: { resolve: (cycle) => cycle.id, parse: parseRawId },
   load: (ids: number[]) => rowsByIds<Cycle>("cycle", Prisma.CycleScalarFieldEnum, ids, DATE_FIELDS.cycle),

@@ -3,9 +3,10 @@ import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { rowsByIds } from "../db.ts";
 import { DATE_FIELDS } from "./dates.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const LocationNode = builder.loadableNode("Location", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "A site (warehouse, store) where work orders are produced and queues live.",
   id: { resolve: (location) => location.id, parse: parseRawId },
   load: (ids: number[]) => rowsByIds<Location>("location", Prisma.LocationScalarFieldEnum, ids, DATE_FIELDS.location),

@@ -27,6 +27,12 @@ export interface WindowKey {
   /** Extra condition on `r`; keys with equal `filterKey` must carry equal conditions. */
   filter: Prisma.Sql;
   filterKey: string;
+  /**
+   * The row fields to read (names of `source.columns`, with "pageKey"), when the query's
+   * selection needs only these; all of them when absent. Part of the cache key, so rows read
+   * for one selection never answer another.
+   */
+  fields?: readonly string[];
 }
 
 export type WindowRow = { pageKey: number };
@@ -36,8 +42,10 @@ export const windowCacheKey = (key: WindowKey) => `${key.parentId}|${shapeOf(key
 
 function shapeOf(key: WindowKey): string {
   const { after, before, limit, inverted } = key.page;
-  return JSON.stringify([key.filterKey, after?.id ?? null, before?.id ?? null, limit, inverted]);
+  return JSON.stringify([key.filterKey, after?.id ?? null, before?.id ?? null, limit, inverted, key.fields ?? null]);
 }
+
+const fieldsOf = (source: WindowSource, fields: readonly string[] | undefined) => fields ?? Object.keys(source.columns);
 
 /**
  * A subquery giving one parent's page as a JSON array of rows, each an array of its values in
@@ -45,22 +53,28 @@ function shapeOf(key: WindowKey): string {
  */
 export function pageJson(source: WindowSource, parentId: Prisma.Sql, key: Omit<WindowKey, "parentId" | "filterKey">): Prisma.Sql {
   const { after, before, limit, inverted } = key.page;
+  const names = fieldsOf(source, key.fields);
   const conditions = [Prisma.sql`${source.parent} = ${parentId}`, key.filter];
   if (after) conditions.push(Prisma.sql`${source.key} > ${after.id}`);
   if (before) conditions.push(Prisma.sql`${source.key} < ${before.id}`);
   const direction = inverted ? Prisma.raw("DESC") : Prisma.raw("ASC");
-  const values = Prisma.raw(Object.keys(source.columns).map((name) => `w."${name}"`).join(", "));
+  const values = Prisma.raw(names.map((name) => `w."${name}"`).join(", "));
+  const columns = Object.fromEntries(names.map((name) => [name, source.columns[name]!]));
   return Prisma.sql`(SELECT coalesce(json_agg(json_build_array(${values}) ORDER BY w."pageKey" ${direction}), '[]')
-    FROM (SELECT ${selectList(source.columns)} FROM ${source.from}
+    FROM (SELECT ${selectList(columns)} FROM ${source.from}
       WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${source.key} ${direction} LIMIT ${limit}) AS w)`;
 }
 
-const readers = new WeakMap<WindowSource, (page: unknown[][]) => unknown[]>();
+const readers = new WeakMap<WindowSource, Map<string, (page: unknown[][]) => unknown[]>>();
 
-/** The rows of a page read by `pageJson` (the reader is made once per source). */
-export function pageRows<Row>(source: WindowSource, page: unknown[][]): Row[] {
-  let read = readers.get(source);
-  if (!read) readers.set(source, (read = objectsOf(Object.keys(source.columns), source.dates)));
+/** The rows of a page read by `pageJson` with `fields` (a reader is made once per source and fields). */
+export function pageRows<Row>(source: WindowSource, page: unknown[][], fields?: readonly string[]): Row[] {
+  let bySource = readers.get(source);
+  if (!bySource) readers.set(source, (bySource = new Map()));
+  const names = fieldsOf(source, fields);
+  const shape = names.join(",");
+  let read = bySource.get(shape);
+  if (!read) bySource.set(shape, (read = objectsOf(names, source.dates)));
   return read(page) as Row[];
 }
 
@@ -87,7 +101,7 @@ export function windowLoader<Row extends WindowRow>(source: WindowSource) {
         [...shapes.entries()].map(async ([shape, group]) => {
           const parentIds = [...new Set(group.map((key) => key.parentId))];
           const pages = await db.query<{ parentKey: number; rows: unknown[][] }>(pageSql(source, parentIds, group[0]!));
-          for (const page of pages) byKey.set(`${page.parentKey}|${shape}`, pageRows<Row>(source, page.rows));
+          for (const page of pages) byKey.set(`${page.parentKey}|${shape}`, pageRows<Row>(source, page.rows, group[0]!.fields));
         }),
       );
       return keys.map((key, i) => byKey.get(`${key.parentId}|${keyShapes[i]}`) ?? []);

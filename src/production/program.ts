@@ -4,9 +4,10 @@ import { parseRawId } from "../graphql/ids.ts";
 import { allowedStatuses } from "./allowed-statuses.ts";
 import { CustomerNode } from "./customer.ts";
 import { StatusRef } from "./status.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const ProgramNode = builder.loadableNode("Program", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "A customer's programme of work (e.g. North East stores), grouping projects.",
   id: { resolve: (program) => program.id, parse: parseRawId },
   load: (ids: number[]) => prisma.program.findMany({ where: { id: { in: ids } } }),

@@ -5,9 +5,10 @@ import { allowedStatuses } from "./allowed-statuses.ts";
 import { CustomerNode } from "./customer.ts";
 import { ProgramNode } from "./program.ts";
 import { StatusRef } from "./status.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const ProjectNode = builder.loadableNode("Project", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "A project of a customer's program (e.g. New York stores); its work orders are what gets produced.",
   id: { resolve: (project) => project.id, parse: parseRawId },
   load: (ids: number[]) => prisma.project.findMany({ where: { id: { in: ids } } }),

@@ -6,6 +6,7 @@ import { parseRawId } from "../graphql/ids.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 const QUEUES_WITH_LOCATION = (ids: number[]) => Prisma.sql`
   SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q", DATE_FIELDS.queue)},
@@ -13,7 +14,7 @@ const QUEUES_WITH_LOCATION = (ids: number[]) => Prisma.sql`
   FROM queue q JOIN location ON location.id = q.location_id WHERE q.id = ANY(${ids}::int[])`;
 
 export const QueueNode = builder.loadableNode("Queue", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "A production queue at a location; technicians take their batches from it.",
   id: { resolve: (queue) => queue.id, parse: parseRawId },
   // Queues are almost always shown with their location: read both in one statement.

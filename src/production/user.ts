@@ -1,9 +1,10 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const UserNode = builder.loadableNode("User", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "A person of the production floor; technicians are assigned to batches and work their cycles.",
   id: { resolve: (user) => user.id, parse: parseRawId },
   load: (ids: number[]) => prisma.user.findMany({ where: { id: { in: ids } } }),

@@ -4,9 +4,10 @@ import { parseRawId } from "../graphql/ids.ts";
 import { rowsByIds } from "../db.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const WorkOrderNode = builder.loadableNode("WorkOrder", {
-  authScopes: { scope: "batch:read" },
+  ...readScope("batch:read"),
   description: "A customer's request for work (e.g. provision 500 iPads), broken down into batches.",
   id: { resolve: (workOrder) => workOrder.id, parse: parseRawId },
   load: (ids: number[]) => rowsByIds<WorkOrder>("work_order", Prisma.WorkOrderScalarFieldEnum, ids, DATE_FIELDS.workOrder),

@@ -8,9 +8,10 @@ import { createdAtConnection } from "../graphql/keyset.ts";
 import { ProvisioningEventTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
-  authScopes: { scope: "provisioning:read" },
+  ...readScope("provisioning:read"),
   description: "Something that happened to a provisioning batch: it completed or partially completed, or one request's order finished.",
   id: { resolve: (event) => event.id, parse: parseRawId },
   load: (ids: number[]) => prisma.provisioningEvent.findMany({ where: { id: { in: ids } } }),

@@ -4,9 +4,10 @@ import { parseRawId } from "../graphql/ids.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum, ProvisioningRequestStatusEnum } from "./enums.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
-  authScopes: { scope: "provisioning:read" },
+  ...readScope("provisioning:read"),
   description:
     "Up to 100 API requests against telecom subscriptions submitted in one call, validated and executed by the gateway's workers. Removed after PROVISIONING_RETENTION (60 days by default).",
   id: { resolve: (batch) => batch.id, parse: parseRawId },

@@ -2,9 +2,10 @@ import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { ProvisioningRequestStatusEnum } from "./enums.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningRequestNode = builder.loadableNode("ProvisioningRequest", {
-  authScopes: { scope: "provisioning:read" },
+  ...readScope("provisioning:read"),
   description: "One API request of a provisioning batch (e.g. block a subscription), with its outcome.",
   id: { resolve: (request) => request.id, parse: parseRawId },
   load: (ids: number[]) => prisma.provisioningRequest.findMany({ where: { id: { in: ids } } }),

@@ -2,6 +2,7 @@ import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import type { AssignedService } from "./orders.ts";
+import { readScope } from "../auth/type-scopes.ts";
 
 const SubscriptionServiceRef = builder.objectRef<AssignedService>("SubscriptionService").implement({
   description: "A service assigned to a subscription, e.g. a data bundle.",
@@ -13,7 +14,7 @@ const SubscriptionServiceRef = builder.objectRef<AssignedService>("SubscriptionS
 
 // Named MobileSubscription: "Subscription" is GraphQL's root type for live updates.
 export const MobileSubscriptionNode = builder.loadableNode("MobileSubscription", {
-  authScopes: { scope: "provisioning:read" },
+  ...readScope("provisioning:read"),
   description: "A telecom subscription (a SIM card with its phone number), changed by provisioning batches.",
   id: { resolve: (subscription) => subscription.id, parse: parseRawId },
   load: (ids: number[]) => prisma.subscription.findMany({ where: { id: { in: ids } } }),
