@@ -4,7 +4,10 @@ import { decodeBase64, encodeBase64 } from "@pothos/core";
 import { badUserInput } from "./errors.ts";
 
 export function encodeGlobalId(typename: string, id: number | string | bigint): string {
-  return encodeBase64(`${typename}:${id}`);
+  const text = `${typename}:${id}`;
+  // btoa is the faster of the two (a page of 50 batches with their cycles encodes ~700 ids) but
+  // takes Latin-1 only: type names are ASCII, and so are numeric ids.
+  return typeof id === "string" ? encodeBase64(text) : btoa(text);
 }
 
 export function decodeGlobalId(globalId: string): { typename: string; id: string } {

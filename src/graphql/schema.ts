@@ -1,6 +1,8 @@
 // The whole schema: the builder, its scalars, and one import per domain.
 import { withTypeScopes } from "../auth/type-scopes.ts";
+import type { GraphQLSchema } from "graphql";
 import { builder } from "./builder.ts";
+import { withSyncNodeIds } from "./node-ids.ts";
 import "./scalars.ts";
 import "../production/index.ts";
 import "../processes/index.ts";
@@ -8,5 +10,10 @@ import "../letters/index.ts";
 import "../messages/index.ts";
 import "../provisioning/index.ts";
 
-/** Types' read scopes are enforced where a query reaches them (src/auth/type-scopes.ts). */
-export const schema = withTypeScopes(builder.toSchema({ sortSchema: true }));
+/**
+ * What the builder gives, with Node ids resolved synchronously (node-ids.ts) and types' read
+ * scopes enforced where a query reaches them (src/auth/type-scopes.ts).
+ */
+export const finishSchema = (built: GraphQLSchema) => withTypeScopes(withSyncNodeIds(built));
+
+export const schema = finishSchema(builder.toSchema({ sortSchema: true }));

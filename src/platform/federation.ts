@@ -3,11 +3,10 @@
 // by their global id. References resolve through each type's own batched loader, so a
 // router asking for 100 batches costs one statement, as node(id:) would.
 import type { GraphQLSchema } from "graphql";
-import { withTypeScopes } from "../auth/type-scopes.ts";
 import type { Context } from "../context.ts";
 import { builder } from "../graphql/builder.ts";
 import { decodeGlobalId } from "../graphql/ids.ts";
-import { schema } from "../graphql/schema.ts";
+import { finishSchema, schema } from "../graphql/schema.ts";
 import { MessageNode } from "../messages/message.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { BatchNode } from "../production/batch.ts";
@@ -48,6 +47,6 @@ export function subgraphSchema(): GraphQLSchema {
       resolveReference: (reference: { id: string }, context: Context) => resolveReference(node, reference.id, context) as never,
     });
   }
-  subgraph = withTypeScopes(builder.toSubGraphSchema({ sortSchema: true, linkUrl: "https://specs.apollo.dev/federation/v2.6" }));
+  subgraph = finishSchema(builder.toSubGraphSchema({ sortSchema: true, linkUrl: "https://specs.apollo.dev/federation/v2.6" }));
   return subgraph;
 }

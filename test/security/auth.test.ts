@@ -1,7 +1,7 @@
 // Authentication and the scope rule of every root field, proven by walking the schema.
 import { getNamedType, type GraphQLField, type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from "graphql";
 import { SignJWT } from "jose";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { ALL_SCOPES, type Scope } from "../../src/auth/scopes.ts";
 import { schema } from "../../src/graphql/schema.ts";
 import { post, tokenFor } from "../client.ts";
@@ -36,6 +36,21 @@ describe("authentication", () => {
     expect(result.status).toBe(401);
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]).toMatchObject({ message: "The bearer token is invalid or expired", extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  test("a token accepted before is refused once it expires (verified tokens are kept only until their exp)", async () => {
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    const token = await signed({ exp });
+    expect((await post({ query: QUERY }, { authorization: `Bearer ${token}` })).errors).toBeUndefined();
+    expect((await post({ query: QUERY }, { authorization: `Bearer ${token}` })).errors).toBeUndefined();
+    vi.useFakeTimers({ toFake: ["Date"], now: exp * 1000 + 1000 });
+    try {
+      const late = await post({ query: QUERY }, { authorization: `Bearer ${token}` });
+      expect(late.status).toBe(401);
+      expect(late.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("a valid token with the needed scope is served", async () => {
