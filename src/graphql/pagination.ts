@@ -68,8 +68,8 @@ export interface ConnectionOptions<T> {
   /** The row's sort value as stored in its cursor. */
   sortValue: (row: T) => CursorValue;
   id: (row: T) => number;
-  /** Counted only when the client asks for totalCount. */
-  totalCount: () => Promise<number>;
+  /** Counted only when the client asks for totalCount (or already known). */
+  totalCount: number | (() => Promise<number>);
   defaultSize?: number;
   maxSize?: number;
 }
@@ -106,32 +106,38 @@ export function pageRequestOf(args: ConnectionArgs, order: string, options: { de
   return { page, expectedSize, hasPreviousPage, hasNextPage };
 }
 
-/** Resolves a connection whose rows `fetch` reads with a keyset (WHERE key > cursor LIMIT n). */
-export async function keysetConnection<T>(
+/**
+ * Resolves a connection whose rows `fetch` reads with a keyset (WHERE key > cursor LIMIT n);
+ * synchronously when `fetch` has the rows at hand (read ahead), so no promise is made.
+ */
+export function keysetConnection<T>(
   args: ConnectionArgs,
-  fetch: (page: PageRequest) => Promise<T[]>,
+  fetch: (page: PageRequest) => T[] | Promise<T[]>,
   options: ConnectionOptions<T>,
 ) {
   const cursorOf = (row: T) => encodeCursor({ order: options.order, value: options.sortValue(row), id: options.id(row) });
   const { page: request, expectedSize, hasPreviousPage, hasNextPage } = pageRequestOf(args, options.order, options);
-  const rows = await fetch(request);
-  const page = rows.slice(0, expectedSize);
-  if (request.inverted) page.reverse();
-  const edges = page.map((row) => new LazyEdge(row, cursorOf));
-  // An empty page keeps the cursor it was asked from, as Pothos' resolveCursorConnection does.
-  const given = args.after ?? args.before ?? "";
-  return {
-    edges,
-    pageInfo: {
-      get startCursor() {
-        return edges.length ? edges[0]!.cursor : given;
+  const connectionOf = (rows: T[]) => {
+    const page = rows.slice(0, expectedSize);
+    if (request.inverted) page.reverse();
+    const edges = page.map((row) => new LazyEdge(row, cursorOf));
+    // An empty page keeps the cursor it was asked from, as Pothos' resolveCursorConnection does.
+    const given = args.after ?? args.before ?? "";
+    return {
+      edges,
+      pageInfo: {
+        get startCursor() {
+          return edges.length ? edges[0]!.cursor : given;
+        },
+        get endCursor() {
+          return edges.length ? edges[edges.length - 1]!.cursor : given;
+        },
+        hasPreviousPage: hasPreviousPage(rows.length),
+        hasNextPage: hasNextPage(rows.length),
       },
-      get endCursor() {
-        return edges.length ? edges[edges.length - 1]!.cursor : given;
-      },
-      hasPreviousPage: hasPreviousPage(rows.length),
-      hasNextPage: hasNextPage(rows.length),
-    },
-    totalCount: options.totalCount,
+      totalCount: options.totalCount,
+    };
   };
+  const rows = fetch(request);
+  return Array.isArray(rows) ? connectionOf(rows) : rows.then(connectionOf);
 }

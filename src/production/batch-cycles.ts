@@ -1,13 +1,14 @@
 // A batch's cycles: counts by category and a keyset page per batch, both batched across
 // every batch of the request (one GROUP BY, one LATERAL statement).
-import { Prisma } from "../generated/prisma/client.ts";
+import { type Cycle, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { readAhead } from "../graphql/read-ahead.ts";
 import { pageRowFields } from "../graphql/selection.ts";
 import { BatchNode } from "./batch.ts";
 import { CYCLE_FIELD_READS, CycleNode } from "./cycle.ts";
 import { cycleCounts, cyclePages } from "./loaders.ts";
-import { parentConnection } from "./parent-loaders.ts";
-import { CycleCountsRef, totalOf } from "./status-counts.ts";
+import { type ReadAheadPage, type WindowRow, parentConnection } from "./parent-loaders.ts";
+import { type CategoryCounts, CycleCountsRef, totalOf } from "./status-counts.ts";
 import { StatusCategoryEnum } from "./status.ts";
 
 export const BatchCycleFilter = builder.inputType("BatchCycleFilter", {
@@ -21,7 +22,11 @@ builder.objectFields(BatchNode, (t) => ({
   cycleCounts: t.field({
     type: CycleCountsRef,
     description: "The batch's cycles counted by status category, with how many it needs.",
-    resolve: async (batch, _args, context) => ({ counts: await cycleCounts(context).load(batch.id), needed: batch.numberCycles }),
+    resolve: (batch, _args, context) => {
+      const counts = readAhead<CategoryCounts>(batch, "counts");
+      const needed = batch.numberCycles;
+      return counts ? { counts, needed } : cycleCounts(context).load(batch.id).then((loaded) => ({ counts: loaded, needed }));
+    },
   }),
   cycles: t.connection({
     type: CycleNode,
@@ -33,9 +38,11 @@ builder.objectFields(BatchNode, (t) => ({
         ? Prisma.sql`r.status_category::text = ANY(${categories}::text[])`
         : Prisma.sql`TRUE`;
       // The counts by category already answer totalCount, filtered or not.
-      const totalCount = async () => totalOf(await cycleCounts(context).load(batch.id), categories);
+      const counts = readAhead<CategoryCounts>(batch, "counts");
+      const totalCount = counts ? totalOf(counts, categories) : async () => totalOf(await cycleCounts(context).load(batch.id), categories);
       const fields = pageRowFields(info, info.fieldNodes, CYCLE_FIELD_READS);
-      return parentConnection(args, cyclePages(context), { parentId: batch.id, filter, filterKey: JSON.stringify(categories), fields }, totalCount);
+      const key = { parentId: batch.id, filter, filterKey: JSON.stringify(categories), fields };
+      return parentConnection(args, cyclePages(context), key, totalCount, readAhead<ReadAheadPage<Cycle & WindowRow>>(batch, "cycles"));
     },
   }),
 }));

@@ -1,21 +1,22 @@
 // Reading ahead from a page of batches: what the query selects below each batch (work order,
 // queue and location, cycle counts, the first page of cycles) is read by the page's own
-// statement, as JSON columns beside each batch (src/production/batch-page.ts), and primed into
-// the per-request loaders, so the fields' resolvers find it there instead of sending a
-// statement each. Anything this does not recognise (a filtered or second cycles page, a
+// statement, as JSON columns beside each batch (src/production/batch-page.ts), kept beside each
+// batch for its fields' resolvers (src/graphql/read-ahead.ts) and primed into the per-request
+// loaders, so no field sends a statement of its own. Anything this does not recognise (a filtered or second cycles page, a
 // relation not listed here) is left to the loaders, so the answer never depends on it; only
 // the number of statements does.
 import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getArgumentValues } from "graphql";
 import type { Context } from "../context.ts";
-import { type Batch, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
+import { type Batch, type Cycle, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
 import { pageRequestOf } from "../graphql/pagination.ts";
+import { keepReadAhead } from "../graphql/read-ahead.ts";
 import { childFields, pageRowFields } from "../graphql/selection.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { CYCLE_FIELD_READS } from "./cycle.ts";
 import { CYCLE_SOURCE, cycleCounts, cyclePages } from "./loaders.ts";
 import { LocationNode } from "./location.ts";
-import { NO_FILTER, type WindowKey, pageJson, pageRows } from "./parent-loaders.ts";
+import { NO_FILTER, type ReadAheadPage, type WindowKey, type WindowRow, pageJson, pageRows, windowCacheKey } from "./parent-loaders.ts";
 import { QueueNode } from "./queue.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 import { WorkOrderNode } from "./work-order.ts";
@@ -111,7 +112,11 @@ export function readAheadColumns(plan: ReadAheadPlan): Prisma.Sql[] {
 
 const revive = <Row>(row: Record<string, unknown>, dates: readonly string[]) => reviveDates<Row>([row], dates)[0]!;
 
-/** Primes the loaders with a page's read-ahead columns and returns its batches without them. */
+/**
+ * Keeps a page's read-ahead columns beside each batch (and a queue's location beside the queue)
+ * for the fields' resolvers, primes the loaders with them for other fields that load the same
+ * rows, and returns the batches without them.
+ */
 export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan | undefined, context: Context): Batch[] {
   if (!plan) return rows;
   const [workOrders, queues, locations, counts, pages] = [
@@ -122,13 +127,26 @@ export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan 
     cyclePages(context),
   ];
   return rows.map(({ workOrder, queue, queueLocation, location, counts: byCategory, cycles, ...batch }) => {
-    if (workOrder) workOrders.prime(workOrder.id as number, revive<WorkOrder>(workOrder, DATE_FIELDS.workOrder));
-    if (queue) queues.prime(queue.id as number, revive<Queue>(queue, DATE_FIELDS.queue));
-    for (const place of [queueLocation, location]) {
-      if (place) locations.prime(place.id as number, revive<Location>(place, DATE_FIELDS.location));
+    const ahead: Record<string, unknown> = {};
+    if (workOrder) workOrders.prime(workOrder.id as number, (ahead.workOrder = revive<WorkOrder>(workOrder, DATE_FIELDS.workOrder)));
+    if (queue) {
+      const row = (ahead.queue = revive<Queue>(queue, DATE_FIELDS.queue));
+      queues.prime(row.id, row);
+      if (queueLocation) {
+        const place = revive<Location>(queueLocation, DATE_FIELDS.location);
+        keepReadAhead(row, { location: place });
+        locations.prime(place.id, place);
+      }
     }
-    if (plan.counts) counts.prime(batch.id, { ...emptyCounts(), ...byCategory });
-    if (plan.cycles && cycles) pages.prime({ ...plan.cycles, parentId: batch.id }, pageRows(CYCLE_SOURCE, cycles, plan.cycles.fields));
+    if (location) locations.prime(location.id as number, (ahead.location = revive<Location>(location, DATE_FIELDS.location)));
+    if (plan.counts) counts.prime(batch.id, (ahead.counts = { ...emptyCounts(), ...byCategory }));
+    if (plan.cycles && cycles) {
+      const key = { ...plan.cycles, parentId: batch.id };
+      const page = pageRows<Cycle & WindowRow>(CYCLE_SOURCE, cycles, plan.cycles.fields);
+      ahead.cycles = { cacheKey: windowCacheKey(key), rows: page } satisfies ReadAheadPage<Cycle & WindowRow>;
+      pages.prime(key, page);
+    }
+    keepReadAhead(batch, ahead);
     return batch;
   });
 }

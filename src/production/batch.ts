@@ -1,7 +1,8 @@
 import type { Context } from "../context.ts";
-import { type Batch, Prisma } from "../generated/prisma/client.ts";
+import { type Batch, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { readAhead } from "../graphql/read-ahead.ts";
 import { rowsByIds } from "../db.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { CustomerNode } from "./customer.ts";
@@ -38,17 +39,17 @@ export const BatchNode = builder.loadableNode("Batch", {
     workOrder: t.field({
       type: WorkOrderNode,
       description: "The work order the batch belongs to.",
-      resolve: (batch) => batch.workOrderId,
+      resolve: (batch) => readAhead<WorkOrder>(batch, "workOrder") ?? batch.workOrderId,
     }),
     queue: t.field({
       type: QueueNode,
       description: "The production queue the batch is placed in.",
-      resolve: (batch) => batch.queueId,
+      resolve: (batch) => readAhead<Queue>(batch, "queue") ?? batch.queueId,
     }),
     location: t.field({
       type: LocationNode,
       description: "Where the batch is produced (its queue's location).",
-      resolve: (batch) => batch.locationId,
+      resolve: (batch) => readAhead<Location>(batch, "location") ?? batch.locationId,
     }),
     project: t.field({
       type: ProjectNode,

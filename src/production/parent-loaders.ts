@@ -40,9 +40,18 @@ export type WindowRow = { pageKey: number };
 /** The DataLoader cache key of a page: keys with equal ones are the same page of the same parent. */
 export const windowCacheKey = (key: WindowKey) => `${key.parentId}|${shapeOf(key)}`;
 
+const fieldLists = new WeakMap<readonly string[], string>();
+
+/** The page's shape as text (made twice per parent and request: kept cheap). */
 function shapeOf(key: WindowKey): string {
   const { after, before, limit, inverted } = key.page;
-  return JSON.stringify([key.filterKey, after?.id ?? null, before?.id ?? null, limit, inverted, key.fields ?? null]);
+  let fields = "*";
+  if (key.fields) {
+    fields = fieldLists.get(key.fields) ?? key.fields.join(",");
+    fieldLists.set(key.fields, fields);
+  }
+  // Unambiguous: only filterKey (first) may hold a "|"; the five parts after it never do.
+  return `${key.filterKey}|${after?.id ?? ""}|${before?.id ?? ""}|${limit}|${inverted ? "desc" : "asc"}|${fields}`;
 }
 
 const fieldsOf = (source: WindowSource, fields: readonly string[] | undefined) => fields ?? Object.keys(source.columns);
@@ -139,19 +148,31 @@ export function countLoader(source: Pick<WindowSource, "from" | "parent">) {
   );
 }
 
-/** A nested connection of one parent (e.g. a batch's cycles), its page read through `pages`. */
+/** A page read ahead for a parent (src/production/batch-preload.ts), under its loader cache key. */
+export interface ReadAheadPage<Row> {
+  cacheKey: string;
+  rows: Row[];
+}
+
+/**
+ * A nested connection of one parent (e.g. a batch's cycles), its page read through `pages`, or
+ * taken from `ahead` when that is the very page asked for (then answered without a promise).
+ */
 export function parentConnection<Row extends WindowRow>(
   args: ConnectionArgs,
   pages: DataLoader<WindowKey, Row[], string>,
   key: Omit<WindowKey, "page">,
-  totalCount: () => Promise<number>,
+  totalCount: number | (() => Promise<number>),
+  ahead?: ReadAheadPage<Row>,
 ) {
-  return keysetConnection(args, (page) => pages.load({ ...key, page }), {
-    order: "key",
-    sortValue: (row) => row.pageKey,
-    id: (row) => row.pageKey,
-    totalCount,
-  });
+  return keysetConnection(
+    args,
+    (page) => {
+      const pageKey = { ...key, page };
+      return ahead && ahead.cacheKey === windowCacheKey(pageKey) ? ahead.rows : pages.load(pageKey);
+    },
+    { order: "key", sortValue: (row) => row.pageKey, id: (row) => row.pageKey, totalCount },
+  );
 }
 
 /** The key part for loads that take every row of the parent. */

@@ -3,6 +3,7 @@ import { db } from "../db.ts";
 import { type Location, Prisma, type Queue } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { keepReadAhead, readAhead } from "../graphql/read-ahead.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
@@ -21,11 +22,12 @@ export const QueueNode = builder.loadableNode("Queue", {
   load: async (ids: number[], context: Context): Promise<Queue[]> => {
     const rows = reviveDates<Queue & { location: Record<string, unknown> }>(await db.query(QUEUES_WITH_LOCATION(ids)), DATE_FIELDS.queue);
     const locations = LocationNode.getDataloader(context);
-    for (const { location } of rows) {
+    return rows.map(({ location, ...queue }) => {
       const [place] = reviveDates<Location>([location], DATE_FIELDS.location);
       locations.prime(place!.id, place!);
-    }
-    return rows;
+      keepReadAhead(queue, { location: place });
+      return queue;
+    });
   },
   sort: (queue) => queue.id,
   fields: (t) => ({
@@ -35,7 +37,7 @@ export const QueueNode = builder.loadableNode("Queue", {
     location: t.field({
       type: LocationNode,
       description: "Where the queue is.",
-      resolve: (queue) => queue.locationId,
+      resolve: (queue) => readAhead<Location>(queue, "location") ?? queue.locationId,
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the queue was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the queue last changed." }),
