@@ -43,7 +43,7 @@ export function markdown(results: BenchResults): string {
   const { machine, seed, settings } = results;
   const lines = [
     `Run of ${results.date}: \`${results.command}\`; ${machine.nproc} cores (${machine.cpu}), ${machine.memory}, Node ${machine.node}, ${machine.postgres}.`,
-    `Seed scale ${seed.scale} (${seed.rows.batch} batches, ${seed.rows.cycle} cycles) seeded in ${(seed.seedMs / 1000).toFixed(1)} s (migrations ${(seed.migrateMs / 1000).toFixed(1)} s). ` +
+    `Seed scale ${seed.scale} (${seed.rows.batch} batches, ${seed.rows.cycle} cycles) seeded in ${(seed.seedMs / 1000).toFixed(1)} s (migrations ${(seed.migrateMs / 1000).toFixed(1)} s), then vacuumed and analyzed (${((seed.vacuumMs ?? 0) / 1000).toFixed(1)} s). ` +
       `${settings.seconds} s per case after warm-up; pool ${settings.poolSize} connections per server; Q2 starts ${settings.depth} batches deep; ` +
       `costs per request measured over ${settings.countRequests} sequential requests (pg_stat_statements; /proc/<pid>/stat).`,
     "",

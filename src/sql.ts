@@ -10,10 +10,12 @@ export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `
  * The select list of a model's scalar fields (`Prisma.<Model>ScalarFieldEnum`) under their
  * Prisma names, e.g. `r.work_order_id AS "workOrderId"`, so rows have the shape of Prisma's.
  * Fields named in `epochMs` (timestamps read through JSON) are selected as milliseconds since
- * the epoch, which `reviveDates` turns into Dates far faster than it parses ISO text.
+ * the epoch, which `reviveDates` turns into Dates far faster than it parses ISO text. With
+ * `only`, just those fields.
  */
-export function selectFields(fields: Record<string, string>, alias: string, epochMs: readonly string[] = []): Prisma.Sql {
-  return selectList(fieldColumns(fields, alias, epochMs));
+export function selectFields(fields: Record<string, string>, alias: string, epochMs: readonly string[] = [], only?: readonly string[]): Prisma.Sql {
+  const columns = fieldColumns(fields, alias, epochMs);
+  return selectList(only ? Object.fromEntries(only.map((field) => [field, columns[field]!])) : columns);
 }
 
 /** Like `selectFields`, as a map from each field to its SQL expression. */

@@ -32,12 +32,16 @@ function fieldNames(info: GraphQLResolveInfo, selectionSet: SelectionSetNode | u
   return found;
 }
 
+/** The names of the fields selected below any of `parents`, through fragments. */
+export function selectedFieldNames(info: GraphQLResolveInfo, parents: readonly FieldNode[]): Set<string> {
+  const found = new Set<string>();
+  for (const parent of parents) fieldNames(info, parent.selectionSet, found);
+  return found;
+}
+
 /** The fields selected on the items of connections (`edges { node { … } }` and `nodes { … } }`). */
 export function connectionItemFields(info: GraphQLResolveInfo, connections: readonly FieldNode[]): Set<string> {
-  const items = [...childFields(info, childFields(info, connections, "edges"), "node"), ...childFields(info, connections, "nodes")];
-  const found = new Set<string>();
-  for (const item of items) fieldNames(info, item.selectionSet, found);
-  return found;
+  return selectedFieldNames(info, [...childFields(info, childFields(info, connections, "edges"), "node"), ...childFields(info, connections, "nodes")]);
 }
 
 /**

@@ -10,16 +10,16 @@ import type { Context } from "../context.ts";
 import { type Batch, type Cycle, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
 import { pageRequestOf } from "../graphql/pagination.ts";
 import { keepReadAhead } from "../graphql/read-ahead.ts";
-import { childFields, pageRowFields } from "../graphql/selection.ts";
+import { childFields, pageRowFields, rowFieldsFor, selectedFieldNames } from "../graphql/selection.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { CYCLE_FIELD_READS } from "./cycle.ts";
 import { CYCLE_SOURCE, cycleCounts, cyclePages } from "./loaders.ts";
-import { LocationNode } from "./location.ts";
+import { LOCATION_FIELD_READS, LocationNode } from "./location.ts";
 import { NO_FILTER, type ReadAheadPage, type WindowKey, type WindowRow, pageJson, pageRows, windowCacheKey } from "./parent-loaders.ts";
-import { QueueNode } from "./queue.ts";
+import { QUEUE_FIELD_READS, QueueNode } from "./queue.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
-import { WorkOrderNode } from "./work-order.ts";
+import { WORK_ORDER_FIELD_READS, WorkOrderNode } from "./work-order.ts";
 
 /** The Batch field nodes of a connection's `edges { node { … } }`, through fragments. */
 function batchSelections(info: GraphQLResolveInfo): FieldNode[] {
@@ -28,11 +28,16 @@ function batchSelections(info: GraphQLResolveInfo): FieldNode[] {
 
 const json = (select: Prisma.Sql) => Prisma.sql`(SELECT row_to_json(x) FROM (${select}) x)`;
 
+/** A relation to read ahead: the row fields its selection needs, or every field when absent. */
+export interface RelationPlan {
+  fields?: string[];
+}
+
 export interface ReadAheadPlan {
-  workOrder: boolean;
-  queue: boolean;
-  queueLocation: boolean;
-  location: boolean;
+  workOrder?: RelationPlan;
+  queue?: RelationPlan;
+  queueLocation?: RelationPlan;
+  location?: RelationPlan;
   counts: boolean;
   /** The one unfiltered cycles page the query asks for, if any. */
   cycles?: Omit<WindowKey, "parentId">;
@@ -42,13 +47,16 @@ export interface ReadAheadPlan {
 export function readAheadPlan(info: GraphQLResolveInfo): ReadAheadPlan | undefined {
   const nodes = batchSelections(info);
   if (!nodes.length) return undefined;
+  // Each relation's columns: those its fields read, wherever (under any alias) it is selected.
+  const relation = (selections: FieldNode[], reads: Record<string, readonly string[]>): RelationPlan | undefined =>
+    selections.length ? { fields: rowFieldsFor(selectedFieldNames(info, selections), reads, ["id"]) } : undefined;
   const queues = childFields(info, nodes, "queue");
   const cycles = childFields(info, nodes, "cycles");
   const plan: ReadAheadPlan = {
-    workOrder: childFields(info, nodes, "workOrder").length > 0,
-    queue: queues.length > 0,
-    queueLocation: childFields(info, queues, "location").length > 0,
-    location: childFields(info, nodes, "location").length > 0,
+    workOrder: relation(childFields(info, nodes, "workOrder"), WORK_ORDER_FIELD_READS),
+    queue: relation(queues, QUEUE_FIELD_READS),
+    queueLocation: relation(childFields(info, queues, "location"), LOCATION_FIELD_READS),
+    location: relation(childFields(info, nodes, "location"), LOCATION_FIELD_READS),
     counts: cycles.length > 0 || childFields(info, nodes, "cycleCounts").length > 0,
   };
   const first = cycles[0];
@@ -87,21 +95,22 @@ export interface ReadAhead {
  * page's inner select gives them).
  */
 export function readAheadColumns(plan: ReadAheadPlan): Prisma.Sql[] {
-  const locationOf = (id: Prisma.Sql) =>
-    json(Prisma.sql`SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "l", DATE_FIELDS.location)} FROM location l WHERE l.id = ${id}`);
+  const locationOf = (id: Prisma.Sql, { fields }: RelationPlan) =>
+    json(Prisma.sql`SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "l", DATE_FIELDS.location, fields)} FROM location l WHERE l.id = ${id}`);
   const columns: Prisma.Sql[] = [];
   if (plan.workOrder) {
-    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.WorkOrderScalarFieldEnum, "w", DATE_FIELDS.workOrder)}
+    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.WorkOrderScalarFieldEnum, "w", DATE_FIELDS.workOrder, plan.workOrder.fields)}
       FROM work_order w WHERE w.id = b."workOrderId"`)} AS "workOrder"`);
   }
   if (plan.queue) {
-    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q", DATE_FIELDS.queue)}
+    columns.push(Prisma.sql`${json(Prisma.sql`SELECT ${selectFields(Prisma.QueueScalarFieldEnum, "q", DATE_FIELDS.queue, plan.queue.fields)}
       FROM queue q WHERE q.id = b."queueId"`)} AS queue`);
   }
   if (plan.queueLocation) {
-    columns.push(Prisma.sql`${locationOf(Prisma.sql`(SELECT q.location_id FROM queue q WHERE q.id = b."queueId")`)} AS "queueLocation"`);
+    const id = Prisma.sql`(SELECT q.location_id FROM queue q WHERE q.id = b."queueId")`;
+    columns.push(Prisma.sql`${locationOf(id, plan.queueLocation)} AS "queueLocation"`);
   }
-  if (plan.location) columns.push(Prisma.sql`${locationOf(Prisma.sql`b."locationId"`)} AS location`);
+  if (plan.location) columns.push(Prisma.sql`${locationOf(Prisma.sql`b."locationId"`, plan.location)} AS location`);
   if (plan.counts) {
     columns.push(Prisma.sql`(SELECT json_object_agg(c.category, c.n) FROM (SELECT status_category::text AS category, count(*)::int AS n
       FROM cycle WHERE batch_id = b.id GROUP BY 1) c) AS counts`);
@@ -113,9 +122,10 @@ export function readAheadColumns(plan: ReadAheadPlan): Prisma.Sql[] {
 const revive = <Row>(row: Record<string, unknown>, dates: readonly string[]) => reviveDates<Row>([row], dates)[0]!;
 
 /**
- * Keeps a page's read-ahead columns beside each batch (and a queue's location beside the queue)
- * for the fields' resolvers, primes the loaders with them for other fields that load the same
- * rows, and returns the batches without them.
+ * Keeps a page's read-ahead columns with each batch (and a queue's location with the queue) for
+ * the fields' resolvers, primes the loaders with the whole rows among them for other fields
+ * that load the same rows (never with rows of only some fields), and returns the batches
+ * without them.
  */
 export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan | undefined, context: Context): Batch[] {
   if (!plan) return rows;
@@ -126,19 +136,26 @@ export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan 
     cycleCounts(context),
     cyclePages(context),
   ];
+  const whole = (relation: RelationPlan | undefined) => relation?.fields === undefined;
   return rows.map(({ workOrder, queue, queueLocation, location, counts: byCategory, cycles, ...batch }) => {
     const ahead: Record<string, unknown> = {};
-    if (workOrder) workOrders.prime(workOrder.id as number, (ahead.workOrder = revive<WorkOrder>(workOrder, DATE_FIELDS.workOrder)));
+    if (workOrder) {
+      const row = (ahead.workOrder = revive<WorkOrder>(workOrder, DATE_FIELDS.workOrder));
+      if (whole(plan.workOrder)) workOrders.prime(row.id, row);
+    }
     if (queue) {
       const row = (ahead.queue = revive<Queue>(queue, DATE_FIELDS.queue));
-      queues.prime(row.id, row);
+      if (whole(plan.queue)) queues.prime(row.id, row);
       if (queueLocation) {
         const place = revive<Location>(queueLocation, DATE_FIELDS.location);
         keepReadAhead(row, { location: place });
-        locations.prime(place.id, place);
+        if (whole(plan.queueLocation)) locations.prime(place.id, place);
       }
     }
-    if (location) locations.prime(location.id as number, (ahead.location = revive<Location>(location, DATE_FIELDS.location)));
+    if (location) {
+      const place = (ahead.location = revive<Location>(location, DATE_FIELDS.location));
+      if (whole(plan.location)) locations.prime(place.id, place);
+    }
     if (plan.counts) counts.prime(batch.id, (ahead.counts = { ...emptyCounts(), ...byCategory }));
     if (plan.cycles && cycles) {
       const key = { ...plan.cycles, parentId: batch.id };

@@ -5,6 +5,22 @@ import { rowsByIds } from "../db.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
+/**
+ * The row fields each Location field reads: a batches page reading ahead locations for a
+ * selection of only these reads only their columns (src/production/batch-preload.ts).
+ * test/production/read-ahead-row-fields.test.ts checks every field against node(id:).
+ */
+export const LOCATION_FIELD_READS: Record<string, readonly (keyof Location)[]> = {
+  __typename: [],
+  id: ["id"],
+  label: ["label"],
+  locationType: ["locationType"],
+  formattedAddress: ["formattedAddress"],
+  address: ["address"],
+  createdAt: ["createdAt"],
+  updatedAt: ["updatedAt"],
+};
+
 export const LocationNode = builder.loadableNode("Location", {
   ...readScope("batch:read"),
   description: "A site (warehouse, store) where work orders are produced and queues live.",

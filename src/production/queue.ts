@@ -14,6 +14,22 @@ const QUEUES_WITH_LOCATION = (ids: number[]) => Prisma.sql`
     (SELECT row_to_json(l) FROM (SELECT ${selectFields(Prisma.LocationScalarFieldEnum, "location", DATE_FIELDS.location)}) l) AS location
   FROM queue q JOIN location ON location.id = q.location_id WHERE q.id = ANY(${ids}::int[])`;
 
+/**
+ * The row fields each Queue field reads: a batches page reading ahead its queues for a selection
+ * of only these reads only their columns (src/production/batch-preload.ts).
+ * test/production/read-ahead-row-fields.test.ts checks every field against node(id:).
+ */
+export const QUEUE_FIELD_READS: Record<string, readonly (keyof Queue)[]> = {
+  __typename: [],
+  id: ["id"],
+  label: ["label"],
+  priority: ["priority"],
+  isActive: ["isActive"],
+  location: ["locationId"],
+  createdAt: ["createdAt"],
+  updatedAt: ["updatedAt"],
+};
+
 export const QueueNode = builder.loadableNode("Queue", {
   ...readScope("batch:read"),
   description: "A production queue at a location; technicians take their batches from it.",

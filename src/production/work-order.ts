@@ -6,6 +6,27 @@ import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
+/**
+ * The row fields each WorkOrder field reads: a batches page reading ahead its work orders for a
+ * selection of only these reads only their columns (src/production/batch-preload.ts).
+ * test/production/read-ahead-row-fields.test.ts checks every field against node(id:).
+ */
+export const WORK_ORDER_FIELD_READS: Record<string, readonly (keyof WorkOrder)[]> = {
+  __typename: [],
+  id: ["id"],
+  label: ["label"],
+  description: ["description"],
+  workOrderType: ["workOrderType"],
+  workflow: ["workflow"],
+  beginDate: ["beginDate"],
+  dueDate: ["dueDate"],
+  startDate: ["startDate"],
+  endDate: ["endDate"],
+  location: ["locationId"],
+  createdAt: ["createdAt"],
+  updatedAt: ["updatedAt"],
+};
+
 export const WorkOrderNode = builder.loadableNode("WorkOrder", {
   ...readScope("batch:read"),
   description: "A customer's request for work (e.g. provision 500 iPads), broken down into batches.",
