@@ -1,6 +1,6 @@
 // The batches list as SQL sent with db.query: its filters, its keyset page and, in the same
-// statement, what the selection reads below each batch (src/production/batch-preload.ts). A
-// page of the nested frontend query is two statements: this one and, when asked for, the count.
+// statement, what the selection reads below each batch (src/production/batch-preload.ts) and
+// the list's totalCount when selected. A page of the nested frontend query is one statement.
 import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.ts";
 import { db } from "../db.ts";
@@ -8,6 +8,7 @@ import { type Batch, Prisma } from "../generated/prisma/client.ts";
 import { parseIds } from "../graphql/ids.ts";
 import { type SortSpec, keysetSql } from "../graphql/keyset.ts";
 import { type ConnectionArgs, keysetConnection } from "../graphql/pagination.ts";
+import { childFields } from "../graphql/selection.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { type ReadAhead, primeReadAhead, readAheadColumns, readAheadPlan } from "./batch-preload.ts";
 import type { StatusCategory } from "../generated/prisma/enums.ts";
@@ -44,24 +45,31 @@ export function batchFilterSql(filter: BatchFilterInput | null | undefined): Pri
 export function batchPage(args: ConnectionArgs, filter: Prisma.Sql, sort: SortSpec, context: Context, info: GraphQLResolveInfo) {
   const plan = readAheadPlan(info);
   const readAhead = plan ? readAheadColumns(plan) : [];
+  const countSql = Prisma.sql`SELECT count(*)::int FROM batch r WHERE ${filter}`;
+  // Counted by the page's statement (once: an uncorrelated subquery) when selected; by its own
+  // statement when the page came back empty and carries no count.
+  const counting = childFields(info, info.fieldNodes, "totalCount").length > 0;
+  let counted: number | undefined;
   return keysetConnection(
     args,
     async (page) => {
       const { conditions, orderBy, direction } = keysetSql(sort, page, "r");
+      const columns = [...readAhead, ...(counting ? [Prisma.sql`(${countSql}) AS "totalCount"`] : [])];
       // The read-ahead runs on the page's rows only: the page first, then its columns, in the
       // page's order again (the outer rows carry the fields under Prisma's names).
       const rows = await db.query<Record<string, unknown>>(Prisma.sql`
-        SELECT b.*${readAhead.length ? Prisma.sql`, ${Prisma.join(readAhead)}` : Prisma.empty}
+        SELECT b.*${columns.length ? Prisma.sql`, ${Prisma.join(columns)}` : Prisma.empty}
         FROM (SELECT ${selectFields(Prisma.BatchScalarFieldEnum, "r", DATE_FIELDS.batch)} FROM batch r
           WHERE ${Prisma.join([filter, ...conditions], " AND ")} ORDER BY ${orderBy} LIMIT ${page.limit}) AS b
         ORDER BY b.${Prisma.raw(`"${sort.field}"`)} ${direction}, b.id ${direction}`);
+      counted = rows[0]?.totalCount as number | undefined;
       return primeReadAhead(reviveDates<Batch & ReadAhead>(rows, DATE_FIELDS.batch), plan, context);
     },
     {
       order: `${sort.field}:${sort.direction}`,
       sortValue: (row) => sortValue(sort.field, row),
       id: (row) => row.id,
-      totalCount: async () => (await db.query<{ n: number }>(Prisma.sql`SELECT count(*)::int AS n FROM batch r WHERE ${filter}`))[0]!.n,
+      totalCount: async () => counted ?? (await db.query<{ count: number }>(countSql))[0]!.count,
     },
   );
 }

@@ -80,8 +80,9 @@ export function readAheadPlan(info: GraphQLResolveInfo): ReadAheadPlan | undefin
   return plan.workOrder || plan.queue || plan.location || plan.counts ? plan : undefined;
 }
 
-/** The read-ahead columns of a page row. */
+/** The read-ahead columns of a page row (and the list's count, src/production/batch-page.ts). */
 export interface ReadAhead {
+  totalCount?: number;
   workOrder?: Record<string, unknown>;
   queue?: Record<string, unknown>;
   queueLocation?: Record<string, unknown>;
@@ -128,7 +129,7 @@ const revive = <Row>(row: Record<string, unknown>, dates: readonly string[]) => 
  * without them.
  */
 export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan | undefined, context: Context): Batch[] {
-  if (!plan) return rows;
+  if (!plan) return rows.map(({ totalCount: _count, ...batch }) => batch);
   const [workOrders, queues, locations, counts, pages] = [
     WorkOrderNode.getDataloader(context),
     QueueNode.getDataloader(context),
@@ -137,7 +138,7 @@ export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan 
     cyclePages(context),
   ];
   const whole = (relation: RelationPlan | undefined) => relation?.fields === undefined;
-  return rows.map(({ workOrder, queue, queueLocation, location, counts: byCategory, cycles, ...batch }) => {
+  return rows.map(({ workOrder, queue, queueLocation, location, counts: byCategory, cycles, totalCount: _count, ...batch }) => {
     const ahead: Record<string, unknown> = {};
     if (workOrder) {
       const row = (ahead.workOrder = revive<WorkOrder>(workOrder, DATE_FIELDS.workOrder));

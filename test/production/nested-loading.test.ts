@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { query, recordStatements } from "../client.ts";
+import { post, query, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { BatchesByIdsDocument, BatchesNestedDocument, BatchesPreloadedDocument, BatchesWithLinksDocument } from "../generated/graphql.ts";
 import { assignTechs, attachRelation, createUsers, setCycleCategory } from "./factories.ts";
@@ -21,10 +21,25 @@ describe("nested batch query", () => {
     const five = await count(5);
     const fifty = await count(50);
     expect(fifty.length).toBe(five.length);
-    // The page with what is selected below the batches read ahead in the same statement (work
-    // orders, queues with their locations, cycle counts, the cycles page), and its totalCount.
-    expect(five.length).toBe(2);
+    // One statement: the page, what is selected below the batches read ahead (work orders,
+    // queues with their locations, cycle counts, the cycles page) and the list's totalCount.
+    expect(five.length).toBe(1);
     expect(fifty.filter((sql) => /FROM cycle r/.test(sql))).toHaveLength(1);
+  });
+
+  test("totalCount comes with the page's statement, and is still counted when the page is empty", async () => {
+    const { queue } = await createBatches(3);
+    const filter = { queueIds: [globalId("Queue", queue.id)] };
+    const page = `query ($filter: BatchFilter, $after: String) { batches(first: 2, after: $after, filter: $filter) { totalCount pageInfo { endCursor } edges { node { id } } } }`;
+    type Page = { batches: { totalCount: number; pageInfo: { endCursor: string }; edges: unknown[] } };
+    const first = await recordStatements(() => post<Page>({ query: page, variables: { filter } }));
+    expect(first.result.data!.batches).toMatchObject({ totalCount: 3, edges: [expect.anything(), expect.anything()] });
+    expect(first.statements).toHaveLength(1);
+    const second = await post<Page>({ query: page, variables: { filter, after: first.result.data!.batches.pageInfo.endCursor } });
+    const after = second.data!.batches.pageInfo.endCursor;
+    const empty = await recordStatements(() => post<Page>({ query: page, variables: { filter, after } }));
+    expect(empty.result.data!.batches).toMatchObject({ totalCount: 3, edges: [] });
+    expect(empty.statements).toHaveLength(2);
   });
 
   test("what is read ahead with a page equals what each field's loader reads, cursors included", async () => {
