@@ -104,9 +104,9 @@ export async function migrateAndSeed(url: string, scale: number, log: (line: str
     started = performance.now();
     const report = await seedDemoData(database.prisma, { scale, log });
     const seedMs = Math.round(performance.now() - started);
-    // Freshly written rows make the first server measured pay for setting their hint bits and
-    // for autovacuum's first pass (PostGraphile measured ~30% slower at first than at the end
-    // of its own run); vacuumed and analyzed, every server meets the same settled tables.
+    // Freshly written rows would make the first server measured pay for setting their hint bits
+    // and for autovacuum's first pass; vacuumed and analyzed, every server meets the same
+    // settled tables and statistics.
     started = performance.now();
     await database.prisma.$executeRawUnsafe("VACUUM (ANALYZE)");
     const vacuumMs = Math.round(performance.now() - started);
