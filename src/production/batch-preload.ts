@@ -1,10 +1,10 @@
 // Reading ahead from a page of batches: what the query selects below each batch (work order,
 // queue and location, cycle counts, the first page of cycles) is read by the page's own
-// statement, as JSON columns beside each batch (src/production/batch-page.ts), kept beside each
-// batch for its fields' resolvers (src/graphql/read-ahead.ts) and primed into the per-request
-// loaders, so no field sends a statement of its own. Anything this does not recognise (a filtered or second cycles page, a
-// relation not listed here) is left to the loaders, so the answer never depends on it; only
-// the number of statements does.
+// statement, as JSON columns beside each batch (src/production/batch-page.ts), with only the
+// columns the selected fields read, and kept with each batch for its fields' resolvers
+// (src/graphql/read-ahead.ts), so no field sends a statement of its own. Anything this does not
+// recognise (a filtered or second cycles page, a relation not listed here) is left to the
+// loaders, so the answer never depends on it; only the number of statements does.
 import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getArgumentValues } from "graphql";
 import type { Context } from "../context.ts";
 import { type Batch, type Cycle, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
