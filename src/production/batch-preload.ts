@@ -11,7 +11,7 @@ import { type Batch, type Cycle, type Location, Prisma, type Queue, type WorkOrd
 import { pageRequestOf } from "../graphql/pagination.ts";
 import { keepReadAhead } from "../graphql/read-ahead.ts";
 import { childFields, pageRowFields, rowFieldsFor, selectedFieldNames } from "../graphql/selection.ts";
-import { reviveDates, selectFields } from "../sql.ts";
+import { reviveRow, selectFields } from "../sql.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { CYCLE_FIELD_READS } from "./cycle.ts";
 import { CYCLE_SOURCE, cycleCounts, cyclePages } from "./loaders.ts";
@@ -120,8 +120,6 @@ export function readAheadColumns(plan: ReadAheadPlan): Prisma.Sql[] {
   return columns;
 }
 
-const revive = <Row>(row: Record<string, unknown>, dates: readonly string[]) => reviveDates<Row>([row], dates)[0]!;
-
 /**
  * Keeps a page's read-ahead columns with each batch (and a queue's location with the queue) for
  * the fields' resolvers, primes the loaders with the whole rows among them for other fields
@@ -141,20 +139,20 @@ export function primeReadAhead(rows: (Batch & ReadAhead)[], plan: ReadAheadPlan 
   return rows.map(({ workOrder, queue, queueLocation, location, counts: byCategory, cycles, totalCount: _count, ...batch }) => {
     const ahead: Record<string, unknown> = {};
     if (workOrder) {
-      const row = (ahead.workOrder = revive<WorkOrder>(workOrder, DATE_FIELDS.workOrder));
+      const row = (ahead.workOrder = reviveRow<WorkOrder>(workOrder, DATE_FIELDS.workOrder));
       if (whole(plan.workOrder)) workOrders.prime(row.id, row);
     }
     if (queue) {
-      const row = (ahead.queue = revive<Queue>(queue, DATE_FIELDS.queue));
+      const row = (ahead.queue = reviveRow<Queue>(queue, DATE_FIELDS.queue));
       if (whole(plan.queue)) queues.prime(row.id, row);
       if (queueLocation) {
-        const place = revive<Location>(queueLocation, DATE_FIELDS.location);
+        const place = reviveRow<Location>(queueLocation, DATE_FIELDS.location);
         keepReadAhead(row, { location: place });
         if (whole(plan.queueLocation)) locations.prime(place.id, place);
       }
     }
     if (location) {
-      const place = (ahead.location = revive<Location>(location, DATE_FIELDS.location));
+      const place = (ahead.location = reviveRow<Location>(location, DATE_FIELDS.location));
       if (whole(plan.location)) locations.prime(place.id, place);
     }
     if (plan.counts) counts.prime(batch.id, (ahead.counts = { ...emptyCounts(), ...byCategory }));

@@ -4,7 +4,7 @@ import { type Location, Prisma, type Queue } from "../generated/prisma/client.ts
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { keepReadAhead, readAhead } from "../graphql/read-ahead.ts";
-import { reviveDates, selectFields } from "../sql.ts";
+import { reviveDates, reviveRow, selectFields } from "../sql.ts";
 import { DATE_FIELDS } from "./dates.ts";
 import { LocationNode } from "./location.ts";
 import { readScope } from "../auth/type-scopes.ts";
@@ -39,8 +39,8 @@ export const QueueNode = builder.loadableNode("Queue", {
     const rows = reviveDates<Queue & { location: Record<string, unknown> }>(await db.query(QUEUES_WITH_LOCATION(ids)), DATE_FIELDS.queue);
     const locations = LocationNode.getDataloader(context);
     return rows.map(({ location, ...queue }) => {
-      const [place] = reviveDates<Location>([location], DATE_FIELDS.location);
-      locations.prime(place!.id, place!);
+      const place = reviveRow<Location>(location, DATE_FIELDS.location);
+      locations.prime(place.id, place);
       keepReadAhead(queue, { location: place });
       return queue;
     });

@@ -1,31 +1,17 @@
 // A batch's cycles page reads only the columns its selected fields need (CYCLE_FIELD_READS in
 // src/production/cycle.ts). Every Cycle field, selected alone, must answer through the page
 // exactly as through node(id:), which reads whole rows.
-import { type GraphQLObjectType, getNamedType, isLeafType, isObjectType } from "graphql";
 import { describe, expect, test } from "vitest";
-import { schema } from "../../src/graphql/schema.ts";
 import { prisma } from "../../src/db.ts";
 import { post, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
-
-const cycleType = schema.getType("Cycle") as GraphQLObjectType;
-
-/** The field with its leaves one level down when it returns an object. */
-function selectionOf(name: string): string {
-  const type = getNamedType(cycleType.getFields()[name]!.type);
-  if (isLeafType(type)) return name;
-  if (!isObjectType(type)) return `${name} { __typename }`;
-  const leaves = Object.values(type.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && !field.args.length);
-  return `${name} { ${leaves.map((field) => field.name).join(" ")} }`;
-}
+import { fieldSelections } from "./selections.ts";
 
 type Page = { node: { cycles: { edges: { node: Record<string, unknown> }[] } } };
 type Nodes = { nodes: Record<string, unknown>[] };
 
 describe("cycle pages read only the columns the selection needs", () => {
-  const fields = Object.values(cycleType.getFields()).filter((field) => !field.args.length).map((field) => field.name);
-
-  test.each(fields)("Cycle.%s answers the same through a batch's page as through nodes(ids:)", async (name) => {
+  test.each(fieldSelections("Cycle"))("%s.%s answers the same through a batch's page as through nodes(ids:)", async (_type, _name, selection) => {
     const { batches } = await createBatches(1);
     const cycles = await prisma.cycle.findMany({ where: { batchId: batches[0]!.id }, orderBy: { id: "asc" } });
     // Every nullable or defaulted column holds a value somewhere, so a column left unread shows.
@@ -34,7 +20,6 @@ describe("cycle pages read only the columns the selection needs", () => {
       where: { id: cycles[1]!.id },
       data: { isRetry: true, statusCategory: "BLOCKED", statusLabel: "Waiting", statusDescription: "Waiting for parts", statusOrder: 4, assignedUserId: tech.id },
     });
-    const selection = selectionOf(name);
     const viaPage = await post<Page>({
       query: `query ($id: ID!) { node(id: $id) { ... on Batch { cycles(first: 10) { edges { node { ${selection} } } } } } }`,
       variables: { id: globalId("Batch", batches[0]!.id) },

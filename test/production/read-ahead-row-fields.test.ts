@@ -2,28 +2,11 @@
 // columns the selected fields need (the *_FIELD_READS maps beside each type). Every field of
 // those types, selected alone, must answer through the page exactly as through nodes(ids:),
 // which reads whole rows.
-import { type GraphQLObjectType, getNamedType, isLeafType, isObjectType } from "graphql";
 import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/db.ts";
-import { schema } from "../../src/graphql/schema.ts";
 import { post, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
-
-/** The field with its leaves one level down when it returns an object. */
-function selectionOf(type: GraphQLObjectType, name: string): string {
-  const returned = getNamedType(type.getFields()[name]!.type);
-  if (isLeafType(returned)) return name;
-  if (!isObjectType(returned)) return `${name} { __typename }`;
-  const leaves = Object.values(returned.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && !field.args.length);
-  return `${name} { ${leaves.map((field) => field.name).join(" ")} }`;
-}
-
-const fieldsOf = (typeName: string) => {
-  const type = schema.getType(typeName) as GraphQLObjectType;
-  return Object.values(type.getFields())
-    .filter((field) => !field.args.length)
-    .map((field) => [typeName, field.name, selectionOf(type, field.name)] as const);
-};
+import { fieldSelections } from "./selections.ts";
 
 /** Where each type sits below a batch, given the selection on it. */
 const PLACES: Record<string, (selection: string) => string> = {
@@ -45,7 +28,7 @@ async function batchesWithFullRows() {
 }
 
 describe("read-ahead relations read only the columns the selection needs", () => {
-  test.each([...fieldsOf("WorkOrder"), ...fieldsOf("Queue"), ...fieldsOf("Location")])(
+  test.each([...fieldSelections("WorkOrder"), ...fieldSelections("Queue"), ...fieldSelections("Location")])(
     "%s.%s answers the same through a batches page as through nodes(ids:)",
     async (typeName, _name, selection) => {
       const { workOrder, queue, location } = await batchesWithFullRows();
