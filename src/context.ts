@@ -4,6 +4,7 @@
 import type { YogaInitialContext } from "graphql-yoga";
 import { viewerOfRequest } from "./auth/bearer.ts";
 import type { Viewer } from "./auth/tokens.ts";
+import { env } from "./env.ts";
 import { domainError } from "./graphql/errors.ts";
 import { requestIdsOf } from "./requests/request-ids.ts";
 
@@ -12,6 +13,11 @@ export interface Context {
   requestId: string;
   /** The verified bearer of the request's token; null without a token. */
   viewer: Viewer | null;
+  /**
+   * Whether root fields plan their whole selection into SQL (src/data/planner); false answers
+   * every field through its own batched loaders (PLANNER=false; the reference the planner is tested against).
+   */
+  planner: boolean;
 }
 
 async function viewerOf(request: Request): Promise<Viewer | null> {
@@ -25,9 +31,10 @@ async function viewerOf(request: Request): Promise<Viewer | null> {
   }
 }
 
-export async function createContext(initial: YogaInitialContext): Promise<Context> {
+export async function createContext(initial: YogaInitialContext, options: { planner?: boolean } = {}): Promise<Context> {
   return {
     requestId: requestIdsOf(initial.request).requestId,
     viewer: await viewerOf(initial.request),
+    planner: options.planner ?? env.planner,
   };
 }

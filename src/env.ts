@@ -79,6 +79,8 @@ function readEnv() {
     jwtPrivateKey: process.env.JWT_PRIVATE_KEY || undefined,
     jwtIssuer: process.env.JWT_ISSUER || "batch-gateway",
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
+    /** Plan each root field's selection into one SQL statement (PLANNER=false: every field through its loaders). */
+    planner: process.env.PLANNER !== "false",
     /** Run background jobs (dispatcher, executor, retention) in the server process. */
     jobs: process.env.JOBS !== "false",
     /** Query limits, checked before execution. */

@@ -34,13 +34,15 @@ export interface GatewayOptions {
   persistedOperations?: { mode: PersistedOperationsMode; manifestPath?: string };
   /** Overrides RESPONSE_CACHE, RESPONSE_CACHE_TTL and REDIS_URL for the response cache. */
   responseCache?: Partial<ResponseCacheOptions>;
+  /** Overrides PLANNER: false answers every field through its own loaders. */
+  planner?: boolean;
 }
 
 /** The gateway's request handler; `yoga` below is the one the server and most tests use. */
 export function createGateway(options: GatewayOptions = {}) {
   return createYoga<Record<string, unknown>, Context>({
     schema: (options.federation ?? env.federation) ? subgraphSchema() : schema,
-    context: createContext,
+    context: (initial) => createContext(initial, { planner: options.planner }),
     graphqlEndpoint: "/graphql",
     graphiql: env.graphiql ? graphiqlOptions : false,
     renderGraphiQL,

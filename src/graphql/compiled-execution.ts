@@ -6,11 +6,16 @@
 import { useGraphQlJit } from "@envelop/graphql-jit";
 import { type DocumentNode, getOperationAST, visit } from "graphql";
 
+// graphql-jit merges fields of one response key before deciding @skip/@include, so a
+// fragment under a skipped field can still be resolved (a field's answer graphql-js would
+// not give); documents deciding fields with directives run on graphql-js.
+const GRAPHQL_JS_DIRECTIVES = new Set(["defer", "stream", "skip", "include"]);
+
 function usesIncrementalDelivery(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Directive(node) {
-      if (node.name.value === "defer" || node.name.value === "stream") found = true;
+      if (GRAPHQL_JS_DIRECTIVES.has(node.name.value)) found = true;
     },
   });
   return found;

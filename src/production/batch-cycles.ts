@@ -1,15 +1,15 @@
-// A batch's cycles: counts by category and a keyset page per batch, both batched across
-// every batch of the request (one GROUP BY, one LATERAL statement).
-import { type Cycle, Prisma } from "../generated/prisma/client.ts";
+// A batch's cycles: counted by status category, and paged with an optional status filter.
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Batch, StatusCategory } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
-import { readAhead } from "../graphql/read-ahead.ts";
-import { pageRowFields } from "../graphql/selection.ts";
+import { computed, manyConnection } from "../data/planner/fields.ts";
+import type { ManyRelation } from "../data/planner/plan.ts";
 import { BatchNode } from "./batch.ts";
-import { CYCLE_FIELD_READS, CycleNode } from "./cycle.ts";
-import { cycleCounts, cyclePages } from "./loaders.ts";
-import { type ReadAheadPage, type WindowRow, parentConnection } from "./parent-loaders.ts";
-import { type CategoryCounts, CycleCountsRef, totalOf } from "./status-counts.ts";
+import { CycleNode } from "./cycle.ts";
+import { cycleCounts } from "./loaders.ts";
+import { type CategoryCounts, CycleCountsRef, emptyCounts } from "./status-counts.ts";
 import { StatusCategoryEnum } from "./status.ts";
+import { batchCycles, batchTable } from "./tables.ts";
 
 export const BatchCycleFilter = builder.inputType("BatchCycleFilter", {
   description: "Conditions a batch's cycle must meet.",
@@ -18,31 +18,32 @@ export const BatchCycleFilter = builder.inputType("BatchCycleFilter", {
   }),
 });
 
+/** The cycles of a batch whose status is in the filter's categories (compared as the enum, on the index). */
+const filteredCycles: ManyRelation = {
+  ...batchCycles,
+  filter: (args, alias) => {
+    const categories = (args.filter as { status?: readonly StatusCategory[] | null } | null | undefined)?.status;
+    return categories ? Prisma.sql`${alias}.status_category = ANY(${[...categories]}::status_category[])` : undefined;
+  },
+};
+
 builder.objectFields(BatchNode, (t) => ({
   cycleCounts: t.field({
     type: CycleCountsRef,
     description: "The batch's cycles counted by status category, with how many it needs.",
-    resolve: (batch, _args, context) => {
-      const counts = readAhead<CategoryCounts>(batch, "counts");
-      const needed = batch.numberCycles;
-      return counts ? { counts, needed } : cycleCounts(context).load(batch.id).then((loaded) => ({ counts: loaded, needed }));
-    },
+    ...computed<Batch, CategoryCounts, { counts: CategoryCounts; needed: number }>({
+      reads: ["numberCycles"],
+      sql: (alias) => Prisma.sql`(SELECT coalesce(json_object_agg(k.category, k.n), '{}') FROM (
+        SELECT c.status_category AS category, count(*)::int AS n FROM cycle c WHERE c.batch_id = ${alias}.id GROUP BY 1) k)`,
+      decode: (json) => ({ ...emptyCounts(), ...(json as Partial<CategoryCounts>) }),
+      load: (batch, _args, context) => cycleCounts(context).load(batch.id),
+      finish: (counts, batch) => ({ counts, needed: batch.numberCycles }),
+    }),
   }),
   cycles: t.connection({
     type: CycleNode,
     description: "The batch's cycles in the order they were created; at most 100 per page (default 20).",
     args: { filter: t.arg({ type: BatchCycleFilter, description: "Only cycles meeting these conditions." }) },
-    resolve: (batch, args, context, info) => {
-      const categories = args.filter?.status ?? null;
-      const filter = categories
-        ? Prisma.sql`r.status_category::text = ANY(${categories}::text[])`
-        : Prisma.sql`TRUE`;
-      // The counts by category already answer totalCount, filtered or not.
-      const counts = readAhead<CategoryCounts>(batch, "counts");
-      const totalCount = counts ? totalOf(counts, categories) : async () => totalOf(await cycleCounts(context).load(batch.id), categories);
-      const fields = pageRowFields(info, info.fieldNodes, CYCLE_FIELD_READS);
-      const key = { parentId: batch.id, filter, filterKey: JSON.stringify(categories), fields };
-      return parentConnection(args, cyclePages(context), key, totalCount, readAhead<ReadAheadPage<Cycle & WindowRow>>(batch, "cycles"));
-    },
+    ...manyConnection(batchTable, filteredCycles),
   }),
 }));

@@ -1,10 +1,15 @@
 // Root reads of batches: one by id, and the filtered, ordered, keyset-paginated list.
+import { Prisma } from "../generated/prisma/client.ts";
+import type { StatusCategory } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
-import { parseId } from "../graphql/ids.ts";
+import { parseId, parseIds } from "../graphql/ids.ts";
+import { rowByKey } from "../data/planner/fields.ts";
+import { listConnection } from "../data/planner/run.ts";
+import { likeContains } from "../data/sql.ts";
 import { BatchNode } from "./batch.ts";
-import { batchFilterSql, batchPage } from "./batch-page.ts";
-import { NEWEST_FIRST, OrderDirection, sortSpec } from "./ordering.ts";
+import { NEWEST_FIRST, OrderDirection, listOrder } from "./ordering.ts";
 import { StatusCategoryEnum } from "./status.ts";
+import { batchTable } from "./tables.ts";
 
 const BatchOrderField = builder.enumType("BatchOrderField", {
   description: "What batches can be ordered by; ties are broken by id.",
@@ -36,6 +41,31 @@ export const BatchFilter = builder.inputType("BatchFilter", {
   }),
 });
 
+type BatchFilterInput = typeof BatchFilter.$inferInput;
+
+/** The filter's conditions on batches aliased `alias` (ids are checked and decoded first, before any SQL). */
+export function batchFilterSql(filter: BatchFilterInput | null | undefined) {
+  const conditions: ((alias: Prisma.Sql) => Prisma.Sql)[] = [];
+  if (filter?.queueIds) {
+    const ids = parseIds(filter.queueIds, "Queue", "filter.queueIds");
+    conditions.push((r) => Prisma.sql`${r}.queue_id = ANY(${ids}::int[])`);
+  }
+  if (filter?.workOrderIds) {
+    const ids = parseIds(filter.workOrderIds, "WorkOrder", "filter.workOrderIds");
+    conditions.push((r) => Prisma.sql`${r}.work_order_id = ANY(${ids}::int[])`);
+  }
+  const categories: StatusCategory[] | undefined = filter?.statusCategories ? [...filter.statusCategories] : undefined;
+  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${categories}::status_category[])`);
+  const { dueFrom, dueTo, labelContains } = filter ?? {};
+  if (dueFrom) conditions.push((r) => Prisma.sql`${r}.due_date >= ${dueFrom}`);
+  if (dueTo) conditions.push((r) => Prisma.sql`${r}.due_date <= ${dueTo}`);
+  if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
+  return (alias: string) => {
+    const r = Prisma.raw(alias);
+    return conditions.length ? Prisma.join(conditions.map((condition) => condition(r)), " AND ") : Prisma.sql`TRUE`;
+  };
+}
+
 builder.queryFields((t) => ({
   batch: t.field({
     type: BatchNode,
@@ -43,7 +73,7 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A batch by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the batch." }) },
-    resolve: (_root, args) => parseId(args.id, "Batch", "id"),
+    resolve: (_root, args, context, info) => rowByKey(batchTable, parseId(args.id, "Batch", "id"), context, info) as never,
   }),
   batches: t.connection({
     type: BatchNode,
@@ -53,7 +83,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),
       orderBy: t.arg({ type: BatchOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
-    // One statement for the page and what the selection reads below it (batch-page.ts).
-    resolve: (_root, args, context, info) => batchPage(args, batchFilterSql(args.filter), sortSpec(args.orderBy, NEWEST_FIRST), context, info),
+    resolve: (_root, args, context, info) =>
+      listConnection(
+        { table: batchTable, where: batchFilterSql(args.filter), order: listOrder(batchTable, args.orderBy, NEWEST_FIRST) },
+        args,
+        context,
+        info,
+      ) as never,
   }),
 }));

@@ -1,8 +1,12 @@
-import { prisma } from "../db.ts";
+import type { BatchRelation } from "../generated/prisma/client.ts";
 import { RelationDirection } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
+import { toOne } from "../data/planner/fields.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { tableBacked } from "../data/planner/plan.ts";
+import { batchRelationTable, batchTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const RelationDirectionEnum = builder.enumType("RelationDirection", {
@@ -15,20 +19,20 @@ export const RelationDirectionEnum = builder.enumType("RelationDirection", {
 
 export const BatchRelationNode = builder.loadableNode("BatchRelation", {
   ...readScope("batch:read"),
+  ...tableBacked(batchRelationTable),
   description: "A typed link from a batch to an entity of any system, e.g. the user who created it.",
   id: { resolve: (relation) => relation.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.batchRelation.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<BatchRelation>(batchRelationTable, ids),
   sort: (relation) => relation.id,
   fields: (t) => ({
     relation: t.exposeString("relation", { description: "Kind of relation, e.g. created." }),
-    direction: t.field({
+    direction: t.expose("direction", {
       type: RelationDirectionEnum,
       description: "INWARD when the entity points at the batch, OUTWARD when the batch points at it.",
-      resolve: (relation) => relation.direction,
     }),
     entityType: t.exposeString("entityType", { description: "Type of the related entity, e.g. USER." }),
     entityId: t.exposeString("entityId", { description: "Id of the related entity in its own system." }),
-    batch: t.field({ type: BatchNode, description: "The batch the relation belongs to.", resolve: (relation) => relation.batchId }),
+    batch: t.field({ type: BatchNode, description: "The batch the relation belongs to.", ...toOne(batchTable, "batchId") }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the relation was attached." }),
   }),
 });

@@ -1,10 +1,13 @@
-// The technicians assigned to a batch and the relations attached to it, batched per request.
+// The technicians assigned to a batch and the relations attached to it.
 import { Prisma } from "../generated/prisma/client.ts";
+import type { Batch } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { computed, manyConnection, manyList } from "../data/planner/fields.ts";
+import { childCountLoader } from "../data/planner/loaders.ts";
+import type { ManyRelation } from "../data/planner/plan.ts";
 import { BatchNode } from "./batch.ts";
 import { BatchRelationNode, RelationDirectionEnum } from "./batch-relation.ts";
-import { relationCounts, relationPages, techCounts, techPages } from "./loaders.ts";
-import { NO_FILTER, parentConnection } from "./parent-loaders.ts";
+import { batchRelations, batchTable, batchTechs } from "./tables.ts";
 import { UserNode } from "./user.ts";
 
 const ASSIGNED_USERS_SHOWN = 5;
@@ -18,41 +21,42 @@ export const BatchRelationFilter = builder.inputType("BatchRelationFilter", {
   }),
 });
 
-function relationFilter(filter: typeof BatchRelationFilter.$inferInput | null | undefined) {
-  const conditions = [Prisma.sql`TRUE`];
-  if (filter?.entityType != null) conditions.push(Prisma.sql`r.entity_type = ${filter.entityType}`);
-  if (filter?.relation != null) conditions.push(Prisma.sql`r.relation = ${filter.relation}`);
-  if (filter?.direction != null) conditions.push(Prisma.sql`r.direction::text = ${filter.direction}`);
-  const filterKey = JSON.stringify([filter?.entityType ?? null, filter?.relation ?? null, filter?.direction ?? null]);
-  return { filter: Prisma.join(conditions, " AND "), filterKey };
-}
+type RelationFilter = typeof BatchRelationFilter.$inferInput;
+
+const filteredRelations: ManyRelation = {
+  ...batchRelations,
+  filter: (args, alias) => {
+    const filter = args.filter as RelationFilter | null | undefined;
+    const conditions: Prisma.Sql[] = [];
+    if (filter?.entityType != null) conditions.push(Prisma.sql`${alias}.entity_type = ${filter.entityType}`);
+    if (filter?.relation != null) conditions.push(Prisma.sql`${alias}.relation = ${filter.relation}`);
+    if (filter?.direction != null) conditions.push(Prisma.sql`${alias}.direction = ${filter.direction}::relation_direction`);
+    return conditions.length ? Prisma.join(conditions, " AND ") : undefined;
+  },
+};
 
 builder.objectFields(BatchNode, (t) => ({
   techs: t.connection({
     type: UserNode,
     description: "The technicians assigned to the batch, in user id order; at most 100 per page (default 20).",
-    resolve: (batch, args, context) =>
-      parentConnection(args, techPages(context), { parentId: batch.id, ...NO_FILTER }, () =>
-        techCounts(context).load({ parentId: batch.id, ...NO_FILTER }),
-      ),
+    ...manyConnection(batchTable, batchTechs),
   }),
   totalAssignedUsers: t.int({
     description: "How many technicians are assigned to the batch.",
-    resolve: (batch, _args, context) => techCounts(context).load({ parentId: batch.id, ...NO_FILTER }),
+    ...computed<Batch, number>({
+      sql: (alias) => Prisma.sql`(SELECT count(*)::int FROM batch_tech j WHERE j.batch_id = ${alias}.id)`,
+      load: (batch, _args, context) => childCountLoader(context, batchTechs).load({ parent: batch.id, args: {} }),
+    }),
   }),
   assignedUsers: t.field({
     type: [UserNode],
     description: `The first ${ASSIGNED_USERS_SHOWN} technicians assigned to the batch (in user id order); techs lists them all.`,
-    resolve: (batch, _args, context) =>
-      techPages(context).load({ parentId: batch.id, page: { limit: ASSIGNED_USERS_SHOWN, inverted: false }, ...NO_FILTER }),
+    ...manyList(batchTable, batchTechs, ASSIGNED_USERS_SHOWN),
   }),
   relations: t.connection({
     type: BatchRelationNode,
     description: "The relations attached to the batch, oldest first; at most 100 per page (default 20).",
     args: { filter: t.arg({ type: BatchRelationFilter, description: "Only relations meeting these conditions." }) },
-    resolve: (batch, args, context) => {
-      const key = { parentId: batch.id, ...relationFilter(args.filter) };
-      return parentConnection(args, relationPages(context), key, () => relationCounts(context).load(key));
-    },
+    ...manyConnection(batchTable, filteredRelations),
   }),
 }));

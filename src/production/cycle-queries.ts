@@ -1,11 +1,13 @@
 // Root reads of cycles: one by id, and the filtered keyset-paginated list (oldest first).
-import { prisma } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
+import { rowByKey } from "../data/planner/fields.ts";
+import { orderOf } from "../data/planner/order.ts";
+import { listConnection } from "../data/planner/run.ts";
 import { CycleNode } from "./cycle.ts";
-import { NEWEST_FIRST, orderedConnection, sortSpec } from "./ordering.ts";
 import { StatusCategoryEnum } from "./status.ts";
+import { cycleTable } from "./tables.ts";
 
 const CycleFilter = builder.inputType("CycleFilter", {
   description: "Conditions a cycle must meet; all given conditions apply.",
@@ -19,17 +21,27 @@ const CycleFilter = builder.inputType("CycleFilter", {
   }),
 });
 
-function cycleWhere(filter: typeof CycleFilter.$inferInput | null | undefined): Prisma.CycleWhereInput {
-  if (!filter) return {};
-  const where: Prisma.CycleWhereInput = {};
-  if (filter.batchIds) where.batchId = { in: parseIds(filter.batchIds, "Batch", "filter.batchIds") };
-  if (filter.workOrderIds) where.workOrderId = { in: parseIds(filter.workOrderIds, "WorkOrder", "filter.workOrderIds") };
-  if (filter.locationIds) where.locationId = { in: parseIds(filter.locationIds, "Location", "filter.locationIds") };
-  if (filter.assignedUserIds) where.assignedUserId = { in: parseIds(filter.assignedUserIds, "User", "filter.assignedUserIds") };
-  if (filter.statusCategories) where.statusCategory = { in: filter.statusCategories };
-  if (filter.isRetry != null) where.isRetry = filter.isRetry;
-  return where;
+/** The filter's conditions on cycles (ids checked and decoded before any SQL). */
+function cycleWhere(filter: typeof CycleFilter.$inferInput | null | undefined) {
+  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  const ids = (list: readonly (string | number)[] | null | undefined, type: string, field: string, column: string) => {
+    if (!list) return;
+    const decoded = parseIds(list, type, `filter.${field}`);
+    conditions.push((r) => Prisma.sql`${r}.${Prisma.raw(column)} = ANY(${decoded}::int[])`);
+  };
+  ids(filter?.batchIds, "Batch", "batchIds", "batch_id");
+  ids(filter?.workOrderIds, "WorkOrder", "workOrderIds", "work_order_id");
+  ids(filter?.locationIds, "Location", "locationIds", "location_id");
+  ids(filter?.assignedUserIds, "User", "assignedUserIds", "assigned_user_id");
+  const categories = filter?.statusCategories ? [...filter.statusCategories] : undefined;
+  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${categories}::status_category[])`);
+  const isRetry = filter?.isRetry;
+  if (isRetry != null) conditions.push((r) => Prisma.sql`${r}.is_retry = ${isRetry}`);
+  return (alias: string) =>
+    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
 }
+
+const OLDEST_FIRST = orderOf(cycleTable, [{ field: "createdAt", direction: "asc" }]);
 
 builder.queryFields((t) => ({
   cycle: t.field({
@@ -38,22 +50,14 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A cycle by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the cycle." }) },
-    resolve: (_root, args) => parseId(args.id, "Cycle", "id"),
+    resolve: (_root, args, context, info) => rowByKey(cycleTable, parseId(args.id, "Cycle", "id"), context, info) as never,
   }),
   cycles: t.connection({
     type: CycleNode,
     authScopes: { scope: "batch:all" },
     description: "Cycles of every batch, oldest first; at most 100 per page (default 20).",
     args: { filter: t.arg({ type: CycleFilter, description: "Only cycles meeting these conditions." }) },
-    resolve: (_root, args) => {
-      const where = cycleWhere(args.filter);
-      return orderedConnection(
-        args,
-        sortSpec({ field: "createdAt", direction: "asc" }, NEWEST_FIRST),
-        where,
-        (query) => prisma.cycle.findMany(query as Prisma.CycleFindManyArgs),
-        () => prisma.cycle.count({ where }),
-      );
-    },
+    resolve: (_root, args, context, info) =>
+      listConnection({ table: cycleTable, where: cycleWhere(args.filter), order: OLDEST_FIRST }, args, context, info) as never,
   }),
 }));

@@ -1,76 +1,12 @@
-// Per-request loaders that are not a node's own `load`: windowed pages of each parent's
-// children and grouped counts. Each is created once per request (createContextCache).
+// Loaders of values computed over many rows, used when the planner did not read them with the
+// page (a mutation's payload, a subscription event): each batched across the request.
 import { createContextCache } from "@pothos/core";
 import DataLoader from "dataloader";
 import type { Context } from "../context.ts";
 import { db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import type { Batch, BatchRelation, Cycle, StatusCategory, User } from "../generated/prisma/client.ts";
-import { epochMsOf, fieldColumns } from "../sql.ts";
-import { DATE_FIELDS } from "./dates.ts";
-import { type WindowRow, countLoader, windowLoader } from "./parent-loaders.ts";
+import type { StatusCategory } from "../generated/prisma/client.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
-
-const CYCLE_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.CycleScalarFieldEnum, "r", DATE_FIELDS.cycle) };
-const BATCH_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.BatchScalarFieldEnum, "r", DATE_FIELDS.batch) };
-
-export type UserWithAssignment = User & { assignedAt: Date };
-
-export const CYCLE_SOURCE = { from: Prisma.sql`cycle r`, parent: Prisma.sql`r.batch_id`, key: Prisma.sql`r.id`, columns: CYCLE_COLUMNS, dates: DATE_FIELDS.cycle };
-
-/** The cycles page of each batch. */
-export const cyclePages = createContextCache((_context: Context) => windowLoader<Cycle & WindowRow>(CYCLE_SOURCE));
-
-/** The technicians page of each batch, in user id order. */
-export const techPages = createContextCache((_context: Context) =>
-  windowLoader<UserWithAssignment & WindowRow>({
-    from: Prisma.sql`batch_tech r JOIN app_user u ON u.id = r.user_id`,
-    parent: Prisma.sql`r.batch_id`,
-    key: Prisma.sql`r.user_id`,
-    columns: {
-      pageKey: "r.user_id",
-      ...fieldColumns(Prisma.UserScalarFieldEnum, "u", DATE_FIELDS.user),
-      assignedAt: epochMsOf("r.assigned_at"),
-    },
-    dates: [...DATE_FIELDS.user, "assignedAt"],
-  }),
-);
-
-export const techCounts = createContextCache((_context: Context) =>
-  countLoader({ from: Prisma.sql`batch_tech r`, parent: Prisma.sql`r.batch_id` }),
-);
-
-const RELATION_COLUMNS = { pageKey: "r.id", ...fieldColumns(Prisma.BatchRelationScalarFieldEnum, "r", ["createdAt"]) };
-
-export const relationPages = createContextCache((_context: Context) =>
-  windowLoader<BatchRelation & WindowRow>({
-    from: Prisma.sql`batch_relation r`,
-    parent: Prisma.sql`r.batch_id`,
-    key: Prisma.sql`r.id`,
-    columns: RELATION_COLUMNS,
-    dates: ["createdAt"],
-  }),
-);
-
-export const relationCounts = createContextCache((_context: Context) =>
-  countLoader({ from: Prisma.sql`batch_relation r`, parent: Prisma.sql`r.batch_id` }),
-);
-
-const batchSource = (parent: "work_order_id" | "queue_id") => ({
-  from: Prisma.sql`batch r`,
-  parent: Prisma.raw(`r.${parent}`),
-  key: Prisma.sql`r.id`,
-  columns: BATCH_COLUMNS,
-  dates: DATE_FIELDS.batch,
-});
-
-/** The batches page of each work order. */
-export const workOrderBatchPages = createContextCache((_context: Context) => windowLoader<Batch & WindowRow>(batchSource("work_order_id")));
-export const workOrderBatchCounts = createContextCache((_context: Context) => countLoader(batchSource("work_order_id")));
-
-/** The batches page of each queue. */
-export const queueBatchPages = createContextCache((_context: Context) => windowLoader<Batch & WindowRow>(batchSource("queue_id")));
-export const queueBatchCounts = createContextCache((_context: Context) => countLoader(batchSource("queue_id")));
 
 /** Each batch's cycles by status category: one GROUP BY for every batch of the request. */
 export const cycleCounts = createContextCache(

@@ -1,46 +1,25 @@
-// Ordering of root lists: a field and a direction, paged on (field, id) with keysetConnection.
-import { type SortSpec, keysetQuery, parseDate } from "../graphql/keyset.ts";
-import { type ConnectionArgs, keysetConnection } from "../graphql/pagination.ts";
+// Ordering of root lists: a field and a direction, then the table's key; keyset pages and
+// cursors over it come from the planner (src/data/planner/order.ts).
 import { builder } from "../graphql/builder.ts";
+import { type Direction, type Order, orderOf } from "../data/planner/order.ts";
+import type { Table } from "../data/planner/table.ts";
 
 export const OrderDirection = builder.enumType("OrderDirection", {
   description: "Sort direction.",
   values: { ASC: { value: "asc", description: "Ascending." }, DESC: { value: "desc", description: "Descending." } } as const,
 });
 
-const DATE_FIELDS = new Set(["createdAt", "updatedAt", "dueDate"]);
+/** Fields that may hold NULL (they sort last ascending and first descending). */
 const NULLABLE_FIELDS = new Set(["dueDate"]);
 
-/** The sort of a list; without an order, `fallback` (e.g. newest first). */
-export function sortSpec(order: { field: string; direction?: "asc" | "desc" | null } | null | undefined, fallback: SortSpec): SortSpec {
-  if (!order) return fallback;
-  const { field } = order;
-  const direction = order.direction ?? "asc";
-  return DATE_FIELDS.has(field) ? { field, direction, nullable: NULLABLE_FIELDS.has(field), parse: parseDate } : { field, direction };
+/** The ordering a list's `orderBy` asks for; without one, `fallback` (e.g. newest first). */
+export function listOrder(
+  table: Table,
+  order: { field: string; direction?: Direction | null } | null | undefined,
+  fallback: { field: string; direction: Direction },
+): Order {
+  const { field, direction } = order ? { field: order.field, direction: order.direction ?? "asc" } : fallback;
+  return orderOf(table, [{ field, direction, nullable: NULLABLE_FIELDS.has(field) }]);
 }
 
-/** A row's value of the sort field as its cursor stores it (timestamps as ISO text). */
-export function sortValue(field: string, row: object) {
-  const value = (row as Record<string, unknown>)[field];
-  return value instanceof Date ? value.toISOString() : (value as string | null);
-}
-
-/** A root list ordered by `sort`, its rows read by `findMany` with the keyset where/orderBy/take. */
-export function orderedConnection<Row extends { id: number }>(
-  args: ConnectionArgs,
-  sort: SortSpec,
-  where: object,
-  findMany: (query: { where: object; orderBy: object[]; take: number }) => Promise<Row[]>,
-  count: () => Promise<number>,
-) {
-  return keysetConnection(
-    args,
-    (page) => {
-      const query = keysetQuery(sort, page);
-      return findMany({ ...query, where: { AND: [where, query.where] } });
-    },
-    { order: `${sort.field}:${sort.direction}`, sortValue: (row) => sortValue(sort.field, row), id: (row) => row.id, totalCount: count },
-  );
-}
-
-export const NEWEST_FIRST: SortSpec = { field: "createdAt", direction: "desc", parse: parseDate };
+export const NEWEST_FIRST = { field: "createdAt", direction: "desc" } as const;

@@ -1,10 +1,13 @@
 // Root reads of queues: one by id, and the filtered, ordered, keyset-paginated list.
-import { prisma } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
-import { OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
+import { rowByKey } from "../data/planner/fields.ts";
+import { listConnection } from "../data/planner/run.ts";
+import { likeContains } from "../data/sql.ts";
+import { OrderDirection, listOrder } from "./ordering.ts";
 import { QueueNode } from "./queue.ts";
+import { queueTable } from "./tables.ts";
 
 const QueueOrderField = builder.enumType("QueueOrderField", {
   description: "What queues can be ordered by; ties are broken by id.",
@@ -32,13 +35,18 @@ const QueueFilter = builder.inputType("QueueFilter", {
   }),
 });
 
-function queueWhere(filter: typeof QueueFilter.$inferInput | null | undefined): Prisma.QueueWhereInput {
-  if (!filter) return {};
-  const where: Prisma.QueueWhereInput = {};
-  if (filter.locationIds) where.locationId = { in: parseIds(filter.locationIds, "Location", "filter.locationIds") };
-  if (filter.isActive != null) where.isActive = filter.isActive;
-  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
-  return where;
+/** The filter's conditions on queues (ids checked and decoded before any SQL). */
+function queueWhere(filter: typeof QueueFilter.$inferInput | null | undefined) {
+  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  if (filter?.locationIds) {
+    const ids = parseIds(filter.locationIds, "Location", "filter.locationIds");
+    conditions.push((r) => Prisma.sql`${r}.location_id = ANY(${ids}::int[])`);
+  }
+  const { isActive, labelContains } = filter ?? {};
+  if (isActive != null) conditions.push((r) => Prisma.sql`${r}.is_active = ${isActive}`);
+  if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
+  return (alias: string) =>
+    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
 }
 
 builder.queryFields((t) => ({
@@ -48,7 +56,7 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A production queue by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the queue." }) },
-    resolve: (_root, args) => parseId(args.id, "Queue", "id"),
+    resolve: (_root, args, context, info) => rowByKey(queueTable, parseId(args.id, "Queue", "id"), context, info) as never,
   }),
   queues: t.connection({
     type: QueueNode,
@@ -58,15 +66,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: QueueFilter, description: "Only queues meeting these conditions." }),
       orderBy: t.arg({ type: QueueOrder, description: "Ordering; by priority (PRIORITY ASC) by default." }),
     },
-    resolve: (_root, args) => {
-      const where = queueWhere(args.filter);
-      return orderedConnection(
+    resolve: (_root, args, context, info) =>
+      listConnection(
+        { table: queueTable, where: queueWhere(args.filter), order: listOrder(queueTable, args.orderBy, { field: "priority", direction: "asc" }) },
         args,
-        sortSpec(args.orderBy, { field: "priority", direction: "asc" }),
-        where,
-        (query) => prisma.queue.findMany(query as Prisma.QueueFindManyArgs),
-        () => prisma.queue.count({ where }),
-      );
-    },
+        context,
+        info,
+      ) as never,
   }),
 }));

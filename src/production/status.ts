@@ -25,10 +25,9 @@ export const StatusRef = builder.objectRef<StatusShape>("Status").implement({
   description: "A status as the customer names it (e.g. \"Reticulating Splines\") with its category.",
   fields: (t) => ({
     status: t.exposeString("statusLabel", { description: "The custom label of the status." }),
-    category: t.field({
+    category: t.expose("statusCategory", {
       type: StatusCategoryEnum,
       description: "The category the label belongs to; counts and filters use it.",
-      resolve: (s) => s.statusCategory,
     }),
     description: t.exposeString("statusDescription", { nullable: true, description: "What the status means." }),
     order: t.exposeInt("statusOrder", { description: "Position of the status when statuses are listed." }),

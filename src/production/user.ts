@@ -1,13 +1,17 @@
-import { prisma } from "../db.ts";
+import type { User } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { tableBacked } from "../data/planner/plan.ts";
+import { userTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const UserNode = builder.loadableNode("User", {
   ...readScope("batch:read"),
+  ...tableBacked(userTable),
   description: "A person of the production floor; technicians are assigned to batches and work their cycles.",
   id: { resolve: (user) => user.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.user.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<User>(userTable, ids),
   sort: (user) => user.id,
   fields: (t) => ({
     name: t.exposeString("name", { description: "Full name of the user." }),

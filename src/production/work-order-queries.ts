@@ -1,9 +1,12 @@
 // Root reads of work orders: one by id, and the filtered, ordered, keyset-paginated list.
-import { prisma } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
-import { NEWEST_FIRST, OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
+import { rowByKey } from "../data/planner/fields.ts";
+import { listConnection } from "../data/planner/run.ts";
+import { likeContains } from "../data/sql.ts";
+import { NEWEST_FIRST, OrderDirection, listOrder } from "./ordering.ts";
+import { workOrderTable } from "./tables.ts";
 import { WorkOrderNode } from "./work-order.ts";
 
 const WorkOrderOrderField = builder.enumType("WorkOrderOrderField", {
@@ -34,14 +37,23 @@ const WorkOrderFilter = builder.inputType("WorkOrderFilter", {
   }),
 });
 
-function workOrderWhere(filter: typeof WorkOrderFilter.$inferInput | null | undefined): Prisma.WorkOrderWhereInput {
-  if (!filter) return {};
-  const where: Prisma.WorkOrderWhereInput = {};
-  if (filter.locationIds) where.locationId = { in: parseIds(filter.locationIds, "Location", "filter.locationIds") };
-  if (filter.projectIds) where.projectId = { in: parseIds(filter.projectIds, "Project", "filter.projectIds") };
-  if (filter.dueFrom || filter.dueTo) where.dueDate = { gte: filter.dueFrom ?? undefined, lte: filter.dueTo ?? undefined };
-  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
-  return where;
+/** The filter's conditions on work orders (ids checked and decoded before any SQL). */
+function workOrderWhere(filter: typeof WorkOrderFilter.$inferInput | null | undefined) {
+  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  if (filter?.locationIds) {
+    const ids = parseIds(filter.locationIds, "Location", "filter.locationIds");
+    conditions.push((r) => Prisma.sql`${r}.location_id = ANY(${ids}::int[])`);
+  }
+  if (filter?.projectIds) {
+    const ids = parseIds(filter.projectIds, "Project", "filter.projectIds");
+    conditions.push((r) => Prisma.sql`${r}.project_id = ANY(${ids}::int[])`);
+  }
+  const { dueFrom, dueTo, labelContains } = filter ?? {};
+  if (dueFrom) conditions.push((r) => Prisma.sql`${r}.due_date >= ${dueFrom}`);
+  if (dueTo) conditions.push((r) => Prisma.sql`${r}.due_date <= ${dueTo}`);
+  if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
+  return (alias: string) =>
+    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
 }
 
 builder.queryFields((t) => ({
@@ -51,7 +63,7 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A work order by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the work order." }) },
-    resolve: (_root, args) => parseId(args.id, "WorkOrder", "id"),
+    resolve: (_root, args, context, info) => rowByKey(workOrderTable, parseId(args.id, "WorkOrder", "id"), context, info) as never,
   }),
   workOrders: t.connection({
     type: WorkOrderNode,
@@ -61,15 +73,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: WorkOrderFilter, description: "Only work orders meeting these conditions." }),
       orderBy: t.arg({ type: WorkOrderOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
-    resolve: (_root, args) => {
-      const where = workOrderWhere(args.filter);
-      return orderedConnection(
+    resolve: (_root, args, context, info) =>
+      listConnection(
+        { table: workOrderTable, where: workOrderWhere(args.filter), order: listOrder(workOrderTable, args.orderBy, NEWEST_FIRST) },
         args,
-        sortSpec(args.orderBy, NEWEST_FIRST),
-        where,
-        (query) => prisma.workOrder.findMany(query as Prisma.WorkOrderFindManyArgs),
-        () => prisma.workOrder.count({ where }),
-      );
-    },
+        context,
+        info,
+      ) as never,
   }),
 }));

@@ -1,0 +1,318 @@
+// Compiling a selection into SQL: each row of a table-backed type becomes a JSON array of the
+// columns its selected fields read, followed by one value per planned field — a related row, a
+// page of a to-many relation with its count, a computed value — each a correlated subquery of
+// the same statement. The decoder turns the arrays back into rows, keeping the planned values
+// with each row (values.ts). Bounded: one statement per root field, whatever the depth.
+import { type FieldNode, type GraphQLField, type GraphQLObjectType, type SelectionSetNode, getArgumentValues } from "graphql";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { type Request, collectFields, objectTypeOf, subSelections } from "./collect.ts";
+import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
+import { type Page, type PageSizes, pageOf } from "./page.ts";
+import { type FieldPlan, type ManyRelation, planOf, tableOfType } from "./plan.ts";
+import { type Table, columnOf } from "./table.ts";
+import { keepPlanned } from "./values.ts";
+
+export interface Scope extends Request {
+  /** Counter for unique table aliases within one statement. */
+  aliases: number;
+}
+
+export interface Compiled<T = Record<string, unknown>> {
+  /** The SQL expression of the value. */
+  sql: Prisma.Sql;
+  decode: (json: unknown) => T;
+}
+
+type Row = Record<string, unknown>;
+type Args = Readonly<Record<string, unknown>>;
+
+const NO_PLANNED: Row = Object.freeze({}) as Row;
+
+const nextAlias = (scope: Scope) => `t${scope.aliases++}`;
+
+/** The field's arguments, or undefined when they cannot be read (the resolver will report why). */
+function argumentsOf(scope: Scope, field: GraphQLField<unknown, unknown>, node: FieldNode): Args | undefined {
+  try {
+    return getArgumentValues(field, node, scope.variables as Record<string, unknown>);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether every node under one response key is the same field with the same arguments. */
+function uniform(scope: Scope, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): Args | undefined {
+  const args = argumentsOf(scope, field, nodes[0]!);
+  if (!args || nodes.length === 1) return args;
+  const text = JSON.stringify(args);
+  for (const node of nodes) {
+    if (node.name.value !== field.name) return undefined;
+    if (JSON.stringify(argumentsOf(scope, field, node)) !== text) return undefined;
+  }
+  return args;
+}
+
+interface Child {
+  key: string;
+  value: Compiled<unknown>;
+}
+
+/** A row of `table` aliased `alias`, with the fields `type`'s selection reads (and `also`, e.g. its sort keys). */
+export function compileRow(
+  scope: Scope,
+  table: Table,
+  type: GraphQLObjectType,
+  selections: readonly SelectionSetNode[],
+  alias: string,
+  also: readonly string[] = [],
+): Compiled<Row> {
+  const reads = new Set<string>([table.key, ...also]);
+  const children: Child[] = [];
+  const fields = type.getFields();
+  for (const [key, nodes] of collectFields(scope, type, selections)) {
+    const name = nodes[0]!.name.value;
+    const field = fields[name];
+    if (!field) continue; // __typename and other meta fields
+    const plan = planOf(field);
+    if (!plan) {
+      if (name !== "id") table.fields.forEach((f) => reads.add(f)); // undeclared: the whole row (the schema test forbids it)
+      continue;
+    }
+    plan.reads.forEach((f) => reads.add(f));
+    if (plan.kind === "embed") {
+      embeddedReads(scope, objectTypeOf(field.type), subSelections(nodes)).forEach((f) => reads.add(f));
+      continue;
+    }
+    const args = uniform(scope, field, nodes);
+    if (!args) continue;
+    const value = compileChild(scope, { table, alias }, plan, field, nodes, args);
+    if (value) children.push({ key, value });
+  }
+  return rowOf(table, [...reads], children, alias);
+}
+
+/** The columns an embedded object's selected fields read (it is the same row, shown as another type). */
+function embeddedReads(scope: Scope, type: GraphQLObjectType | undefined, selections: readonly SelectionSetNode[]): string[] {
+  if (!type) return [];
+  const reads: string[] = [];
+  for (const nodes of collectFields(scope, type, selections).values()) {
+    const plan = planOf(type.getFields()[nodes[0]!.name.value]!);
+    if (plan?.kind === "columns") reads.push(...plan.reads);
+  }
+  return reads;
+}
+
+/** The parent row of a planned child: its table and alias. */
+interface Parent {
+  table: Table;
+  alias: string;
+}
+
+function compileChild(scope: Scope, parent: Parent, plan: FieldPlan, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Args): Compiled<unknown> | undefined {
+  switch (plan.kind) {
+    case "toOne":
+      return compileToOne(scope, plan, field, subSelections(nodes), parent.alias);
+    case "many":
+      return plan.paged
+        ? compileConnectionOf(scope, parent, plan.relation, field, nodes, args)
+        : compileListOf(scope, parent, plan.relation, field, nodes, args, plan.limit);
+    case "computed":
+      return { sql: plan.sql(Prisma.raw(parent.alias), args), decode: plan.decode ?? ((json) => json) };
+    default:
+      return undefined;
+  }
+}
+
+type ToOne = Extract<FieldPlan, { kind: "toOne" }>;
+
+/** The key the row aliased `alias` leads to through `from` and then each hop. */
+function keyThrough(scope: Scope, plan: ToOne, alias: string): Prisma.Sql {
+  let key = Prisma.raw(`${alias}."${columnOf(plan.from)}"`);
+  for (const hop of plan.via) {
+    const h = nextAlias(scope);
+    key = Prisma.sql`(SELECT ${Prisma.raw(`${h}."${columnOf(hop.field)}"`)} FROM ${hop.table.sqlName} ${Prisma.raw(h)}
+      WHERE ${Prisma.raw(`${h}."${columnOf(hop.table.key)}"`)} = ${key} AND ${hop.table.readable(Prisma.raw(h))})`;
+  }
+  return key;
+}
+
+function compileToOne(scope: Scope, plan: ToOne, field: GraphQLField<unknown, unknown>, selections: readonly SelectionSetNode[], alias: string): Compiled<unknown> | undefined {
+  const { target } = plan;
+  const type = objectTypeOf(field.type);
+  if (!type || tableOfType(type) !== target) return undefined;
+  const a = nextAlias(scope);
+  const row = compileRow(scope, target, type, selections, a);
+  const on = Prisma.sql`${Prisma.raw(`${a}."${columnOf(target.key)}"`)} = ${keyThrough(scope, plan, alias)}`;
+  return {
+    sql: Prisma.sql`(SELECT ${row.sql} FROM ${target.sqlName} ${Prisma.raw(a)} WHERE ${on} AND ${target.readable(Prisma.raw(a))})`,
+    decode: (json) => (json == null ? null : row.decode(json)),
+  };
+}
+
+/** The SQL and decoder of one row: its reads in a fixed order, then its planned children. */
+function rowOf(table: Table, reads: string[], children: Child[], alias: string): Compiled<Row> {
+  const values = [...reads.map((field) => Prisma.raw(table.read(alias, field))), ...children.map((child) => child.value.sql)];
+  const isDate = reads.map((field) => table.dates.has(field));
+  const size = values.length;
+  const decode = (json: unknown): Row => {
+    const array = flat(json, size);
+    const row: Row = {};
+    for (let i = 0; i < reads.length; i++) {
+      const value = array[i];
+      row[reads[i]!] = isDate[i] && value != null ? new Date(value as number) : value;
+    }
+    if (!children.length) {
+      keepPlanned(row, NO_PLANNED);
+      return row;
+    }
+    const planned: Row = {};
+    for (let i = 0; i < children.length; i++) planned[children[i]!.key] = children[i]!.value.decode(array[reads.length + i]);
+    keepPlanned(row, planned);
+    return row;
+  };
+  return { sql: jsonArray(values), decode };
+}
+
+/** json_build_array takes at most 100 arguments: a longer row is built as arrays of 90 and read flat. */
+const CHUNK = 90;
+
+function jsonArray(values: Prisma.Sql[]): Prisma.Sql {
+  if (values.length <= CHUNK) return Prisma.sql`json_build_array(${Prisma.join(values)})`;
+  const chunks: Prisma.Sql[] = [];
+  for (let i = 0; i < values.length; i += CHUNK) chunks.push(Prisma.sql`json_build_array(${Prisma.join(values.slice(i, i + CHUNK))})`);
+  return Prisma.sql`json_build_array(${Prisma.join(chunks)})`;
+}
+
+const flat = (json: unknown, size: number): unknown[] => (size <= CHUNK ? (json as unknown[]) : (json as unknown[][]).flat());
+
+/** The item type of a connection type (`edges { node }`) and the selections of its nodes. */
+function connectionItems(scope: Scope, connection: GraphQLObjectType, nodes: readonly FieldNode[]) {
+  let itemType: GraphQLObjectType | undefined;
+  const items: SelectionSetNode[] = [];
+  let counted = false;
+  for (const [, fieldNodes] of collectFields(scope, connection, subSelections(nodes))) {
+    const name = fieldNodes[0]!.name.value;
+    if (name === "totalCount") counted = true;
+    if (name !== "edges") continue;
+    const edgeType = objectTypeOf(connection.getFields().edges!.type)!;
+    for (const [, edgeFields] of collectFields(scope, edgeType, subSelections(fieldNodes))) {
+      if (edgeFields[0]!.name.value !== "node") continue;
+      itemType = objectTypeOf(edgeType.getFields().node!.type);
+      items.push(...subSelections(edgeFields));
+    }
+  }
+  itemType ??= objectTypeOf(objectTypeOf(connection.getFields().edges?.type)?.getFields().node?.type);
+  return { itemType, items, counted };
+}
+
+export interface PageQuery {
+  table: Table;
+  itemType: GraphQLObjectType;
+  items: readonly SelectionSetNode[];
+  /** Conditions on the rows (alias given), besides the page's own. */
+  where: (alias: string) => Prisma.Sql;
+  /** FROM items, the rows' table aliased as given (joins allowed). */
+  from?: (alias: string) => Prisma.Sql;
+  page: Page;
+}
+
+/** The rows of a page as one JSON array, each row an array of values (see `compileRow`). */
+export function compilePage(scope: Scope, query: PageQuery): Compiled<Row[]> {
+  const a = nextAlias(scope);
+  const alias = Prisma.raw(a);
+  const { table, page } = query;
+  // Cursors are made of the sort keys, so every row carries them.
+  const row = compileRow(scope, table, query.itemType, query.items, a, page.order.keys.map((key) => key.field));
+  const conditions = [query.where(a), table.readable(alias)];
+  if (page.after) conditions.push(afterSql(table, page.order, a, page.after));
+  if (page.before) conditions.push(afterSql(table, reversed(page.order), a, page.before));
+  const order: Order = page.inverted ? reversed(page.order) : page.order;
+  const sortColumns = order.keys.map((key, i) => Prisma.raw(`${a}."${table.column(key.field)}" AS s${i}`));
+  const aggregateOrder = Prisma.raw(order.keys.map((key, i) => `p.s${i} ${key.direction === "asc" ? "ASC" : "DESC"}`).join(", "));
+  const from = query.from ? query.from(a) : Prisma.sql`${table.sqlName} ${alias}`;
+  return {
+    sql: Prisma.sql`(SELECT coalesce(json_agg(p.j ORDER BY ${aggregateOrder}), '[]') FROM (
+      SELECT ${row.sql} AS j, ${Prisma.join(sortColumns)} FROM ${from}
+      WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBySql(table, order, a)} LIMIT ${page.limit}) p)`,
+    decode: (json) => (json as unknown[]).map(row.decode),
+  };
+}
+
+/** How many rows meet the conditions. */
+export function compileCount(scope: Scope, table: Table, where: (alias: string) => Prisma.Sql, from?: (alias: string) => Prisma.Sql): Prisma.Sql {
+  const a = nextAlias(scope);
+  const alias = Prisma.raw(a);
+  return Prisma.sql`(SELECT count(*)::int FROM ${from ? from(a) : Prisma.sql`${table.sqlName} ${alias}`} WHERE ${where(a)} AND ${table.readable(alias)})`;
+}
+
+export interface PlannedPage {
+  rows: Row[];
+  /** Present when the selection counts the list. */
+  totalCount?: number;
+}
+
+/** A connection's page and, when selected, its count, from a query on its rows. */
+export function compileConnection(scope: Scope, query: Omit<PageQuery, "itemType" | "items">, connection: GraphQLObjectType, nodes: readonly FieldNode[]): Compiled<PlannedPage> | undefined {
+  const { itemType, items, counted } = connectionItems(scope, connection, nodes);
+  if (!itemType || tableOfType(itemType) !== query.table) return undefined;
+  const rows = compilePage(scope, { ...query, itemType, items });
+  const count = counted ? compileCount(scope, query.table, query.where, query.from) : Prisma.sql`NULL`;
+  return {
+    sql: Prisma.sql`json_build_array(${rows.sql}, ${count})`,
+    decode: (json) => {
+      const [page, total] = json as [unknown, number | null];
+      return total === null ? { rows: rows.decode(page) } : { rows: rows.decode(page), totalCount: total };
+    },
+  };
+}
+
+/** The condition tying a relation's rows (alias `a`) to the parent row. */
+function relationWhere(relation: ManyRelation, parent: Parent, args: Args) {
+  const parentKey = columnOf(relation.parentKey ?? parent.table.key);
+  const field = relation.through ? relation.through.parentField : relation.parentField;
+  return (a: string) => {
+    const owner = relation.through ? `j_${a}` : a;
+    const link = Prisma.raw(`${owner}."${columnOf(field)}" = ${parent.alias}."${parentKey}"`);
+    const filter = relation.filter?.(args, Prisma.raw(a));
+    return filter ? Prisma.sql`${link} AND ${filter}` : link;
+  };
+}
+
+/** FROM items of a relation through a join table: the join table, then the target rows. */
+function relationFrom(relation: ManyRelation) {
+  const through = relation.through;
+  if (!through) return undefined;
+  const target = relation.target;
+  return (a: string) =>
+    Prisma.raw(`"${through.table.name}" j_${a} JOIN "${target.name}" ${a} ON ${a}."${columnOf(target.key)}" = j_${a}."${columnOf(through.targetField)}"`);
+}
+
+function sizesOf(field: GraphQLField<unknown, unknown>): PageSizes {
+  return (field.extensions?.pageSizes as PageSizes | undefined) ?? {};
+}
+
+function compileConnectionOf(scope: Scope, parent: Parent, relation: ManyRelation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Args): Compiled<unknown> | undefined {
+  const connection = objectTypeOf(field.type);
+  if (!connection) return undefined;
+  let page: Page;
+  try {
+    page = pageOf(args, relation.order(args), sizesOf(field));
+  } catch {
+    return undefined; // bad arguments: the resolver reports them at the field's path
+  }
+  return compileConnection(scope, { table: relation.target, where: relationWhere(relation, parent, args), from: relationFrom(relation), page }, connection, nodes);
+}
+
+function compileListOf(scope: Scope, parent: Parent, relation: ManyRelation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Args, limit = 1000): Compiled<unknown> | undefined {
+  const itemType = objectTypeOf(field.type);
+  if (!itemType || tableOfType(itemType) !== relation.target) return undefined;
+  const order = relation.order(args);
+  const page: Page = { order, limit, inverted: false, expectedSize: limit, hasNextPage: () => false, hasPreviousPage: () => false };
+  return compilePage(scope, {
+    table: relation.target,
+    itemType,
+    items: subSelections(nodes),
+    where: relationWhere(relation, parent, args),
+    from: relationFrom(relation),
+    page,
+  });
+}

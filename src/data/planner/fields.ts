@@ -1,0 +1,145 @@
+// Field helpers for table-backed types: each declares what its field reads (extensions.plan,
+// compiled by the planner) and gives it the resolver that answers from the planned value, or,
+// when nothing was planned, through the per-request loaders the same declaration defines.
+// Spread one into a Pothos field's options: `workOrder: t.field({ type: WorkOrderNode,
+// description, ...toOne(workOrderTable, "workOrderId") })`.
+import type { GraphQLResolveInfo } from "graphql";
+import { objectTypeOf } from "./collect.ts";
+import type { PlannedPage } from "./compile.ts";
+import { type Row, childCountLoader, childrenLoader, parentKeyOf, rowLoader } from "./loaders.ts";
+import { type Page, type PageSizes, connectionOf, pageOf } from "./page.ts";
+import type { FieldPlan, Hop, ManyRelation } from "./plan.ts";
+import { type PlannerContext, ownSelections, plannedRows } from "./run.ts";
+import type { Table } from "./table.ts";
+import { NOT_PLANNED, plannedValue } from "./values.ts";
+import type { Context } from "../../context.ts";
+import type { ConnectionArgs } from "../../graphql/pagination.ts";
+
+type Args = Record<string, unknown>;
+type Info = GraphQLResolveInfo;
+
+const planned = (plan: FieldPlan, more: Record<string, unknown> = {}) => ({ extensions: { plan, ...more } });
+
+/** A field computed by its resolver from these fields of the row. */
+export const reads = <Parent>(...fields: (keyof Parent & string)[]) => planned({ kind: "columns", reads: fields });
+
+/** A field resolved by its own resolver through loaders (never planned); it reads these fields of the row. */
+export const loaded = <Parent>(...fields: (keyof Parent & string)[]) => planned({ kind: "loaded", reads: fields });
+
+/** The row itself as another object type (e.g. its Status), whose fields read `fields` of it. */
+export function embed<Parent extends object>(...fields: (keyof Parent & string)[]) {
+  return {
+    ...planned({ kind: "embed", reads: fields }),
+    resolve: (parent: Parent) => {
+      const view: Partial<Parent> = {};
+      for (const field of fields) view[field] = parent[field];
+      return view as Parent;
+    },
+  };
+}
+
+/**
+ * The row of `target` whose key is the parent's `from` field (null when that is null); with
+ * `via`, the row reached from there through each hop (e.g. a batch's project: its work order's
+ * projectId).
+ */
+export function toOne<Parent extends object>(target: Table, from: keyof Parent & string, ...via: Hop[]) {
+  return {
+    ...planned({ kind: "toOne", target, from, via, reads: [from] }),
+    resolve: (parent: Parent, _args: Args, context: object, info: Info) => {
+      const value = plannedValue<Row | null>(parent, info);
+      if (value !== NOT_PLANNED) return value as never;
+      // Not planned: the key, which the target node's loader loads (after loading each hop's row).
+      const key = parent[from] ?? null;
+      return (via.length ? keyVia(context, via, key) : key) as never;
+    },
+  };
+}
+
+async function keyVia(context: object, via: readonly Hop[], key: unknown): Promise<unknown> {
+  for (const hop of via) {
+    if (key == null) return null;
+    key = (await rowLoader(context, hop.table).load(key))?.[hop.field] ?? null;
+  }
+  return key;
+}
+
+/** The arguments of a to-many field that choose its rows (its filters), without the page's. */
+function filterArgs(args: Args): Args {
+  const { first: _first, last: _last, after: _after, before: _before, ...rest } = args;
+  return rest;
+}
+
+function loadedPage(context: object, relation: ManyRelation, parent: unknown, page: Page, args: Args) {
+  return childrenLoader(context, relation).load({ parent, page, args: filterArgs(args) });
+}
+
+/** A connection over the rows of a to-many relation (checked page arguments, keyset cursors). */
+export function manyConnection<Parent extends object>(parentTable: Table, relation: ManyRelation, sizes: PageSizes = {}) {
+  const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
+  return {
+    ...planned({ kind: "many", relation, paged: true, reads: [parentKey] }, { pageSizes: sizes }),
+    resolve: (parent: Parent, connectionArgs: ConnectionArgs, context: object, info: Info) => {
+      const args = connectionArgs as Args;
+      const page = pageOf(args, relation.order(args), sizes);
+      const key = parent[parentKey];
+      const count = () => childCountLoader(context, relation).load({ parent: key, args: filterArgs(args) });
+      const value = plannedValue<PlannedPage>(parent, info);
+      // Rows of the target's shape (planned ones hold just what the selection reads): typed by the field.
+      if (value !== NOT_PLANNED) return connectionOf(page, value.rows, args, value.totalCount ?? count) as never;
+      return loadedPage(context, relation, key, page, args).then((rows) => connectionOf(page, rows, args, count)) as never;
+    },
+  };
+}
+
+/** Every row of a to-many relation (at most `limit`), as a list. */
+export function manyList<Parent extends object>(parentTable: Table, relation: ManyRelation, limit = 1000) {
+  const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
+  return {
+    ...planned({ kind: "many", relation, paged: false, limit, reads: [parentKey] }),
+    resolve: (parent: Parent, fieldArgs: object, context: object, info: Info) => {
+      const args = fieldArgs as Args;
+      const value = plannedValue<Row[]>(parent, info);
+      if (value !== NOT_PLANNED) return value as never;
+      const order = relation.order(args);
+      const page: Page = { order, limit, inverted: false, expectedSize: limit, hasNextPage: () => false, hasPreviousPage: () => false };
+      return loadedPage(context, relation, parent[parentKey], page, args) as never;
+    },
+  };
+}
+
+export interface ComputedOptions<Parent, T, R = T> {
+  reads?: (keyof Parent & string)[];
+  /** The value as SQL (a JSON-able expression) over the row's alias. */
+  sql: Extract<FieldPlan, { kind: "computed" }>["sql"];
+  /** Turns the value read as JSON into the field's value. */
+  decode?: (json: unknown) => T;
+  /** The value when nothing was planned (a batched loader). */
+  load: (parent: Parent, args: Args, context: Context) => T | Promise<T>;
+  /** The field's value from the computed one and the row (e.g. counts with the row's total). */
+  finish?: (value: T, parent: Parent) => R;
+}
+
+/** A value computed from the row by SQL when planned, by `load` otherwise. */
+export function computed<Parent extends object, T, R = T>(options: ComputedOptions<Parent, T, R>) {
+  const finish = options.finish ?? ((value: T) => value as unknown as R);
+  return {
+    ...planned({ kind: "computed", reads: options.reads ?? [], sql: options.sql, decode: options.decode }),
+    resolve: (parent: Parent, args: object, context: Context, info: Info): R | Promise<R> => {
+      const value = plannedValue<T>(parent, info);
+      if (value !== NOT_PLANNED) return finish(value, parent);
+      const loaded = options.load(parent, args as Args, context);
+      return loaded instanceof Promise ? loaded.then((v) => finish(v, parent)) : finish(loaded, parent);
+    },
+  };
+}
+
+/**
+ * A root field returning one row of `table` by key (e.g. `batch(id:)`): planned with everything
+ * its selection reads, or the key for the node's loader when the planner is off.
+ */
+export async function rowByKey(table: Table, key: unknown, context: PlannerContext, info: Info): Promise<Row | unknown> {
+  const type = objectTypeOf(info.returnType);
+  const rows = type ? await plannedRows(table, type, ownSelections(info), [key], context, info) : undefined;
+  return rows ? (rows.get(key) ?? null) : key;
+}

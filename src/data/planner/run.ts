@@ -1,0 +1,90 @@
+// The planner's entry points for root fields: a list (connection) and rows looked up by key.
+// Planned, each is one statement returning one JSON value that holds the page, its count and
+// everything the selection reads below it; with the planner off (or for a shape it does not
+// plan) the same answer comes from a plain statement for the rows and the fields' own loaders.
+import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { db } from "../../db.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import type { ConnectionArgs } from "../../graphql/pagination.ts";
+import { objectTypeOf, subSelections } from "./collect.ts";
+import { type Scope, compileConnection, compileCount, compileRow } from "./compile.ts";
+import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
+import { type PageSizes, connectionOf, pageOf } from "./page.ts";
+import { type Row, keyArray, revive, wholeRow } from "./loaders.ts";
+import { type Table, columnOf } from "./table.ts";
+
+/** What the planner needs of a request's context: whether it plans. */
+export interface PlannerContext {
+  /** False runs every field through its own loaders (the reference the planned answers are tested against). */
+  planner: boolean;
+}
+
+export const scopeOf = (info: GraphQLResolveInfo): Scope => ({
+  schema: info.schema,
+  fragments: info.fragments,
+  variables: info.variableValues,
+  aliases: 0,
+});
+
+export interface RootList {
+  table: Table;
+  /** Conditions on the rows (their alias given): the list's filters. */
+  where: (alias: string) => Prisma.Sql;
+  order: Order;
+  sizes?: PageSizes;
+}
+
+async function single<T>(sql: Prisma.Sql): Promise<T> {
+  const [row] = await db.query<{ v: T }>(Prisma.sql`SELECT ${sql} AS v`);
+  return row!.v;
+}
+
+/** A root connection over `list`: its arguments checked first, then one statement (planned) or a plain page. */
+export async function listConnection(list: RootList, args: ConnectionArgs, context: PlannerContext, info: GraphQLResolveInfo) {
+  const page = pageOf(args, list.order, list.sizes);
+  const connectionType = objectTypeOf(info.returnType);
+  const scope = scopeOf(info);
+  const planned = context.planner && connectionType ? compileConnection(scope, { ...list, page }, connectionType, info.fieldNodes) : undefined;
+  const count = () => single<number>(compileCount(scopeOf(info), list.table, list.where));
+  if (planned) {
+    const result = planned.decode(await single(planned.sql));
+    return connectionOf(page, result.rows, args, result.totalCount ?? count);
+  }
+  const { table } = list;
+  const conditions = [list.where("a"), table.readable(Prisma.raw("a"))];
+  if (page.after) conditions.push(afterSql(table, page.order, "a", page.after));
+  if (page.before) conditions.push(afterSql(table, reversed(page.order), "a", page.before));
+  const order = page.inverted ? reversed(page.order) : page.order;
+  const rows = await db.query<Row>(Prisma.sql`SELECT ${wholeRow(table, "a")} FROM ${table.sqlName} a
+    WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBySql(table, order, "a")} LIMIT ${page.limit}`);
+  return connectionOf(page, revive(table, rows), args, count);
+}
+
+/**
+ * Rows of `table` by key for a selection on `type` (e.g. `batch(id:)`, `nodes(ids:)`): one
+ * statement for all of them, in no particular order; each row keeps what the selection reads
+ * below it. Undefined when the planner is off: the caller loads them through the node's loader.
+ */
+export async function plannedRows(
+  table: Table,
+  type: GraphQLObjectType,
+  selections: readonly SelectionSetNode[],
+  keys: readonly unknown[],
+  context: PlannerContext,
+  info: GraphQLResolveInfo,
+): Promise<Map<unknown, Row> | undefined> {
+  if (!context.planner) return undefined;
+  const byKey = new Map<unknown, Row>();
+  if (!keys.length) return byKey;
+  const row = compileRow(scopeOf(info), table, type, selections, "r");
+  const rows = await db.query<{ v: unknown }>(Prisma.sql`SELECT ${row.sql} AS v FROM ${table.sqlName} r
+    WHERE r.${Prisma.raw(`"${columnOf(table.key)}"`)} = ANY(${keyArray([...new Set(keys)])}) AND ${table.readable(Prisma.raw("r"))}`);
+  for (const { v } of rows) {
+    const decoded = row.decode(v);
+    byKey.set(decoded[table.key], decoded);
+  }
+  return byKey;
+}
+
+/** The selections of the root field's own nodes (for lookups returning the type directly). */
+export const ownSelections = (info: GraphQLResolveInfo): SelectionSetNode[] => subSelections(info.fieldNodes as FieldNode[]);
