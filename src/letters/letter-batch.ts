@@ -1,39 +1,34 @@
-import { prisma } from "../db.ts";
+import type { LetterBatch } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
-import { keysetConnection } from "../graphql/pagination.ts";
+import { manyConnection, toOne } from "../data/planner/fields.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { tableBacked } from "../data/planner/plan.ts";
 import { LetterNode } from "./letter.ts";
 import { LetterStatusEnum } from "./letter-status.ts";
-import { letterCountLoader, lettersPageLoader } from "./loaders.ts";
+import { batchLetters, letterBatchTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const LetterBatchNode = builder.loadableNode("LetterBatch", {
   ...readScope("letters:read"),
+  ...tableBacked(letterBatchTable),
   description:
     "A batch of letters the print supplier prints and posts together with one specification; its status is moved as a whole with updateLetterBatchStatus.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.letterBatch.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<LetterBatch>(letterBatchTable, ids),
   sort: (batch) => batch.id,
-  // Batches listed in a page answer their letters' `batch` without another query.
-  cacheResolved: (batch) => batch.id,
   fields: (t) => ({
     specificationId: t.exposeString("specificationId", {
       description: "The letter specification (paper, envelope, inserts) the batch is printed with, e.g. standard-a4-c5.",
     }),
     groupId: t.exposeString("groupId", { nullable: true, description: "The sender's grouping of batches, e.g. a campaign; null when none." }),
-    status: t.field({ type: LetterStatusEnum, description: "Where the batch stands as a whole.", resolve: (batch) => batch.status }),
+    status: t.expose("status", { type: LetterStatusEnum, description: "Where the batch stands as a whole." }),
     reasonCode: t.exposeString("reasonCode", { nullable: true, description: "The supplier's code for why the batch is in its status, when given." }),
     reasonText: t.exposeString("reasonText", { nullable: true, description: "Why the batch is in its status, in words, when given." }),
     letters: t.connection({
       type: LetterNode,
       description: "The letters of the batch in the order they were received; at most 100 per page (default 20).",
-      resolve: (batch, args, context) =>
-        keysetConnection(args, (page) => lettersPageLoader(context, page).load({ batchId: batch.id, page }), {
-          order: "letter:id",
-          sortValue: (letter) => letter.id,
-          id: (letter) => letter.id,
-          totalCount: () => letterCountLoader(context).load(batch.id),
-        }),
+      ...manyConnection(letterBatchTable, batchLetters),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the supplier received the batch." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the batch last changed." }),
@@ -41,5 +36,5 @@ export const LetterBatchNode = builder.loadableNode("LetterBatch", {
 });
 
 builder.objectField(LetterNode, "batch", (t) =>
-  t.field({ type: LetterBatchNode, description: "The batch the letter belongs to.", resolve: (letter) => letter.batchId }),
+  t.field({ type: LetterBatchNode, description: "The batch the letter belongs to.", ...toOne(letterBatchTable, "batchId") }),
 );

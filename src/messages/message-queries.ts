@@ -1,9 +1,13 @@
 // Root reads of outgoing messages: the history newest first, and lookups by integer ids.
-import { prisma } from "../db.ts";
-import type { Message, Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { Message } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
-import { createdAtConnection } from "../graphql/keyset.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { orderOf } from "../data/planner/order.ts";
+import { type PlannerContext, listConnection, plannedRows, selectionsAt } from "../data/planner/run.ts";
+import type { GraphQLResolveInfo } from "graphql";
 import { MessageNode, MessageStatusEnum } from "./message.ts";
+import { messageTable } from "./tables.ts";
 import { MAX_MESSAGE_IDS, MAX_PAGE_SIZE, uniqueMessageIds } from "./validation.ts";
 
 const MessageFilter = builder.inputType("MessageFilter", {
@@ -15,14 +19,26 @@ const MessageFilter = builder.inputType("MessageFilter", {
   }),
 });
 
-function messageWhere(filter: typeof MessageFilter.$inferInput | null | undefined): Prisma.MessageWhereInput {
-  if (!filter) return {};
-  const where: Prisma.MessageWhereInput = {};
-  if (filter.status) where.status = { in: filter.status };
-  if (filter.scheduledFrom || filter.scheduledTo) {
-    where.scheduledAt = { gte: filter.scheduledFrom ?? undefined, lte: filter.scheduledTo ?? undefined };
-  }
-  return where;
+/** The filter's conditions on messages. */
+function messageWhere(filter: typeof MessageFilter.$inferInput | null | undefined) {
+  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  const statuses = filter?.status ? [...filter.status] : undefined;
+  if (statuses) conditions.push((r) => Prisma.sql`${r}.status = ANY(${statuses}::message_status[])`);
+  const { scheduledFrom, scheduledTo } = filter ?? {};
+  if (scheduledFrom) conditions.push((r) => Prisma.sql`${r}.scheduled_at >= ${scheduledFrom}`);
+  if (scheduledTo) conditions.push((r) => Prisma.sql`${r}.scheduled_at <= ${scheduledTo}`);
+  return (alias: string) =>
+    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
+}
+
+const NEWEST_FIRST = orderOf(messageTable, [{ field: "createdAt", direction: "desc" }]);
+
+/** The messages of `ids` that exist, planned for the result's `messages` selection (whole rows with the planner off). */
+async function messagesOf(ids: number[], context: PlannerContext, info: GraphQLResolveInfo): Promise<Map<unknown, Message>> {
+  const at = selectionsAt(info, ["messages"]);
+  const planned = at ? await plannedRows(messageTable, at.type, at.selections, ids, context, info) : undefined;
+  if (planned) return planned as Map<unknown, Message>;
+  return new Map((await rowsByKeys<Message>(messageTable, ids)).map((message) => [message.id, message]));
 }
 
 const MessagesByIdsResult = builder
@@ -47,17 +63,8 @@ builder.queryFields((t) => ({
     authScopes: { scope: "messages:read" },
     description: `The history of outgoing messages, newest first; at most ${MAX_PAGE_SIZE} per page (the source API's limit), default 20.`,
     args: { filter: t.arg({ type: MessageFilter, description: "Only messages meeting these conditions." }) },
-    resolve: (_root, args) => {
-      const where = messageWhere(args.filter);
-      // Newest first, as the source API lists its history.
-      return createdAtConnection(
-        args,
-        "desc",
-        (page) => prisma.message.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.MessageFindManyArgs),
-        () => prisma.message.count({ where }),
-        { maxSize: MAX_PAGE_SIZE },
-      );
-    },
+    resolve: (_root, args, context, info) =>
+      listConnection({ table: messageTable, where: messageWhere(args.filter), order: NEWEST_FIRST, sizes: { maxSize: MAX_PAGE_SIZE } }, args, context, info) as never,
   }),
   messagesByIds: t.field({
     type: MessagesByIdsResult,
@@ -66,10 +73,9 @@ builder.queryFields((t) => ({
     args: {
       ids: t.arg.intList({ required: true, description: `Integer message ids, 1 to ${MAX_MESSAGE_IDS} distinct ones.` }),
     },
-    resolve: async (_root, args) => {
+    resolve: async (_root, args, context, info) => {
       const ids = uniqueMessageIds(args.ids, "ids");
-      const found = await prisma.message.findMany({ where: { id: { in: ids } } });
-      const byId = new Map(found.map((message) => [message.id, message]));
+      const byId = await messagesOf(ids, context, info);
       return {
         messages: ids.flatMap((id) => byId.get(id) ?? []),
         notFoundIds: ids.filter((id) => !byId.has(id)),

@@ -1,5 +1,8 @@
-import { prisma } from "../db.ts";
+import type { Message } from "../generated/prisma/client.ts";
 import { MessageEncoding, MessageStatus } from "../generated/prisma/enums.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { tableBacked } from "../data/planner/plan.ts";
+import { messageTable } from "./tables.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { readScope } from "../auth/type-scopes.ts";
@@ -29,9 +32,10 @@ export const MessageEncodingEnum = builder.enumType(MessageEncoding, {
 
 export const MessageNode = builder.loadableNode("Message", {
   ...readScope("messages:read"),
+  ...tableBacked(messageTable),
   description: "An outgoing SMS message: who it goes to, what it says, when it is sent and what became of it.",
   id: { resolve: (message) => message.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.message.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<Message>(messageTable, ids),
   sort: (message) => message.id,
   fields: (t) => ({
     messageId: t.exposeInt("id", {
@@ -43,9 +47,9 @@ export const MessageNode = builder.loadableNode("Message", {
     }),
     sender: t.exposeString("sender", { description: "The sender name or number the recipient sees." }),
     text: t.exposeString("text", { authScopes: { scope: "messages:read" }, description: "The message text." }),
-    encoding: t.field({ type: MessageEncodingEnum, description: "The encoding the text is sent in.", resolve: (message) => message.encoding }),
+    encoding: t.expose("encoding", { type: MessageEncodingEnum, description: "The encoding the text is sent in." }),
     parts: t.exposeInt("parts", { description: "How many SMS parts the text is split into (each is billed as one SMS)." }),
-    status: t.field({ type: MessageStatusEnum, description: "The message's current status.", resolve: (message) => message.status }),
+    status: t.expose("status", { type: MessageStatusEnum, description: "The message's current status." }),
     scheduledAt: t.expose("scheduledAt", { type: "DateTime", description: "When the message is (or was) due to be sent." }),
     sentAt: t.expose("sentAt", { type: "DateTime", nullable: true, description: "When it was handed to the operator; null until SENT." }),
     deliveredAt: t.expose("deliveredAt", { type: "DateTime", nullable: true, description: "When delivery was reported; null unless DELIVERED." }),

@@ -1,15 +1,18 @@
 // Root reads of process statuses: one by id, many by id (at most 1000), and the history of
 // one entity and event type, newest first. Expired statuses behave exactly like missing ones.
-import { prisma } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { badUserInput, notFound } from "../graphql/errors.ts";
 import { parseId } from "../graphql/ids.ts";
-import { createdAtConnection } from "../graphql/keyset.ts";
-import { effectiveState, liveWhere } from "./retention.ts";
+import { rowsInOrder } from "../data/planner/fields.ts";
+import { orderOf } from "../data/planner/order.ts";
+import { listConnection } from "../data/planner/run.ts";
 import { loadLiveProcessStatuses, ProcessStatusNode } from "./process-status.ts";
+import { processStatusTable } from "./tables.ts";
 
 export const MAX_PROCESS_STATUS_IDS = 1000;
 const ENTITY_PAGE_SIZE = 50;
+const NEWEST_FIRST = orderOf(processStatusTable, [{ field: "createdAt", direction: "desc" }]);
 
 /** Decoded ids, each once in first-seen order; the limits are checked before anything is decoded. */
 function processStatusIds(ids: readonly string[]): number[] {
@@ -28,11 +31,11 @@ builder.queryFields((t) => ({
     description:
       "A process status by its id (as returned in a mutation's payload). Null with a NOT_FOUND error when it never existed or has expired (completed longer than the retention period ago): stop polling then.",
     args: { id: t.arg.id({ required: true, description: "Global id of the process status." }) },
-    resolve: async (_root, args, context) => {
+    resolve: async (_root, args, context, info) => {
       const id = parseId(args.id, "ProcessStatus", "id");
-      const status = await ProcessStatusNode.getDataloader(context).load(id);
+      const [status] = await rowsInOrder(processStatusTable, [id], context, info, loadLiveProcessStatuses as never);
       if (!status) throw notFound(`Process status ${args.id} does not exist or has expired`, "id");
-      return status;
+      return status as never;
     },
   }),
   processStatuses: t.field({
@@ -45,11 +48,8 @@ builder.queryFields((t) => ({
         description: `Global ids of process statuses: 1 to ${MAX_PROCESS_STATUS_IDS}; duplicates count once.`,
       }),
     },
-    resolve: async (_root, args) => {
-      const ids = processStatusIds(args.ids.map(String));
-      const byId = new Map((await loadLiveProcessStatuses(ids)).map((status) => [status.id, status]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
-    },
+    resolve: async (_root, args, context, info) =>
+      (await rowsInOrder(processStatusTable, processStatusIds(args.ids.map(String)), context, info, loadLiveProcessStatuses as never)) as never,
   }),
   processStatusesByEntity: t.connection({
     type: ProcessStatusNode,
@@ -62,18 +62,10 @@ builder.queryFields((t) => ({
       }),
       eventType: t.arg.string({ required: true, description: "The operation, e.g. UPDATE_LETTER_BATCH_STATUS." }),
     },
-    resolve: (_root, args) => {
-      const where = { entityId: args.entityId, eventType: args.eventType, ...liveWhere() };
-      return createdAtConnection(
-        args,
-        "desc",
-        async (page) => {
-          const rows = await prisma.processStatus.findMany({ ...page, where: { AND: [where, page.where] } });
-          return rows.map((row) => effectiveState(row));
-        },
-        () => prisma.processStatus.count({ where }),
-        { defaultSize: ENTITY_PAGE_SIZE },
-      );
+    resolve: (_root, args, context, info) => {
+      const where = (a: string) => Prisma.sql`${Prisma.raw(a)}.entity_id = ${args.entityId} AND ${Prisma.raw(a)}.event_type = ${args.eventType}`;
+      const list = { table: processStatusTable, where, order: NEWEST_FIRST, sizes: { defaultSize: ENTITY_PAGE_SIZE } };
+      return listConnection(list, args, context, info) as never;
     },
   }),
 }));

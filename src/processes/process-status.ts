@@ -1,15 +1,13 @@
-import { prisma } from "../db.ts";
+import type { ProcessStatus } from "../generated/prisma/client.ts";
 import { ProcessState } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
-import { effectiveState, liveWhere } from "./retention.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { tableBacked } from "../data/planner/plan.ts";
+import { processStatusTable } from "./tables.ts";
 
 /** Process statuses by id as readers see them: expired ones are missing, overdue ones TIMEOUT. */
-export async function loadLiveProcessStatuses(ids: number[]) {
-  const now = new Date();
-  const rows = await prisma.processStatus.findMany({ where: { id: { in: ids }, ...liveWhere(now) } });
-  return rows.map((row) => effectiveState(row, now));
-}
+export const loadLiveProcessStatuses = (ids: readonly number[]) => rowsByKeys<ProcessStatus>(processStatusTable, ids);
 
 export const ProcessStateEnum = builder.enumType("ProcessState", {
   description: "Where an asynchronous operation stands.",
@@ -22,6 +20,7 @@ export const ProcessStateEnum = builder.enumType("ProcessState", {
 });
 
 export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
+  ...tableBacked(processStatusTable),
   description:
     "The record of an operation the gateway performed or is performing: every mutation returns one, so callers can poll or subscribe to its outcome. Completed records are kept for a limited time (PROCESS_STATUS_RETENTION), after which they are gone as if they never existed.",
   id: { resolve: (status) => status.id, parse: parseRawId },
@@ -31,10 +30,9 @@ export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
     entityId: t.exposeString("entityId", { description: "Id of the entity the operation affected (a global id where the entity is in this graph)." }),
     eventType: t.exposeString("eventType", { description: "The operation, e.g. CREATE_BATCH or SUBMIT_PROVISIONING_BATCH." }),
     description: t.exposeString("description", { nullable: true, description: "What the operation did, in words." }),
-    status: t.field({
+    status: t.expose("status", {
       type: ProcessStateEnum,
       description: "PENDING while running, then SUCCESS, FAILURE or TIMEOUT (its deadline passed unfinished).",
-      resolve: (status) => status.status,
     }),
     errorMessage: t.exposeString("errorMessage", { nullable: true, description: "Why the operation failed." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the operation started." }),

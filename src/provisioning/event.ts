@@ -1,10 +1,15 @@
 // The provisioning event feed: batch completions and order outcomes, oldest first, so a
 // client polls with `after` set to the last cursor it saw.
-import { prisma } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { ProvisioningEvent } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseRawId } from "../graphql/ids.ts";
-import { createdAtConnection } from "../graphql/keyset.ts";
+import { toOne } from "../data/planner/fields.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { orderOf } from "../data/planner/order.ts";
+import { tableBacked } from "../data/planner/plan.ts";
+import { listConnection } from "../data/planner/run.ts";
+import { provisioningBatchTable, provisioningEventTable, provisioningRequestTable } from "./tables.ts";
 import { ProvisioningEventTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
@@ -12,18 +17,19 @@ import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
   ...readScope("provisioning:read"),
+  ...tableBacked(provisioningEventTable),
   description: "Something that happened to a provisioning batch: it completed or partially completed, or one request's order finished.",
   id: { resolve: (event) => event.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.provisioningEvent.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<ProvisioningEvent>(provisioningEventTable, ids),
   sort: (event) => event.id,
   fields: (t) => ({
-    type: t.field({ type: ProvisioningEventTypeEnum, description: "What happened.", resolve: (event) => event.type }),
-    batch: t.field({ type: ProvisioningBatchNode, description: "The batch the event belongs to.", resolve: (event) => event.batchId }),
+    type: t.expose("type", { type: ProvisioningEventTypeEnum, description: "What happened." }),
+    batch: t.field({ type: ProvisioningBatchNode, description: "The batch the event belongs to.", ...toOne(provisioningBatchTable, "batchId") }),
     request: t.field({
       type: ProvisioningRequestNode,
       nullable: true,
       description: "For ORDER_* events, the request whose order finished; null for batch events.",
-      resolve: (event) => event.requestId,
+      ...toOne(provisioningRequestTable, "requestId"),
     }),
     payload: t.expose("payload", {
       type: "JSON",
@@ -32,6 +38,8 @@ export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the event was recorded." }),
   }),
 });
+
+const OLDEST_FIRST = orderOf(provisioningEventTable, [{ field: "createdAt", direction: "asc" }]);
 
 export const ProvisioningEventFilter = builder.inputType("ProvisioningEventFilter", {
   description: "Conditions an event must meet; all given conditions apply.",
@@ -47,17 +55,17 @@ builder.queryField("events", (t) =>
     authScopes: { scope: "provisioning:read" },
     description: "The provisioning event feed, oldest first; at most 100 per page (default 20). Events go with their batch after PROVISIONING_RETENTION.",
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
-    resolve: (_root, args) => {
-      const where: Prisma.ProvisioningEventWhereInput = {
-        ...(args.filter?.type ? { type: args.filter.type } : {}),
-        ...(args.filter?.batchId ? { batchId: parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") } : {}),
+    resolve: (_root, args, context, info) => {
+      const type = args.filter?.type;
+      const batchId = args.filter?.batchId ? parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") : undefined;
+      const where = (alias: string) => {
+        const a = Prisma.raw(alias);
+        const conditions = [Prisma.sql`TRUE`];
+        if (type) conditions.push(Prisma.sql`${a}.type = ${type}::provisioning_event_type`);
+        if (batchId) conditions.push(Prisma.sql`${a}.batch_id = ${batchId}`);
+        return Prisma.join(conditions, " AND ");
       };
-      return createdAtConnection(
-        args,
-        "asc",
-        (page) => prisma.provisioningEvent.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.ProvisioningEventFindManyArgs),
-        () => prisma.provisioningEvent.count({ where }),
-      );
+      return listConnection({ table: provisioningEventTable, where, order: OLDEST_FIRST }, args, context, info) as never;
     },
   }),
 );

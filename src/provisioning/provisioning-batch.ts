@@ -1,5 +1,11 @@
-import { prisma } from "../db.ts";
+import { Prisma } from "../generated/prisma/client.ts";
+import type { ProvisioningBatch, ProvisioningRequestStatus } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { manyList, toOne } from "../data/planner/fields.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { type ManyRelation, tableBacked } from "../data/planner/plan.ts";
+import { processStatusTable } from "../processes/tables.ts";
+import { batchRequests, provisioningBatchTable } from "./tables.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum, ProvisioningRequestStatusEnum } from "./enums.ts";
@@ -8,19 +14,20 @@ import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
   ...readScope("provisioning:read"),
+  ...tableBacked(provisioningBatchTable),
   description:
     "Up to 100 API requests against telecom subscriptions submitted in one call, validated and executed by the gateway's workers. Removed after PROVISIONING_RETENTION (60 days by default).",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.provisioningBatch.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<ProvisioningBatch>(provisioningBatchTable, ids),
   sort: (batch) => batch.id,
   fields: (t) => ({
-    type: t.field({ type: ProvisioningBatchTypeEnum, description: "SINGLE (parallel) or MULTI (sequential per iccid).", resolve: (batch) => batch.type }),
-    status: t.field({ type: ProvisioningBatchStatusEnum, description: "Where the batch stands.", resolve: (batch) => batch.status }),
+    type: t.expose("type", { type: ProvisioningBatchTypeEnum, description: "SINGLE (parallel) or MULTI (sequential per iccid)." }),
+    status: t.expose("status", { type: ProvisioningBatchStatusEnum, description: "Where the batch stands." }),
     processStatus: t.field({
       type: ProcessStatusNode,
       nullable: true,
       description: "The submit's process status: PENDING until the batch finishes, then SUCCESS (COMPLETED) or FAILURE (PARTIALLY_COMPLETED).",
-      resolve: (batch) => batch.processStatusId,
+      ...toOne(processStatusTable, "processStatusId"),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the batch was submitted." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the batch's status last changed." }),
@@ -32,25 +39,26 @@ export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
   }),
 });
 
+/** The batch's requests, in one of the given statuses when the field's `status` argument names some. */
+const requestsInStatus: ManyRelation = {
+  ...batchRequests,
+  filter: (args, alias) => {
+    const statuses = args.status as readonly ProvisioningRequestStatus[] | null | undefined;
+    return statuses ? Prisma.sql`${alias}.status = ANY(${[...statuses]}::provisioning_request_status[])` : undefined;
+  },
+};
+
 builder.objectField(ProvisioningBatchNode, "requests", (t) =>
-  t.loadableList({
-    type: ProvisioningRequestNode,
-    byPath: true,
+  t.field({
+    type: [ProvisioningRequestNode],
     description: "The batch's requests in submission order (at most 100).",
     args: {
       status: t.arg({ type: [ProvisioningRequestStatusEnum], description: "Only requests in one of these statuses." }),
     },
-    load: async (batchIds: number[], _context, args) => {
-      const requests = await prisma.provisioningRequest.findMany({
-        where: { batchId: { in: batchIds }, ...(args.status ? { status: { in: args.status } } : {}) },
-        orderBy: [{ batchId: "asc" }, { position: "asc" }],
-      });
-      return batchIds.map((id) => requests.filter((request) => request.batchId === id));
-    },
-    resolve: (batch) => batch.id,
+    ...manyList(provisioningBatchTable, requestsInStatus, 100),
   }),
 );
 
 builder.objectField(ProvisioningRequestNode, "batch", (t) =>
-  t.field({ type: ProvisioningBatchNode, description: "The batch the request belongs to.", resolve: (request) => request.batchId }),
+  t.field({ type: ProvisioningBatchNode, description: "The batch the request belongs to.", ...toOne(provisioningBatchTable, "batchId") }),
 );

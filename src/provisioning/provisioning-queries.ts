@@ -1,11 +1,15 @@
 // Root reads of provisioning batches: one by id, and the list, newest first.
-import { prisma } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId } from "../graphql/ids.ts";
-import { createdAtConnection } from "../graphql/keyset.ts";
+import { rowByKey } from "../data/planner/fields.ts";
+import { orderOf } from "../data/planner/order.ts";
+import { listConnection } from "../data/planner/run.ts";
+import { provisioningBatchTable } from "./tables.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
+
+const NEWEST_FIRST = orderOf(provisioningBatchTable, [{ field: "createdAt", direction: "desc" }]);
 
 const ProvisioningBatchFilter = builder.inputType("ProvisioningBatchFilter", {
   description: "Conditions a provisioning batch must meet; all given conditions apply.",
@@ -22,24 +26,25 @@ builder.queryFields((t) => ({
     authScopes: { scope: "provisioning:read" },
     description: "A provisioning batch by its id; null when it does not exist (or was removed after PROVISIONING_RETENTION).",
     args: { id: t.arg.id({ required: true, description: "Global id of the provisioning batch." }) },
-    resolve: (_root, args) => parseId(args.id, "ProvisioningBatch", "id"),
+    resolve: (_root, args, context, info) =>
+      rowByKey(provisioningBatchTable, parseId(args.id, "ProvisioningBatch", "id"), context, info) as never,
   }),
   provisioningBatches: t.connection({
     type: ProvisioningBatchNode,
     authScopes: { scope: "provisioning:read" },
     description: "Provisioning batches, newest first; at most 100 per page (default 20).",
     args: { filter: t.arg({ type: ProvisioningBatchFilter, description: "Only batches meeting these conditions." }) },
-    resolve: (_root, args) => {
-      const where: Prisma.ProvisioningBatchWhereInput = {
-        ...(args.filter?.status ? { status: { in: args.filter.status } } : {}),
-        ...(args.filter?.type ? { type: args.filter.type } : {}),
+    resolve: (_root, args, context, info) => {
+      const statuses = args.filter?.status ? [...args.filter.status] : undefined;
+      const type = args.filter?.type;
+      const where = (alias: string) => {
+        const a = Prisma.raw(alias);
+        const conditions = [Prisma.sql`TRUE`];
+        if (statuses) conditions.push(Prisma.sql`${a}.status = ANY(${statuses}::provisioning_batch_status[])`);
+        if (type) conditions.push(Prisma.sql`${a}.type = ${type}::provisioning_batch_type`);
+        return Prisma.join(conditions, " AND ");
       };
-      return createdAtConnection(
-        args,
-        "desc",
-        (page) => prisma.provisioningBatch.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.ProvisioningBatchFindManyArgs),
-        () => prisma.provisioningBatch.count({ where }),
-      );
+      return listConnection({ table: provisioningBatchTable, where, order: NEWEST_FIRST }, args, context, info) as never;
     },
   }),
 }));

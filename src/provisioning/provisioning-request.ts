@@ -1,14 +1,18 @@
-import { prisma } from "../db.ts";
+import type { ProvisioningRequest } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { tableBacked } from "../data/planner/plan.ts";
+import { provisioningRequestTable } from "./tables.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { ProvisioningRequestStatusEnum } from "./enums.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningRequestNode = builder.loadableNode("ProvisioningRequest", {
   ...readScope("provisioning:read"),
+  ...tableBacked(provisioningRequestTable),
   description: "One API request of a provisioning batch (e.g. block a subscription), with its outcome.",
   id: { resolve: (request) => request.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.provisioningRequest.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<ProvisioningRequest>(provisioningRequestTable, ids),
   sort: (request) => request.id,
   fields: (t) => ({
     requestId: t.exposeString("requestId", {
@@ -19,7 +23,7 @@ export const ProvisioningRequestNode = builder.loadableNode("ProvisioningRequest
     resource: t.exposeString("resource", { description: "Resource path of the API request, e.g. subscriptions/msisdn:46708421488." }),
     body: t.expose("body", { type: "JSON", nullable: true, description: "Body of the API request as submitted." }),
     iccid: t.exposeString("iccid", { nullable: true, description: "The iccid the request names, if any; MULTI batches chain requests on it." }),
-    status: t.field({ type: ProvisioningRequestStatusEnum, description: "Where the request stands.", resolve: (request) => request.status }),
+    status: t.expose("status", { type: ProvisioningRequestStatusEnum, description: "Where the request stands." }),
     info: t.exposeString("info", { nullable: true, description: "Why the request was REJECTED, FAILED or CANCELED; null otherwise." }),
     orderId: t.exposeInt("orderId", { nullable: true, description: "Number of the order created for the request; null until one is created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the request's status last changed." }),

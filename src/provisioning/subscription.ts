@@ -1,5 +1,9 @@
-import { prisma } from "../db.ts";
+import type { Subscription } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { reads } from "../data/planner/fields.ts";
+import { rowsByKeys } from "../data/planner/loaders.ts";
+import { tableBacked } from "../data/planner/plan.ts";
+import { subscriptionTable } from "./tables.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import type { AssignedService } from "./orders.ts";
 import { readScope } from "../auth/type-scopes.ts";
@@ -15,9 +19,10 @@ const SubscriptionServiceRef = builder.objectRef<AssignedService>("SubscriptionS
 // Named MobileSubscription: "Subscription" is GraphQL's root type for live updates.
 export const MobileSubscriptionNode = builder.loadableNode("MobileSubscription", {
   ...readScope("provisioning:read"),
+  ...tableBacked(subscriptionTable),
   description: "A telecom subscription (a SIM card with its phone number), changed by provisioning batches.",
   id: { resolve: (subscription) => subscription.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.subscription.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => rowsByKeys<Subscription>(subscriptionTable, ids),
   sort: (subscription) => subscription.id,
   fields: (t) => ({
     msisdn: t.exposeString("msisdn", { description: "The phone number, 8 to 15 digits with country code, e.g. 46708421499." }),
@@ -27,6 +32,7 @@ export const MobileSubscriptionNode = builder.loadableNode("MobileSubscription",
     services: t.field({
       type: [SubscriptionServiceRef],
       description: "Services assigned to the subscription.",
+      ...reads<Subscription>("services"),
       resolve: (subscription) => subscription.services as unknown as AssignedService[],
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the subscription was created." }),

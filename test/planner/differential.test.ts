@@ -13,7 +13,12 @@ import { type Pools, QueryGenerator, collectPools, prng } from "./generator.ts";
 const SEED = Number(process.env.PLANNER_SEED ?? 20261130);
 const CASES = Number(process.env.PLANNER_CASES ?? 1500);
 
-const ROOTS = ["batches", "batch", "cycles", "cycle", "queues", "queue", "workOrders", "workOrder", "node", "nodes"];
+const LISTS = ["batches", "cycles", "queues", "workOrders", "letterBatches", "messages", "provisioningBatches", "subscriptions", "events"];
+const ROOTS = [
+  ...LISTS,
+  ...["batch", "cycle", "queue", "workOrder", "letterBatch", "provisioningBatch", "processStatus", "processStatuses"],
+  ...["processStatusesByEntity", "messagesByIds", "subscription", "batchStatusSummary", "node", "nodes"],
+];
 
 const planned = createGateway({ planner: true });
 const plain = createGateway({ planner: false });
@@ -38,7 +43,7 @@ describe("the planner answers exactly as the loaders do", () => {
     await seedDemoData(prisma, { scale: 1 });
     authorization = `Bearer ${await tokenFor()}`;
     // Ids and cursors to start from: the first page of every list.
-    for (const root of ["batches", "cycles", "queues", "workOrders"]) {
+    for (const root of LISTS) {
       const field = schema.getQueryType()!.getFields()[root]!;
       const { data } = await ask(plain, { query: `{ ${root}(first: 20) { edges { cursor node { __typename id } } } }`, variables: {} });
       collectPools(pools, schema, (data as Record<string, unknown>)[root], getNamedType(field.type), `Query.${root}`);
@@ -50,6 +55,7 @@ describe("the planner answers exactly as the loaders do", () => {
     const random = prng(SEED);
     const generator = new QueryGenerator({ schema, random, pools, roots: ROOTS });
     let compared = 0;
+    let answered = 0;
     for (let i = 0; i < CASES; i++) {
       const request = generator.generate();
       const [a, b] = await Promise.all([ask(planned, request), ask(plain, request)]);
@@ -58,8 +64,12 @@ describe("the planner answers exactly as the loaders do", () => {
         expect({ case: i, seed: SEED, ...request, planned: a }).toEqual({ case: i, seed: SEED, ...request, planned: b });
       }
       if (a.data) collectPools(pools, schema, a.data, schema.getQueryType()!);
+      if (a.data && !a.errors) answered++;
       compared++;
     }
     expect(compared).toBe(CASES);
+    // Most cases must be answered without errors, or the comparison proves little.
+    expect(answered / CASES).toBeGreaterThan(0.6);
+    console.info(`${answered} of ${CASES} generated queries answered without errors`);
   });
 });

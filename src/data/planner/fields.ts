@@ -135,6 +135,27 @@ export function computed<Parent extends object, T, R = T>(options: ComputedOptio
 }
 
 /**
+ * Rows of `table` by key for a root field returning them (a lookup such as `processStatuses(ids:)`),
+ * in the keys' order, missing ones left out: planned with everything the selection reads, or
+ * through `load` (whole rows) when the planner is off.
+ */
+export async function rowsInOrder<T extends object>(
+  table: Table,
+  keys: readonly unknown[],
+  context: PlannerContext,
+  info: Info,
+  load: (keys: readonly unknown[]) => Promise<readonly T[]>,
+): Promise<(T | Row)[]> {
+  const type = objectTypeOf(info.returnType);
+  const planned = type ? await plannedRows(table, type, ownSelections(info), keys, context, info) : undefined;
+  const byKey: Map<unknown, T | Row> = planned ?? new Map((await load(keys)).map((row) => [(row as Row)[table.key], row] as const));
+  return keys.flatMap((key): (T | Row)[] => {
+    const row = byKey.get(key);
+    return row ? [row] : [];
+  });
+}
+
+/**
  * A root field returning one row of `table` by key (e.g. `batch(id:)`): planned with everything
  * its selection reads, or the key for the node's loader when the planner is off.
  */

@@ -6,7 +6,7 @@ import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type S
 import { db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { ConnectionArgs } from "../../graphql/pagination.ts";
-import { objectTypeOf, subSelections } from "./collect.ts";
+import { collectFields, objectTypeOf, subSelections } from "./collect.ts";
 import { type Scope, compileConnection, compileCount, compileRow } from "./compile.ts";
 import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
 import { type PageSizes, connectionOf, pageOf } from "./page.ts";
@@ -72,19 +72,37 @@ export async function plannedRows(
   keys: readonly unknown[],
   context: PlannerContext,
   info: GraphQLResolveInfo,
+  /** A unique field to look the rows up by instead of the key (e.g. a subscription's msisdn). */
+  by: string = table.key,
 ): Promise<Map<unknown, Row> | undefined> {
   if (!context.planner) return undefined;
   const byKey = new Map<unknown, Row>();
   if (!keys.length) return byKey;
-  const row = compileRow(scopeOf(info), table, type, selections, "r");
+  const row = compileRow(scopeOf(info), table, type, selections, "r", [by]);
   const rows = await db.query<{ v: unknown }>(Prisma.sql`SELECT ${row.sql} AS v FROM ${table.sqlName} r
-    WHERE r.${Prisma.raw(`"${columnOf(table.key)}"`)} = ANY(${keyArray([...new Set(keys)])}) AND ${table.readable(Prisma.raw("r"))}`);
+    WHERE r.${Prisma.raw(`"${columnOf(by)}"`)} = ANY(${keyArray([...new Set(keys)])}) AND ${table.readable(Prisma.raw("r"))}`);
   for (const { v } of rows) {
     const decoded = row.decode(v);
-    byKey.set(decoded[table.key], decoded);
+    byKey.set(decoded[by], decoded);
   }
   return byKey;
 }
 
 /** The selections of the root field's own nodes (for lookups returning the type directly). */
 export const ownSelections = (info: GraphQLResolveInfo): SelectionSetNode[] => subSelections(info.fieldNodes as FieldNode[]);
+
+/**
+ * The selections below the root field's result at `path` (e.g. ["messages"] of a result object
+ * holding the rows), with the object type found there.
+ */
+export function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]) {
+  let type = objectTypeOf(info.returnType);
+  let selections = ownSelections(info);
+  for (const name of path) {
+    if (!type) return undefined;
+    const nodes = [...collectFields(scopeOf(info), type, selections).values()].flat().filter((node) => node.name.value === name);
+    selections = subSelections(nodes);
+    type = objectTypeOf(type.getFields()[name]?.type);
+  }
+  return type ? { type, selections } : undefined;
+}

@@ -15,6 +15,11 @@ export interface TableOptions<Row> {
   enums?: Partial<Record<keyof Row & string, string>>;
   /** Rows every read hides (e.g. expired ones), as a condition on the table's alias. */
   visible?: (alias: Prisma.Sql) => Prisma.Sql;
+  /**
+   * Fields every read computes instead of reading their column as stored (e.g. a process status
+   * past its deadline reads as TIMEOUT), as SQL over the table's alias; code, never input.
+   */
+  expressions?: Partial<Record<keyof Row & string, (alias: string) => string>>;
   /** The unique key rows are looked up and tie-broken by; "id" when absent. */
   key?: keyof Row & string;
 }
@@ -61,8 +66,9 @@ export function defineTable<Row>(options: TableOptions<Row>): Table<Row> {
     visible: options.visible,
     column: columnOf,
     read(alias, field) {
-      const column = `${alias}."${columnOf(field)}"`;
-      return dates.has(field) ? epochMsOf(column) : column;
+      const expression = options.expressions?.[field as keyof Row & string];
+      const value = expression ? `(${expression(alias)})` : `${alias}."${columnOf(field)}"`;
+      return dates.has(field) ? epochMsOf(value) : value;
     },
     readable(alias) {
       return options.visible ? options.visible(alias) : Prisma.sql`TRUE`;
