@@ -75,16 +75,9 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: (globalId) => decodeGlobalId(globalId),
     nodeTypeOptions: { description: "An object with a global id, fetchable with node(id:)." },
     idFieldOptions: { description: 'Global id (base64 of "Type:id"): stable, opaque; pass it to node(id:) or to mutations.' },
-    nodeQueryOptions: {
-      authScopes: { authenticated: true },
-      args: { id: { description: "The object's global id." } },
-      description: "Fetches any object of the graph by its global id; null when it does not exist.",
-    },
-    nodesQueryOptions: {
-      authScopes: { authenticated: true },
-      args: { ids: { description: "The objects' global ids." } },
-      description: "Fetches objects by their global ids, in the order given; null for each id that does not exist.",
-    },
+    // node(id:) and nodes(ids:) are planned into SQL: src/data/planner/nodes.ts defines them.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
   },
 });
 

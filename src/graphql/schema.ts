@@ -3,8 +3,8 @@ import { withTypeScopes } from "../auth/type-scopes.ts";
 import type { GraphQLSchema } from "graphql";
 import { builder } from "./builder.ts";
 import { withSyncNodeIds } from "./node-ids.ts";
-import { withPlannedNodes } from "../data/planner/nodes.ts";
 import "./scalars.ts";
+import "../data/planner/nodes.ts";
 import "../production/index.ts";
 import "../processes/index.ts";
 import "../letters/index.ts";
@@ -15,6 +15,6 @@ import "../provisioning/index.ts";
  * What the builder gives, with Node ids resolved synchronously (node-ids.ts) and types' read
  * scopes enforced where a query reaches them (src/auth/type-scopes.ts).
  */
-export const finishSchema = (built: GraphQLSchema) => withTypeScopes(withPlannedNodes(withSyncNodeIds(built)));
+export const finishSchema = (built: GraphQLSchema) => withTypeScopes(withSyncNodeIds(built));
 
 export const schema = finishSchema(builder.toSchema({ sortSchema: true }));

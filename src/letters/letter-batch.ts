@@ -10,8 +10,7 @@ import { batchLetters, letterBatchTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const LetterBatchNode = builder.loadableNode("LetterBatch", {
-  ...readScope("letters:read"),
-  ...tableBacked(letterBatchTable),
+  ...tableBacked(letterBatchTable, readScope("letters:read")),
   description:
     "A batch of letters the print supplier prints and posts together with one specification; its status is moved as a whole with updateLetterBatchStatus.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },

@@ -20,8 +20,7 @@ export const LetterStatusChangeRef = builder.objectRef<LetterStatusChange>("Lett
 });
 
 export const LetterNode = builder.loadableNode("Letter", {
-  ...readScope("letters:read"),
-  ...tableBacked(letterTable),
+  ...tableBacked(letterTable, readScope("letters:read")),
   description: "One letter of a letter batch, printed and posted by the supplier; it moves with its batch.",
   id: { resolve: (letter) => letter.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Letter>(letterTable, ids),

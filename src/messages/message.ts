@@ -31,8 +31,7 @@ export const MessageEncodingEnum = builder.enumType(MessageEncoding, {
 });
 
 export const MessageNode = builder.loadableNode("Message", {
-  ...readScope("messages:read"),
-  ...tableBacked(messageTable),
+  ...tableBacked(messageTable, readScope("messages:read")),
   description: "An outgoing SMS message: who it goes to, what it says, when it is sent and what became of it.",
   id: { resolve: (message) => message.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Message>(messageTable, ids),

@@ -18,8 +18,7 @@ export const RelationDirectionEnum = builder.enumType("RelationDirection", {
 });
 
 export const BatchRelationNode = builder.loadableNode("BatchRelation", {
-  ...readScope("batch:read"),
-  ...tableBacked(batchRelationTable),
+  ...tableBacked(batchRelationTable, readScope("batch:read")),
   description: "A typed link from a batch to an entity of any system, e.g. the user who created it.",
   id: { resolve: (relation) => relation.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<BatchRelation>(batchRelationTable, ids),

@@ -17,8 +17,7 @@ import { readScope } from "../auth/type-scopes.ts";
 const toProject = { table: workOrderTable, field: "projectId" };
 
 export const BatchNode = builder.loadableNode("Batch", {
-  ...readScope("batch:read"),
-  ...tableBacked(batchTable),
+  ...tableBacked(batchTable, readScope("batch:read")),
   description:
     "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },

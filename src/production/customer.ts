@@ -10,8 +10,7 @@ import { customerTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const CustomerNode = builder.loadableNode("Customer", {
-  ...readScope("batch:read"),
-  ...tableBacked(customerTable),
+  ...tableBacked(customerTable, readScope("batch:read")),
   description: "The organisation the work is done for; its programs group projects, whose work orders are produced.",
   id: { resolve: (customer) => customer.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Customer>(customerTable, ids),

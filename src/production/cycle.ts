@@ -13,8 +13,7 @@ import { WorkOrderNode } from "./work-order.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const CycleNode = builder.loadableNode("Cycle", {
-  ...readScope("batch:read"),
-  ...tableBacked(cycleTable),
+  ...tableBacked(cycleTable, readScope("batch:read")),
   description: "One unit of work of a batch (e.g. provisioning one iPad), worked by a technician.",
   id: { resolve: (cycle) => cycle.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Cycle>(cycleTable, ids),

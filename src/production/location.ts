@@ -7,8 +7,7 @@ import { locationTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const LocationNode = builder.loadableNode("Location", {
-  ...readScope("batch:read"),
-  ...tableBacked(locationTable),
+  ...tableBacked(locationTable, readScope("batch:read")),
   description: "A site (warehouse, store) where work orders are produced and queues live.",
   id: { resolve: (location) => location.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Location>(locationTable, ids),

@@ -11,8 +11,7 @@ import { customerTable, programTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProgramNode = builder.loadableNode("Program", {
-  ...readScope("batch:read"),
-  ...tableBacked(programTable),
+  ...tableBacked(programTable, readScope("batch:read")),
   description: "A customer's programme of work (e.g. North East stores), grouping projects.",
   id: { resolve: (program) => program.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Program>(programTable, ids),

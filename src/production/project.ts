@@ -12,8 +12,7 @@ import { customerTable, programTable, projectTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProjectNode = builder.loadableNode("Project", {
-  ...readScope("batch:read"),
-  ...tableBacked(projectTable),
+  ...tableBacked(projectTable, readScope("batch:read")),
   description: "A project of a customer's program (e.g. New York stores); its work orders are what gets produced.",
   id: { resolve: (project) => project.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Project>(projectTable, ids),

@@ -9,8 +9,7 @@ import { locationTable, queueTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const QueueNode = builder.loadableNode("Queue", {
-  ...readScope("batch:read"),
-  ...tableBacked(queueTable),
+  ...tableBacked(queueTable, readScope("batch:read")),
   description: "A production queue at a location; technicians take their batches from it.",
   id: { resolve: (queue) => queue.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Queue>(queueTable, ids),

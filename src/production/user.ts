@@ -7,8 +7,7 @@ import { userTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const UserNode = builder.loadableNode("User", {
-  ...readScope("batch:read"),
-  ...tableBacked(userTable),
+  ...tableBacked(userTable, readScope("batch:read")),
   description: "A person of the production floor; technicians are assigned to batches and work their cycles.",
   id: { resolve: (user) => user.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<User>(userTable, ids),

@@ -9,8 +9,7 @@ import { locationTable, workOrderTable } from "./tables.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const WorkOrderNode = builder.loadableNode("WorkOrder", {
-  ...readScope("batch:read"),
-  ...tableBacked(workOrderTable),
+  ...tableBacked(workOrderTable, readScope("batch:read")),
   description: "A customer's request for work (e.g. provision 500 iPads), broken down into batches.",
   id: { resolve: (workOrder) => workOrder.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<WorkOrder>(workOrderTable, ids),

@@ -16,8 +16,7 @@ import { ProvisioningRequestNode } from "./provisioning-request.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
-  ...readScope("provisioning:read"),
-  ...tableBacked(provisioningEventTable),
+  ...tableBacked(provisioningEventTable, readScope("provisioning:read")),
   description: "Something that happened to a provisioning batch: it completed or partially completed, or one request's order finished.",
   id: { resolve: (event) => event.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<ProvisioningEvent>(provisioningEventTable, ids),

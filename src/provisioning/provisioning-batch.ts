@@ -13,8 +13,7 @@ import { ProvisioningRequestNode } from "./provisioning-request.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
-  ...readScope("provisioning:read"),
-  ...tableBacked(provisioningBatchTable),
+  ...tableBacked(provisioningBatchTable, readScope("provisioning:read")),
   description:
     "Up to 100 API requests against telecom subscriptions submitted in one call, validated and executed by the gateway's workers. Removed after PROVISIONING_RETENTION (60 days by default).",
   id: { resolve: (batch) => batch.id, parse: parseRawId },

@@ -8,8 +8,7 @@ import { ProvisioningRequestStatusEnum } from "./enums.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningRequestNode = builder.loadableNode("ProvisioningRequest", {
-  ...readScope("provisioning:read"),
-  ...tableBacked(provisioningRequestTable),
+  ...tableBacked(provisioningRequestTable, readScope("provisioning:read")),
   description: "One API request of a provisioning batch (e.g. block a subscription), with its outcome.",
   id: { resolve: (request) => request.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<ProvisioningRequest>(provisioningRequestTable, ids),

@@ -18,8 +18,7 @@ const SubscriptionServiceRef = builder.objectRef<AssignedService>("SubscriptionS
 
 // Named MobileSubscription: "Subscription" is GraphQL's root type for live updates.
 export const MobileSubscriptionNode = builder.loadableNode("MobileSubscription", {
-  ...readScope("provisioning:read"),
-  ...tableBacked(subscriptionTable),
+  ...tableBacked(subscriptionTable, readScope("provisioning:read")),
   description: "A telecom subscription (a SIM card with its phone number), changed by provisioning batches.",
   id: { resolve: (subscription) => subscription.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Subscription>(subscriptionTable, ids),

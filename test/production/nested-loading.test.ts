@@ -21,13 +21,12 @@ describe("nested batch query", () => {
     const five = await count(5);
     const fifty = await count(50);
     expect(fifty.length).toBe(five.length);
-    // One statement: the page, what is selected below the batches read ahead (work orders,
-    // queues with their locations, cycle counts, the cycles page) and the list's totalCount.
+    // One statement: the page, everything selected below the batches (work orders, queues with
+    // their locations, cycle counts, the cycles pages) and the list's totalCount.
     expect(five.length).toBe(1);
-    expect(fifty.filter((sql) => /FROM cycle r/.test(sql))).toHaveLength(1);
   });
 
-  test("totalCount comes with the page's statement, and is still counted when the page is empty", async () => {
+  test("totalCount comes with the page's statement, also when the page is empty", async () => {
     const { queue } = await createBatches(3);
     const filter = { queueIds: [globalId("Queue", queue.id)] };
     const page = `query ($filter: BatchFilter, $after: String) { batches(first: 2, after: $after, filter: $filter) { totalCount pageInfo { endCursor } edges { node { id } } } }`;
@@ -39,22 +38,21 @@ describe("nested batch query", () => {
     const after = second.data!.batches.pageInfo.endCursor;
     const empty = await recordStatements(() => post<Page>({ query: page, variables: { filter, after } }));
     expect(empty.result.data!.batches).toMatchObject({ totalCount: 3, edges: [] });
-    expect(empty.statements).toHaveLength(2);
+    expect(empty.statements).toHaveLength(1);
   });
 
-  test("what is read ahead with a page equals what each field's loader reads, cursors included", async () => {
+  test("a batch planned below a page answers as the same batch planned by nodes(ids:), cursors included", async () => {
     const { queue, batches } = await createBatches(4, { numberCycles: 5 });
     await setCycleCategory(batches[0]!.id, [1, 2], "IN_PROGRESS");
     await setCycleCategory(batches[1]!.id, [5], "COMPLETE");
     const filter = { queueIds: [globalId("Queue", queue.id)] };
     const ids = batches.map((batch) => globalId("Batch", batch.id));
     const { result: page, statements } = await recordStatements(() => query(BatchesPreloadedDocument, { first: 4, filter }));
+    expect(statements).toHaveLength(1);
     const preloaded = page.batches.edges.map((edge) => edge.node);
     const byIds = (await query(BatchesByIdsDocument, { ids: preloaded.map((node) => node.id) })).nodes;
     expect(preloaded).toEqual(byIds);
     expect(new Set(preloaded.map((node) => node.id))).toEqual(new Set(ids));
-    // The filtered page is not read ahead: its own statement, once for the whole page.
-    expect(statements.filter((sql) => /FROM cycle r/.test(sql))).toHaveLength(2);
     // Paging on from the first batch's cursor: the read-ahead page starts after it too.
     const first = (await query(BatchesPreloadedDocument, { first: 4, filter })).batches.edges[0]!.node;
     const cyclesAfter = first.cycles.pageInfo.endCursor;

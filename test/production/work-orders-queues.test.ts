@@ -90,7 +90,7 @@ describe("queues", () => {
       minDueDate: "2027-01-10T00:00:00.000Z",
       maxDueDate: "2027-05-10T00:00:00.000Z",
     });
-    // The queue's location is read with the queue, in full.
+    // The queue's location is read with the queue, in full, in the lookup's one statement.
     await prisma.location.update({ where: { id: location.id }, data: { address: { locality: "Menands", country: "USA" } } });
     const { result: withLocation, statements } = await recordStatements(() => query(QueueByIdDocument, { id: globalId("Queue", queue.id) }));
     expect(withLocation.queue?.location).toEqual({
@@ -102,7 +102,7 @@ describe("queues", () => {
       createdAt: location.createdAt.toISOString(),
       updatedAt: expect.any(String),
     });
-    expect(statements).toHaveLength(2);
+    expect(statements).toHaveLength(1);
     const empty = await createQueue(location.id);
     const { queue: idle } = await query(QueueByIdDocument, { id: globalId("Queue", empty.id) });
     expect(idle).toMatchObject({ activeWorkOrders: 0, activeBatches: 0, activeCycles: 0, minDueDate: null, maxDueDate: null });

@@ -50,8 +50,12 @@ export type FieldPlan =
   /** Resolved by its own resolver through the per-request loaders; reads these fields of the row. */
   | { kind: "loaded"; reads: readonly string[] };
 
-/** Spread into a type's options: its rows come from `table`. */
-export const tableBacked = (table: Table) => ({ extensions: { table } });
+type Extensions = { extensions: Readonly<Record<string, unknown>> };
+
+/** Spread into a type's options: its rows come from `table` (with the other options' extensions, e.g. its read scope). */
+export const tableBacked = (table: Table, ...others: Extensions[]) => ({
+  extensions: Object.assign({}, ...others.map((other) => other.extensions), { table }) as Record<string, unknown>,
+});
 
 export function tableOfType(type: { extensions?: Readonly<Record<string, unknown>> | null }): Table | undefined {
   return type.extensions?.table as Table | undefined;
