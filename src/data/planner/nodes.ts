@@ -10,7 +10,11 @@ import { builder } from "../../graphql/builder.ts";
 import { tableOfType } from "./plan.ts";
 import { ownSelections, plannedRows } from "./run.ts";
 
-type GlobalId = { typename: string; id: string };
+/** A global id as the relay plugin parses it: the type name, and the raw id parsed by that type's `parse`. */
+type GlobalId = { typename: string; id: unknown };
+
+/** Parsing each id with its type's own `parse` refuses malformed ones as node(id:) always has. */
+const PARSE = { relayGlobalIDAlwaysParse: true };
 
 interface Wanted {
   index: number;
@@ -22,9 +26,9 @@ interface Wanted {
 function plannable(info: GraphQLResolveInfo, ids: readonly GlobalId[]): Wanted[] {
   return ids.flatMap((id, index) => {
     const type = info.schema.getType(id.typename);
-    const key = Number(id.id);
-    const valid = isObjectType(type) && tableOfType(type) && Number.isSafeInteger(key) && key > 0 && String(key) === id.id;
-    return valid ? [{ index, typename: id.typename, key }] : [];
+    const key = id.id;
+    const valid = isObjectType(type) && tableOfType(type) && typeof key === "number" && Number.isSafeInteger(key) && key > 0;
+    return valid ? [{ index, typename: id.typename, key: key as number }] : [];
   });
 }
 
@@ -66,7 +70,7 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { authenticated: true },
     description: "Fetches any object of the graph by its global id; null when it does not exist.",
-    args: { id: t.arg.globalID({ required: true, description: "The object's global id." }) },
+    args: { id: t.arg.globalID({ required: true, description: "The object's global id.", extensions: PARSE }) },
     resolve: async (_root, args, context, info) => (await nodesOf([args.id], context, info))[0] as never,
   }),
   nodes: t.field({
@@ -74,7 +78,7 @@ builder.queryFields((t) => ({
     nullable: { list: false, items: true },
     authScopes: { authenticated: true },
     description: "Fetches objects by their global ids, in the order given; null for each id that does not exist.",
-    args: { ids: t.arg.globalIDList({ required: true, description: "The objects' global ids." }) },
+    args: { ids: t.arg.globalIDList({ required: true, description: "The objects' global ids.", extensions: PARSE }) },
     resolve: (_root, args, context, info) => nodesOf(args.ids, context, info) as never,
   }),
 }));
