@@ -7,7 +7,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Scope } from "../auth/scopes.ts";
 import type { Context } from "../context.ts";
-import { domainError } from "./errors.ts";
+import { authenticationRequired, domainError } from "./errors.ts";
 import { decodeGlobalId, encodeGlobalId } from "./ids.ts";
 
 export type Scalars = {
@@ -50,7 +50,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, context, info) =>
       context.viewer
         ? domainError("FORBIDDEN", `Not allowed to read ${info.parentType.name}.${info.fieldName}: the token lacks the scope it needs`)
-        : domainError("UNAUTHENTICATED", "Authentication required: send Authorization: Bearer <token>"),
+        : authenticationRequired(),
   },
   defaultFieldNullability: false,
   relay: {

@@ -6,9 +6,8 @@ import { badUserInput, notFound } from "../graphql/errors.ts";
 import { parseId } from "../graphql/ids.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
 import { effectiveState, liveWhere } from "./retention.ts";
-import { loadLiveProcessStatuses, ProcessStatusNode } from "./process-status.ts";
+import { loadLiveProcessStatuses, MAX_PROCESS_STATUS_IDS, ProcessStatusNode } from "./process-status.ts";
 
-export const MAX_PROCESS_STATUS_IDS = 1000;
 const ENTITY_PAGE_SIZE = 50;
 
 /** Decoded ids, each once in first-seen order; the limits are checked before anything is decoded. */
