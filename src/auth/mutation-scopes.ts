@@ -35,9 +35,10 @@ export const mutationScopesPlugin: Plugin<Context> = {
     }
     const missing = [...needed.scopes].filter((scope) => !viewer.scopes.has(scope));
     if (!missing.length) return;
+    const scopes = `scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`;
     const message =
-      `This mutation's selection needs the scope${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, which the token lacks; ` +
-      "nothing was done. Send a token with them, or select less.";
+      `This mutation's selection needs the ${scopes}, which the token lacks; nothing was done. ` +
+      "Send a token with them, or select less.";
     setResultAndStopExecution({ errors: [domainError("FORBIDDEN", message, { scopes: missing })] });
   },
 };

@@ -44,12 +44,18 @@ function readScopesReached(schema: GraphQLSchema, type: GraphQLNamedType): Scope
 }
 
 /** What the selections of `operationName` in `document` need; undefined for an unknown operation. */
-export function neededScopes(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): NeededScopes | undefined {
+export function neededScopes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+): NeededScopes | undefined {
   const operation = getOperationAST(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return undefined;
   const fragments = new Map(
-    document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [])),
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition]] : [],
+    ),
   );
   const scopes = new Set<Scope>();
   let authenticated = false;

@@ -29,7 +29,8 @@ type Tag = { typename: string };
  * learn what it changed (`__responseCacheTypeName`, `__responseCacheId`): it removes them from
  * the answer only after every earlier plugin's onExecuteDone, such as the idempotency store's.
  */
-export const withoutCacheFields = (key: string, value: unknown) => (key.startsWith("__responseCache") ? undefined : value);
+export const withoutCacheFields = (key: string, value: unknown) =>
+  key.startsWith("__responseCache") ? undefined : value;
 
 /** Object types the operation's root fields reach (queries) or hand back (mutation payloads). */
 function tagsOf(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Tag[] {

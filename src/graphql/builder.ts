@@ -92,7 +92,11 @@ builder.queryType({ description: "Reads across the five domains of the gateway."
 
 builder.mutationType({
   description:
-    "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus. An operation runs only when the token holds every scope its selection needs — each mutation's own, and the read scope of every object type selected in its payload (e.g. batch:read for a Batch, process-status:read for the ProcessStatus); otherwise it is refused as a whole, FORBIDDEN with the missing scopes in extensions.scopes, and nothing is written.",
+    "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus. " +
+    "An operation runs only when the token holds every scope its selection needs — each mutation's own, " +
+    "and the read scope of every object type selected in its payload (e.g. batch:read for a Batch, " +
+    "process-status:read for the ProcessStatus); otherwise it is refused as a whole, FORBIDDEN with the " +
+    "missing scopes in extensions.scopes, and nothing is written.",
 });
 
 builder.subscriptionType({

@@ -27,7 +27,10 @@ let keys: Keys | undefined;
 function rootSecret(): Uint8Array {
   if (env.cursorSecret) return new TextEncoder().encode(env.cursorSecret);
   if (!env.jwtSecret && env.isProduction) {
-    throw new ConfigError("CURSOR_SECRET must be set (32+ characters) when NODE_ENV=production and tokens are verified with JWT_PUBLIC_KEY or JWT_JWKS_FILE");
+    throw new ConfigError(
+      "CURSOR_SECRET must be set (32+ characters) when NODE_ENV=production " +
+        "and tokens are verified with JWT_PUBLIC_KEY or JWT_JWKS_FILE",
+    );
   }
   return sharedSecret();
 }
@@ -68,7 +71,10 @@ export function unseal(context: string, sealed: string): string | undefined {
   decipher.setAAD(Buffer.from(context, "utf8"));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   try {
-    const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
     return plain.toString("utf8");
   } catch {
     return undefined; // the tag did not match: forged, altered, or from another list or ordering

@@ -29,7 +29,10 @@ function typenameOf(globalId: unknown): string {
 const BY_ID_FIELDS: Record<string, ByIdField> = {
   // Raw ids: this check wraps Pothos' resolver, which decodes them (src/graphql/schema.ts).
   "Query.nodes": { argument: "ids", typenameOf },
-  "Query._entities": { argument: "representations", typenameOf: (item) => String((item as { __typename?: unknown })?.__typename) },
+  "Query._entities": {
+    argument: "representations",
+    typenameOf: (item) => String((item as { __typename?: unknown })?.__typename),
+  },
 };
 
 /** Each type's own limit below MAX_NODE_IDS, by type name. */
@@ -45,7 +48,8 @@ function typeLimits(schema: GraphQLSchema): Map<string, number> {
 /** Refuses a request for more objects than the limits allow; every item given counts, duplicates too. */
 function checkNodeCount(items: readonly unknown[], byId: ByIdField, limits: ReadonlyMap<string, number>): void {
   const field = byId.argument;
-  if (items.length > MAX_NODE_IDS) throw badUserInput(`${field} may name at most ${MAX_NODE_IDS} objects, got ${items.length}`, field);
+  if (items.length > MAX_NODE_IDS)
+    throw badUserInput(`${field} may name at most ${MAX_NODE_IDS} objects, got ${items.length}`, field);
   const counts = new Map<string, number>();
   for (const item of items) {
     const name = byId.typenameOf(item);
@@ -53,13 +57,15 @@ function checkNodeCount(items: readonly unknown[], byId: ByIdField, limits: Read
   }
   for (const [name, limit] of limits) {
     const count = counts.get(name) ?? 0;
-    if (count > limit) throw badUserInput(`${field} may name at most ${limit} objects of type ${name}, got ${count}`, field);
+    if (count > limit)
+      throw badUserInput(`${field} may name at most ${limit} objects of type ${name}, got ${count}`, field);
   }
 }
 
 function limitText(limits: ReadonlyMap<string, number>): string {
   const ofTypes = [...limits].map(([name, limit]) => `${limit} of type ${name}`).join(", ");
-  return `At most ${MAX_NODE_IDS} in one request${ofTypes ? ` (and at most ${ofTypes})` : ""}, duplicates included; more is BAD_USER_INPUT before anything is read.`;
+  const limit = `At most ${MAX_NODE_IDS} in one request${ofTypes ? ` (and at most ${ofTypes})` : ""}`;
+  return `${limit}, duplicates included; more is BAD_USER_INPUT before anything is read.`;
 }
 
 /** The schema with its by-id fields limited (see the top of this file). */

@@ -39,7 +39,8 @@ export interface Cursor {
 }
 
 /** The list a connection field's resolver serves, as cursors name it. */
-export const listOf = (info: Pick<GraphQLResolveInfo, "parentType" | "fieldName">) => `${info.parentType.name}.${info.fieldName}`;
+export const listOf = (info: Pick<GraphQLResolveInfo, "parentType" | "fieldName">) =>
+  `${info.parentType.name}.${info.fieldName}`;
 
 const contextOf = (ordering: Ordering) => `${ordering.list} ${ordering.order}`;
 
@@ -74,10 +75,11 @@ export function decodeCursor(raw: string, ordering: Ordering, field: string): Cu
   } catch {
     parsed = undefined;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || !fitsOrdering(parsed[0], ordering) || !Number.isSafeInteger(parsed[1])) {
+  const pair = Array.isArray(parsed) && parsed.length === 2 ? (parsed as unknown[]) : undefined;
+  if (!pair || !fitsOrdering(pair[0], ordering) || !Number.isSafeInteger(pair[1])) {
     throw badUserInput(`"${field}" is not a valid cursor for this list and ordering`, field);
   }
-  return { value: parsed[0], id: parsed[1] as number };
+  return { value: pair[0], id: pair[1] as number };
 }
 
 export interface PageRequest {
@@ -115,7 +117,11 @@ class LazyEdge<T> {
 }
 
 /** What a page's arguments ask for: checked, with its cursors decoded. */
-export function pageRequestOf(args: ConnectionArgs, ordering: Ordering, options: { defaultSize?: number; maxSize?: number } = {}) {
+export function pageRequestOf(
+  args: ConnectionArgs,
+  ordering: Ordering,
+  options: { defaultSize?: number; maxSize?: number } = {},
+) {
   const maxSize = options.maxSize ?? MAX_PAGE_SIZE;
   checkPageSize(args, maxSize);
   const { before, after, limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({

@@ -81,7 +81,8 @@ export function readAheadPlan(info: GraphQLResolveInfo): ReadAheadPlan | undefin
     if (args.filter == null) {
       try {
         const fields = pageRowFields(info, sameKey, CYCLE_FIELD_READS);
-        plan.cycles = { ...NO_FILTER, filterKey: JSON.stringify(null), page: pageRequestOf(args, parentOrdering(listOf({ parentType: batchType, fieldName: field.name }))).page, fields };
+        const ordering = parentOrdering(listOf({ parentType: batchType, fieldName: field.name }));
+        plan.cycles = { ...NO_FILTER, filterKey: JSON.stringify(null), page: pageRequestOf(args, ordering).page, fields };
       } catch {
         plan.cycles = undefined;
       }

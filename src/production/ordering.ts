@@ -16,7 +16,8 @@ export function sortSpec(order: { field: string; direction?: "asc" | "desc" | nu
   if (!order) return fallback;
   const { field } = order;
   const direction = order.direction ?? "asc";
-  return DATE_FIELDS.has(field) ? { field, direction, type: "timestamp", nullable: NULLABLE_FIELDS.has(field) } : { field, direction, type: "text" };
+  if (!DATE_FIELDS.has(field)) return { field, direction, type: "text" };
+  return { field, direction, type: "timestamp", nullable: NULLABLE_FIELDS.has(field) };
 }
 
 /** A row's value of the sort field as its cursor stores it (timestamps as ISO text). */
@@ -40,7 +41,12 @@ export function orderedConnection<Row extends { id: number }>(
       const query = keysetQuery(sort, page);
       return findMany({ ...query, where: { AND: [where, query.where] } });
     },
-    { ordering: orderingOf(list, sort), sortValue: (row) => sortValue(sort.field, row), id: (row) => row.id, totalCount: count },
+    {
+      ordering: orderingOf(list, sort),
+      sortValue: (row) => sortValue(sort.field, row),
+      id: (row) => row.id,
+      totalCount: count,
+    },
   );
 }
 

@@ -37,7 +37,8 @@ builder.objectFields(QueueNode, (t) => ({
     description: "The batches placed in the queue, oldest first; at most 100 per page (default 20).",
     resolve: (queue, args, context, info) => {
       const key = { parentId: queue.id, ...NO_FILTER };
-      return parentConnection(listOf(info), args, queueBatchPages(context), key, () => queueBatchCounts(context).load(key));
+      const count = () => queueBatchCounts(context).load(key);
+      return parentConnection(listOf(info), args, queueBatchPages(context), key, count);
     },
   }),
 }));

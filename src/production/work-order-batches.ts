@@ -19,7 +19,8 @@ builder.objectFields(WorkOrderNode, (t) => ({
     description: "The batches the work order is broken into, oldest first; at most 100 per page (default 20).",
     resolve: (workOrder, args, context, info) => {
       const key = { parentId: workOrder.id, ...NO_FILTER };
-      return parentConnection(listOf(info), args, workOrderBatchPages(context), key, () => workOrderBatchCounts(context).load(key));
+      const count = () => workOrderBatchCounts(context).load(key);
+      return parentConnection(listOf(info), args, workOrderBatchPages(context), key, count);
     },
   }),
 }));

@@ -86,7 +86,9 @@ test("entities keep their read scopes: a token with only messages:read gets FORB
 test("_entities needs a token: without one it is UNAUTHENTICATED and reads nothing", async () => {
   const status = await createProcessStatus();
   const representations = [{ __typename: "ProcessStatus", id: globalId("ProcessStatus", status.id) }];
-  const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on ProcessStatus { entityId } } }`;
+  const query = `query($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on ProcessStatus { entityId } }
+  }`;
   const { result, statements } = await recordStatements(() => subgraphQuery(query, { representations }, null));
   expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
   expect(JSON.stringify(result)).not.toContain(status.entityId);
@@ -96,22 +98,25 @@ test("_entities needs a token: without one it is UNAUTHENTICATED and reads nothi
   expect(noScopes.data?._entities).toEqual([null]);
   expect(noScopes.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
 
-  const reader = await subgraphQuery<{ _entities: unknown[] }>(query, { representations }, await tokenFor(["process-status:read"]));
+  const readerToken = await tokenFor(["process-status:read"]);
+  const reader = await subgraphQuery<{ _entities: unknown[] }>(query, { representations }, readerToken);
   expect(reader.errors).toBeUndefined();
   expect(reader.data?._entities).toEqual([{ entityId: status.entityId }]);
 });
 
-test("_entities takes at most 100 representations, and no more messages than messagesByIds: refused before any SQL", async () => {
+test("_entities takes at most 100 representations, and at most 50 messages (as messagesByIds): refused before SQL", async () => {
   const { batches } = await createBatches(1);
   const messages = await createMessages(51);
   const batch = { __typename: "Batch", id: globalId("Batch", batches[0]!.id) };
   const asMessage = (message: { id: number }) => ({ __typename: "Message", id: globalId("Message", message.id) });
   for (const representations of [Array.from({ length: 101 }, () => batch), messages.map(asMessage)]) {
     const { result, statements } = await recordStatements(() => subgraphQuery(ENTITY_QUERY, { representations }));
-    expect(result.errors?.map((error) => error.extensions)).toEqual([{ code: "BAD_USER_INPUT", field: "representations" }]);
+    const refusal = [{ code: "BAD_USER_INPUT", field: "representations" }];
+    expect(result.errors?.map((error) => error.extensions)).toEqual(refusal);
     expect(statements).toEqual([]);
   }
-  const fifty = await subgraphQuery<{ _entities: unknown[] }>(ENTITY_QUERY, { representations: [...messages.slice(0, 50).map(asMessage), ...Array.from({ length: 50 }, () => batch)] });
+  const representations = [...messages.slice(0, 50).map(asMessage), ...Array.from({ length: 50 }, () => batch)];
+  const fifty = await subgraphQuery<{ _entities: unknown[] }>(ENTITY_QUERY, { representations });
   expect(fifty.errors).toBeUndefined();
   expect(fifty.data?._entities).toHaveLength(100);
 });

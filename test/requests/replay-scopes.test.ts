@@ -8,24 +8,36 @@ import { post, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 
 const UPDATE = `mutation ($input: UpdateBatchInput!) {
-  updateBatch(input: $input) { batch { id label version queue { id label } cycles(first: 2) { edges { node { id label } } } } processStatus { id status } }
+  updateBatch(input: $input) {
+    batch { id label version queue { id label } cycles(first: 2) { edges { node { id label } } } }
+    processStatus { id status }
+  }
 }`;
 
 test("a replay checks the caller's scopes as a fresh request would: a zero-scope token of the same subject gets FORBIDDEN, not the stored answer", async () => {
   const { batches } = await createBatches(1);
   const headers = { "x-request-id": randomUUID() };
   const variables = { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed once" } };
-  const first = await post<{ updateBatch: { batch: { label: string } } }>({ query: UPDATE, variables }, { ...headers, authorization: `Bearer ${await tokenFor()}` });
+  const first = await post<{ updateBatch: { batch: { label: string } } }>(
+    { query: UPDATE, variables },
+    { ...headers, authorization: `Bearer ${await tokenFor()}` },
+  );
   expect(first.errors).toBeUndefined();
   expect(first.data?.updateBatch.batch.label).toBe("Renamed once");
 
-  const replayed = await post({ query: UPDATE, variables }, { ...headers, authorization: `Bearer ${await tokenFor([])}` });
+  const replayed = await post(
+    { query: UPDATE, variables },
+    { ...headers, authorization: `Bearer ${await tokenFor([])}` },
+  );
   expect(replayed.data).toBeUndefined();
   expect(replayed.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
   expect(JSON.stringify(replayed)).not.toContain("Renamed once");
   expect(replayed.headers.get("idempotent-replayed")).toBeNull();
 
-  const updateOnly = await post({ query: UPDATE, variables }, { ...headers, authorization: `Bearer ${await tokenFor(["batch:update"])}` });
+  const updateOnly = await post(
+    { query: UPDATE, variables },
+    { ...headers, authorization: `Bearer ${await tokenFor(["batch:update"])}` },
+  );
   expect(updateOnly.errors?.map((error) => error.extensions?.scopes)).toEqual([["batch:read", "process-status:read"]]);
 });
 
@@ -36,8 +48,16 @@ test("with the response cache on, a replay is byte-identical to the first answer
   const send = async () => {
     const response = await gateway.fetch("http://gateway.test/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${token}`, "x-request-id": requestId },
-      body: JSON.stringify({ query: UPDATE, variables: { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed, cached" } } }),
+      headers: {
+        "content-type": "application/json",
+        accept: "application/graphql-response+json",
+        authorization: `Bearer ${token}`,
+        "x-request-id": requestId,
+      },
+      body: JSON.stringify({
+        query: UPDATE,
+        variables: { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed, cached" } },
+      }),
     });
     return { text: await response.text(), replayed: response.headers.get("idempotent-replayed") };
   };
@@ -49,5 +69,9 @@ test("with the response cache on, a replay is byte-identical to the first answer
   expect(first.text).toContain("Renamed, cached");
   expect(first.text).not.toContain("__responseCache");
   expect(second.text).toBe(first.text);
-  expect(await prisma.processStatus.count({ where: { entityId: globalId("Batch", batches[0]!.id), eventType: "UPDATE_BATCH" } })).toBe(1);
+  expect(
+    await prisma.processStatus.count({
+      where: { entityId: globalId("Batch", batches[0]!.id), eventType: "UPDATE_BATCH" },
+    }),
+  ).toBe(1);
 });

@@ -28,7 +28,11 @@ type Errors = { message: string; extensions?: Record<string, unknown> }[] | unde
 
 const connections: Connection[] = Object.values(schema.getTypeMap())
   .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith("__"))
-  .flatMap((parent) => Object.values(parent.getFields()).filter((field) => field.args.some((arg) => arg.name === "after")).map((field) => ({ parent, field })));
+  .flatMap((parent) =>
+    Object.values(parent.getFields())
+      .filter((field) => field.args.some((arg) => arg.name === "after"))
+      .map((field) => ({ parent, field })),
+  );
 
 const nameOf = ({ parent, field }: Connection) => `${parent.name}.${field.name}`;
 
@@ -57,21 +61,38 @@ beforeAll(async () => {
   requiredArgs["Query.batchStatusSummary"] = { groupBy: "QUEUE" };
 });
 
-const required = (connection: Connection): GraphQLArgument[] => connection.field.args.filter((arg) => isNonNullType(arg.type));
+const required = (connection: Connection): GraphQLArgument[] =>
+  connection.field.args.filter((arg) => isNonNullType(arg.type));
 
 /** One page of the connection from `cursor` (after, or before when backwards), as `page` in the result. */
 function request(connection: Connection, cursor: string | null, backwards = false, orderBy?: unknown) {
   const { parent, field } = connection;
   const args = required(connection);
-  const declared = [`$cursor: String`, ...args.map((arg) => `$${arg.name}: ${arg.type}`), ...(orderBy ? [`$orderBy: ${field.args.find((arg) => arg.name === "orderBy")!.type}`] : [])];
-  const passed = [backwards ? "before: $cursor, last: 1" : "after: $cursor, first: 1", ...args.map((arg) => `${arg.name}: $${arg.name}`), ...(orderBy ? ["orderBy: $orderBy"] : [])];
+  const declared = [
+    `$cursor: String`,
+    ...args.map((arg) => `$${arg.name}: ${arg.type}`),
+    ...(orderBy ? [`$orderBy: ${field.args.find((arg) => arg.name === "orderBy")!.type}`] : []),
+  ];
+  const passed = [
+    backwards ? "before: $cursor, last: 1" : "after: $cursor, first: 1",
+    ...args.map((arg) => `${arg.name}: $${arg.name}`),
+    ...(orderBy ? ["orderBy: $orderBy"] : []),
+  ];
   const page = `page: ${field.name}(${passed.join(", ")}) { edges { cursor } }`;
   const nested = parent.name !== "Query";
   const query = nested
     ? `query (${[...declared, "$id: ID!"].join(", ")}) { node(id: $id) { ... on ${parent.name} { ${page} } } }`
     : `query (${declared.join(", ")}) { ${page} }`;
-  const variables = { cursor, ...requiredArgs[nameOf(connection)], ...(orderBy ? { orderBy } : {}), ...(nested ? { id: parents[parent.name] } : {}) };
-  return post<{ page?: Page; node?: { page: Page } }>({ query, variables }).then((result) => ({ page: result.data?.node?.page ?? result.data?.page, errors: result.errors as Errors }));
+  const variables = {
+    cursor,
+    ...requiredArgs[nameOf(connection)],
+    ...(orderBy ? { orderBy } : {}),
+    ...(nested ? { id: parents[parent.name] } : {}),
+  };
+  return post<{ page?: Page; node?: { page: Page } }>({ query, variables }).then((result) => ({
+    page: result.data?.node?.page ?? result.data?.page,
+    errors: result.errors as Errors,
+  }));
 }
 type Page = { edges: { cursor: string }[] };
 
@@ -84,19 +105,53 @@ async function cursorOf(connection: Connection, orderBy?: unknown): Promise<stri
 }
 
 function expectRefused(errors: Errors, field: "after" | "before", what: string) {
-  expect(errors?.map((error) => error.extensions), what).toEqual([{ code: "BAD_USER_INPUT", field }]);
+  expect(
+    errors?.map((error) => error.extensions),
+    what,
+  ).toEqual([{ code: "BAD_USER_INPUT", field }]);
 }
 
 const b64url = (text: string) => Buffer.from(text).toString("base64url");
 
 /** Cursors in the gateway's earlier, readable format, and other JSON: none was sealed by it. */
 function plainForgeries(): string[] {
-  const orders = ["createdAt:desc", "createdAt:asc", "label:asc", "priority:asc", "dueDate:asc", "key", "letter:id", "group:QUEUE"];
-  const values: unknown[] = ["not-a-date", 1, null, "", true, {}, [], "2026-01-01T00:00:00.000Z", 1e300, "x".repeat(300)];
+  const orders = [
+    "createdAt:desc",
+    "createdAt:asc",
+    "label:asc",
+    "priority:asc",
+    "dueDate:asc",
+    "key",
+    "letter:id",
+    "group:QUEUE",
+  ];
+  const values: unknown[] = [
+    "not-a-date",
+    1,
+    null,
+    "",
+    true,
+    {},
+    [],
+    "2026-01-01T00:00:00.000Z",
+    1e300,
+    "x".repeat(300),
+  ];
   const ids: unknown[] = [1, "1", null, -1, 1.5];
-  const all = orders.flatMap((order) => values.flatMap((value) => ids.map((id) => b64url(JSON.stringify([order, value, id])))));
+  const all = orders.flatMap((order) =>
+    values.flatMap((value) => ids.map((id) => b64url(JSON.stringify([order, value, id])))),
+  );
   // Every 16th of the 400 (a spread over orders, values and ids), plus shapes that are not cursors at all.
-  return [...all.filter((_, i) => i % 16 === 0), b64url("[]"), b64url("null"), b64url('{"id":1}'), b64url("[1,2]"), "not-a-cursor", "%%%", "🙂"];
+  return [
+    ...all.filter((_, i) => i % 16 === 0),
+    b64url("[]"),
+    b64url("null"),
+    b64url('{"id":1}'),
+    b64url("[1,2]"),
+    "not-a-cursor",
+    "%%%",
+    "🙂",
+  ];
 }
 
 /** A real cursor altered: truncated, a character changed in each part, re-encoded, extended. */
@@ -104,9 +159,21 @@ function tamperings(cursor: string): string[] {
   const flip = (at: number) => cursor.slice(0, at) + (cursor[at] === "A" ? "B" : "A") + cursor.slice(at + 1);
   const standard = Buffer.from(cursor, "base64url").toString("base64");
   return [
-    cursor.slice(0, -1), cursor.slice(0, cursor.length / 2), cursor.slice(0, 10),
-    flip(0), flip(20), flip(Math.floor(cursor.length / 2)), flip(cursor.length - 3), flip(cursor.length - 1),
-    standard, `${cursor}=`, `${cursor}A`, `${cursor}${cursor}`, ` ${cursor}`, cursor.toUpperCase(), b64url(cursor),
+    cursor.slice(0, -1),
+    cursor.slice(0, cursor.length / 2),
+    cursor.slice(0, 10),
+    flip(0),
+    flip(20),
+    flip(Math.floor(cursor.length / 2)),
+    flip(cursor.length - 3),
+    flip(cursor.length - 1),
+    standard,
+    `${cursor}=`,
+    `${cursor}A`,
+    `${cursor}${cursor}`,
+    ` ${cursor}`,
+    cursor.toUpperCase(),
+    b64url(cursor),
   ].filter((forged) => forged !== cursor);
 }
 
@@ -119,22 +186,34 @@ describe("cursors over every connection of the schema", () => {
     expect(connections.map(nameOf).sort()).toHaveLength(17);
   });
 
-  test.each(connections.map((connection) => [nameOf(connection), connection] as const))("%s", async (_name, connection) => {
-    const own = await cursorOf(connection);
-    for (const backwards of [false, true]) {
-      const field = backwards ? "before" : "after";
-      expect((await request(connection, own, backwards)).errors, `${nameOf(connection)} takes its own cursor`).toBeUndefined();
-      const forged = [...plainForgeries(), ...tamperings(own)];
-      expect(forged.length).toBeGreaterThan(35);
-      await inChunks(forged, async (cursor) => expectRefused((await request(connection, cursor, backwards)).errors, field, `${cursor} as ${field}`));
-    }
-  });
+  test.each(connections.map((connection) => [nameOf(connection), connection] as const))(
+    "%s",
+    async (_name, connection) => {
+      const own = await cursorOf(connection);
+      for (const backwards of [false, true]) {
+        const field = backwards ? "before" : "after";
+        expect(
+          (await request(connection, own, backwards)).errors,
+          `${nameOf(connection)} takes its own cursor`,
+        ).toBeUndefined();
+        const forged = [...plainForgeries(), ...tamperings(own)];
+        expect(forged.length).toBeGreaterThan(35);
+        await inChunks(forged, async (cursor) =>
+          expectRefused((await request(connection, cursor, backwards)).errors, field, `${cursor} as ${field}`),
+        );
+      }
+    },
+  );
 
   test("a cursor of one list is refused by every other list", async () => {
     const cursors = await Promise.all(connections.map((connection) => cursorOf(connection)));
-    const pairs = connections.flatMap((connection, i) => cursors.flatMap((cursor, j) => (i === j ? [] : [{ connection, cursor, from: nameOf(connections[j]!) }])));
+    const pairs = connections.flatMap((connection, i) =>
+      cursors.flatMap((cursor, j) => (i === j ? [] : [{ connection, cursor, from: nameOf(connections[j]!) }])),
+    );
     expect(pairs).toHaveLength(17 * 16);
-    await inChunks(pairs, async ({ connection, cursor, from }) => expectRefused((await request(connection, cursor)).errors, "after", `${from} on ${nameOf(connection)}`));
+    await inChunks(pairs, async ({ connection, cursor, from }) =>
+      expectRefused((await request(connection, cursor)).errors, "after", `${from} on ${nameOf(connection)}`),
+    );
   });
 
   test("a cursor of one ordering is refused in every other ordering of its list", async () => {
@@ -145,7 +224,9 @@ describe("cursors over every connection of the schema", () => {
       if (!isInputObjectType(input)) throw new Error("orderBy is an input object");
       const fields = getNamedType(input.getFields().field!.type);
       if (!isEnumType(fields)) throw new Error("orderBy.field is an enum");
-      const orderings = fields.getValues().flatMap((value) => ["ASC", "DESC"].map((direction) => ({ field: value.name, direction })));
+      const orderings = fields
+        .getValues()
+        .flatMap((value) => ["ASC", "DESC"].map((direction) => ({ field: value.name, direction })));
       const cursors = await Promise.all(orderings.map((orderBy) => cursorOf(connection, orderBy)));
       for (const [i, orderBy] of orderings.entries()) {
         for (const [j, cursor] of cursors.entries()) {
@@ -168,8 +249,11 @@ describe("cursors over every connection of the schema", () => {
       [batches, encodeCursor(newest, { value: "2026-01-01T00:00:00.000Z", id: "1" as never })],
       [cycles, encodeCursor({ list: "Batch.cycles", order: "key", valueType: "integer" }, { value: "1", id: 1 })],
     ] as const;
-    expect((await request(batches, encodeCursor(newest, { value: "2026-01-01T00:00:00.000Z", id: 1 }))).errors).toBeUndefined();
-    for (const [connection, cursor] of cases) expectRefused((await request(connection, cursor)).errors, "after", cursor);
+    expect(
+      (await request(batches, encodeCursor(newest, { value: "2026-01-01T00:00:00.000Z", id: 1 }))).errors,
+    ).toBeUndefined();
+    for (const [connection, cursor] of cases)
+      expectRefused((await request(connection, cursor)).errors, "after", cursor);
   });
 });
 
@@ -192,7 +276,10 @@ describe("cursors reveal nothing", () => {
     }
     // Opaque but stable: the same position gives the same cursor, in this answer and the next.
     expect(result.data!.batches.pageInfo.endCursor).toBe(cursors.at(-1));
-    const again = await post<{ batches: { edges: { cursor: string }[] } }>({ query }, { authorization: `Bearer ${await tokenFor(["batch:all"])}` });
+    const again = await post<{ batches: { edges: { cursor: string }[] } }>(
+      { query },
+      { authorization: `Bearer ${await tokenFor(["batch:all"])}` },
+    );
     expect(again.data!.batches.edges.map((edge) => edge.cursor)).toEqual(cursors);
   });
 });

@@ -39,7 +39,12 @@ async function rowCounts(): Promise<Record<string, number>> {
 async function oneBatch() {
   const { batches, queue, workOrder } = await createBatches(1);
   const batch = batches[0]!;
-  return { batch, batchId: globalId("Batch", batch.id), queueId: globalId("Queue", queue.id), workOrderId: globalId("WorkOrder", workOrder.id) };
+  return {
+    batch,
+    batchId: globalId("Batch", batch.id),
+    queueId: globalId("Queue", queue.id),
+    workOrderId: globalId("WorkOrder", workOrder.id),
+  };
 }
 
 /** An input with which each mutation succeeds, on fresh data. A new mutation needs its entry here. */
@@ -48,7 +53,11 @@ const INPUTS: Record<string, () => Promise<Record<string, unknown>>> = {
     const [user] = await createUsers(1);
     return { batchId: (await oneBatch()).batchId, userIds: [globalId("User", user!.id)] };
   },
-  attachBatchRelation: async () => ({ batchId: (await oneBatch()).batchId, relation: "created", entity: { entityType: "USER", entityId: "u-1" } }),
+  attachBatchRelation: async () => ({
+    batchId: (await oneBatch()).batchId,
+    relation: "created",
+    entity: { entityType: "USER", entityId: "u-1" },
+  }),
   cancelScheduledMessages: async () => ({ ids: [(await createMessages(1))[0]!.id] }),
   createBatch: async () => {
     const { queueId, workOrderId } = await oneBatch();
@@ -69,7 +78,9 @@ const INPUTS: Record<string, () => Promise<Record<string, unknown>>> = {
     await assignTechs(batch.id, [user!.id]);
     return { batchId, techId: globalId("User", user!.id) };
   },
-  sendMessages: async () => ({ messages: [{ recipient: "+48500100200", sender: "Sklep24", text: "Your parcel is on its way" }] }),
+  sendMessages: async () => ({
+    messages: [{ recipient: "+48500100200", sender: "Sklep24", text: "Your parcel is on its way" }],
+  }),
   submitProvisioningBatch: async () => ({ requests: [{ method: "GET", resource: "subscriptions" }] }),
   updateBatch: async () => ({ id: (await oneBatch()).batchId, label: "Renamed" }),
   updateCycleStatus: async () => {
@@ -77,7 +88,10 @@ const INPUTS: Record<string, () => Promise<Record<string, unknown>>> = {
     const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batch.id } });
     return { id: globalId("Cycle", cycle.id), category: "IN_PROGRESS" };
   },
-  updateLetterBatchStatus: async () => ({ id: globalId("LetterBatch", (await createLetterBatch()).batch.id), status: "ACCEPTED" }),
+  updateLetterBatchStatus: async () => ({
+    id: globalId("LetterBatch", (await createLetterBatch()).batch.id),
+    status: "ACCEPTED",
+  }),
 };
 
 const hasId = (type: GraphQLNamedType) => isObjectType(type) && "id" in type.getFields();
@@ -151,9 +165,14 @@ describe("the same rule through fragments and on every transport", () => {
     const { batch, batchId } = await oneBatch();
     const variables = { input: { id: batchId, label: "Renamed through a fragment" } };
     const refused = await post({ query: UPDATE, variables }, await bearer(["batch:update"]));
-    expect(refused.errors?.map((error) => [error.extensions?.code, error.extensions?.scopes])).toEqual([["FORBIDDEN", ["batch:read"]]]);
+    expect(refused.errors?.map((error) => [error.extensions?.code, error.extensions?.scopes])).toEqual([
+      ["FORBIDDEN", ["batch:read"]],
+    ]);
     expect((await prisma.batch.findUniqueOrThrow({ where: { id: batch.id } })).label).toBe(batch.label);
-    const allowed = await post<{ updateBatch: { batch: { label: string } } }>({ query: UPDATE, variables }, await bearer(["batch:update", "batch:read"]));
+    const allowed = await post<{ updateBatch: { batch: { label: string } } }>(
+      { query: UPDATE, variables },
+      await bearer(["batch:update", "batch:read"]),
+    );
     expect(allowed.data?.updateBatch.batch.label).toBe("Renamed through a fragment");
   });
 
@@ -162,7 +181,11 @@ describe("the same rule through fragments and on every transport", () => {
   test("over Server-Sent Events: refused, the batch unchanged", async () => {
     const { batch, batchId } = await oneBatch();
     const variables = { input: { id: batchId, label: "Renamed over a stream" } };
-    const sse = await subscribeSse<{ errors?: { extensions?: { code?: string } }[] }>(UPDATE, variables, await tokenFor(["batch:update"]));
+    const sse = await subscribeSse<{ errors?: { extensions?: { code?: string } }[] }>(
+      UPDATE,
+      variables,
+      await tokenFor(["batch:update"]),
+    );
     expect((await sse.next()).errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
     await sse.close();
     expect((await prisma.batch.findUniqueOrThrow({ where: { id: batch.id } })).label).toBe(batch.label);

@@ -23,7 +23,9 @@ describe("nodes(ids:)", () => {
   test("100 ids are served in one statement per type; 101 are refused", async () => {
     const { batches } = await createBatches(2);
     const ids = Array.from({ length: 100 }, (_, i) => globalId("Batch", batches[i % 2]!.id));
-    const { result, statements } = await recordStatements(() => post<{ nodes: { id: string }[] }>({ query: NODES, variables: { ids } }));
+    const { result, statements } = await recordStatements(() =>
+      post<{ nodes: { id: string }[] }>({ query: NODES, variables: { ids } }),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.nodes).toHaveLength(100);
     expect(statements).toHaveLength(1);
@@ -36,11 +38,16 @@ describe("nodes(ids:)", () => {
     const status = await createProcessStatus();
     const messageIds = messages.map((message) => globalId("Message", message.id));
     const others = Array.from({ length: 40 }, () => globalId("ProcessStatus", status.id));
-    const { result, statements } = await recordStatements(() => post({ query: NODES, variables: { ids: [...messageIds, ...others] } }));
+    const { result, statements } = await recordStatements(() =>
+      post({ query: NODES, variables: { ids: [...messageIds, ...others] } }),
+    );
     expect(refusal(result.errors)).toEqual([{ code: "BAD_USER_INPUT", field: "ids" }]);
     expect(result.errors![0]!.message).toMatch(/at most 50 objects of type Message, got 51/);
     expect(statements).toEqual([]);
-    const fifty = await post<{ nodes: unknown[] }>({ query: NODES, variables: { ids: [...messageIds.slice(0, 50), ...others] } });
+    const fifty = await post<{ nodes: unknown[] }>({
+      query: NODES,
+      variables: { ids: [...messageIds.slice(0, 50), ...others] },
+    });
     expect(fifty.errors).toBeUndefined();
     expect(fifty.data?.nodes).toHaveLength(90);
   });

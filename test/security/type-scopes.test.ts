@@ -27,18 +27,19 @@ describe("every type a client can fetch by id declares its read scope", () => {
     expect(entityTypes.length).toBe(7);
   });
 
-  test.each([...nodeTypes.map((type) => ["Node", type] as const), ...entityTypes.map((type) => ["entity", type] as const)])(
-    "%s %s",
-    (_kind, type) => {
-      expect(isObjectType(type)).toBe(true);
-      expect(ALL_SCOPES, `${type.name} declares no read scope (readScope in its options)`).toContain(type.extensions?.readScope);
-    },
-  );
+  const kinds = [...nodeTypes.map((type) => ["Node", type] as const), ...entityTypes.map((type) => ["entity", type] as const)];
+  test.each(kinds)("%s %s", (_kind, type) => {
+    expect(isObjectType(type)).toBe(true);
+    const missing = `${type.name} declares no read scope (readScope in its options)`;
+    expect(ALL_SCOPES, missing).toContain(type.extensions?.readScope);
+  });
 
   test("a process status: node(id:) and nodes(ids:) need process-status:read, as processStatus(id:) does", async () => {
     const status = await createProcessStatus();
     const id = globalId("ProcessStatus", status.id);
-    const query = `query ($id: ID!) { node(id: $id) { ... on ProcessStatus { eventType entityId } } nodes(ids: [$id]) { id } processStatus(id: $id) { id } }`;
+    const query = `query ($id: ID!) {
+      node(id: $id) { ... on ProcessStatus { eventType entityId } } nodes(ids: [$id]) { id } processStatus(id: $id) { id }
+    }`;
     const denied = await post<Record<string, unknown>>({ query, variables: { id } }, await bearer());
     expect(denied.data).toEqual({ node: null, nodes: [null], processStatus: null });
     expect(codesAndPaths(denied.errors).sort((a, b) => a.path!.localeCompare(b.path!))).toEqual([
@@ -46,7 +47,8 @@ describe("every type a client can fetch by id declares its read scope", () => {
       { code: "FORBIDDEN", path: "nodes.0" },
       { code: "FORBIDDEN", path: "processStatus" },
     ]);
-    const allowed = await post<{ node: { entityId: string } }>({ query, variables: { id } }, await bearer("process-status:read"));
+    const reader = await bearer("process-status:read");
+    const allowed = await post<{ node: { entityId: string } }>({ query, variables: { id } }, reader);
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data?.node.entityId).toBe(status.entityId);
   });
