@@ -90,7 +90,10 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: "Reads across the five domains of the gateway." });
 
-builder.mutationType({ description: "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus." });
+builder.mutationType({
+  description:
+    "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus. Each field commits on its own: one that fails is null with its error, and the fields that succeeded keep their payloads.",
+});
 
 builder.subscriptionType({
   description: "Live updates over Server-Sent Events or WebSocket (graphql-ws): each subscription sends the current state, then the state after every change.",
