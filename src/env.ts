@@ -100,7 +100,7 @@ function readEnv() {
     persistedOperations: persistedOperationsMode(),
     /** Cache read-only query responses per session (RESPONSE_CACHE=false turns it off). */
     responseCache: process.env.RESPONSE_CACHE !== "false",
-    /** Longest life of a cached response, e.g. "10s"; background jobs' changes show up within it. */
+    /** Longest life of a cached response, e.g. "10s"; any committed write ends it sooner. */
     responseCacheTtlMs: duration("RESPONSE_CACHE_TTL", "10s"),
     /** How long completed process statuses are kept (e.g. "7d", "12h"); older ones are gone. */
     processStatusRetentionMs: duration("PROCESS_STATUS_RETENTION", "7d"),

@@ -34,7 +34,9 @@ export function payloadType<Shape extends object>(
       ...fields(t),
       processStatus: t.field({
         type: ProcessStatusNode,
-        description: options.processStatus ?? "The record of this operation (SUCCESS; a failure is reported as an error carrying processStatusId).",
+        description:
+          options.processStatus ??
+          "The record of this operation (SUCCESS; a failure is reported as an error carrying processStatusId).",
         resolve: (payload) => payload.processStatus,
       }),
     }),
@@ -75,7 +77,7 @@ async function answer(name: string, context: Context, responseKey: string, resol
   // Resuming a request whose first attempt committed this field: its answer then, nothing run again.
   if (committed) return replayOutcome(committed);
   const payload = await inOutcomeSlot(run && { requestId: run.requestId, responseKey }, resolve);
-  if (!isRecorded(payload)) throw new Error(`Mutation.${name} answered without recorded(): its write would skip the kit`);
+  if (!isRecorded(payload)) throw new Error(`Mutation.${name} answered without recorded(): its write skipped the kit`);
   return payload;
 }
 

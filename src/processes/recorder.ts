@@ -42,7 +42,10 @@ export function isRecorded(payload: unknown): boolean {
 }
 
 /** Runs `work` in one transaction and records its status there, or a FAILURE on its own when it throws. */
-export async function recorded<Shape extends object>(process: ProcessDescription<NoInfer<Shape>>, work: (tx: Tx) => Promise<Shape>) {
+export async function recorded<Shape extends object>(
+  process: ProcessDescription<NoInfer<Shape>>,
+  work: (tx: Tx) => Promise<Shape>,
+): Promise<Payload<Shape>> {
   let payload: Payload<Shape>;
   try {
     payload = await prisma.$transaction(async (tx) => {
@@ -96,9 +99,15 @@ async function recordFailure<T>(process: ProcessDescription<T>, error: unknown):
  * Records an operation's status in `tx`: SUCCESS now, or, with a deadline, PENDING until
  * finishProcess, or TIMEOUT after `deadlineMs`.
  */
-export function startProcess(tx: Tx, process: { eventType: string; entityId: string; description?: string | undefined; deadlineMs?: number | undefined }) {
+export function startProcess(
+  tx: Tx,
+  process: { eventType: string; entityId: string; description?: string; deadlineMs?: number },
+) {
   const { eventType, entityId, description, deadlineMs } = process;
-  const state = deadlineMs === undefined ? { status: "SUCCESS" as const, completedAt: new Date() } : { deadlineAt: new Date(Date.now() + deadlineMs) };
+  const state =
+    deadlineMs === undefined
+      ? { status: "SUCCESS" as const, completedAt: new Date() }
+      : { deadlineAt: new Date(Date.now() + deadlineMs) };
   return tx.processStatus.create({ data: { eventType, entityId, description, ...state } });
 }
 

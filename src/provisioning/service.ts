@@ -1,7 +1,7 @@
 // Submitting a batch: checked in memory, then stored INITIALISING with its requests and a
 // PENDING process status in one recorded transaction; the executor finishes the process later.
 import { prisma } from "../db.ts";
-import { Prisma, type ProcessStatus } from "../generated/prisma/client.ts";
+import { Prisma, type ProcessStatus, type ProvisioningBatch } from "../generated/prisma/client.ts";
 import type { ProvisioningBatchType } from "../generated/prisma/enums.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
 import { recorded, type Tx } from "../processes/mutation-kit.ts";
@@ -23,7 +23,8 @@ async function storeBatch(tx: Tx, type: ProvisioningBatchType, checked: Checked)
 
 /** The batch names its process status, which the executor finishes. */
 async function linkStatus(tx: Tx, stored: Awaited<ReturnType<typeof storeBatch>>, processStatus: ProcessStatus) {
-  return { batch: await tx.provisioningBatch.update({ where: { id: stored.batch.id }, data: { processStatusId: processStatus.id } }) };
+  const batch = await tx.provisioningBatch.update({ where: { id: stored.batch.id }, data: { processStatusId: processStatus.id } });
+  return { batch };
 }
 
 export function submitBatch(type: ProvisioningBatchType, requests: readonly RequestInput[]) {
@@ -31,18 +32,14 @@ export function submitBatch(type: ProvisioningBatchType, requests: readonly Requ
   const approved = checked.filter((request) => request.status === "APPROVED").length;
   const process = {
     eventType: "SUBMIT_PROVISIONING_BATCH",
+    entityId: (stored: { batch: ProvisioningBatch }) => encodeGlobalId("ProvisioningBatch", stored.batch.id),
     description: `${type} provisioning batch of ${checked.length} requests (${approved} approved)`,
     deadlineMs: BATCH_DEADLINE_MS,
     linkStatus,
+    afterCommit: ({ batch }: { batch: ProvisioningBatch }) =>
+      notifyProvisioningChange({ batchId: batch.id, eventIds: [], processStatusId: batch.processStatusId! }),
   };
-  return recorded(
-    {
-      ...process,
-      entityId: (stored) => encodeGlobalId("ProvisioningBatch", stored.batch.id),
-      afterCommit: ({ batch }) => notifyProvisioningChange({ batchId: batch.id, eventIds: [], processStatusId: batch.processStatusId! }),
-    },
-    (tx: Tx) => storeBatch(tx, type, checked),
-  );
+  return recorded(process, (tx: Tx) => storeBatch(tx, type, checked));
 }
 
 /** Removes batches (their requests and events go with them) created before `cutoff`. */

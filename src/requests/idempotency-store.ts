@@ -18,7 +18,11 @@ export function fingerprint(caller: string, name: string, query: string, variabl
  * the same operation whose lease ran out with no response (its fields may have committed
  * outcomes), null when another request holds it or has answered it.
  */
-export async function claim(requestId: string, operation: string, leaseMs = env.idempotencyLeaseMs): Promise<"new" | "resumed" | null> {
+export async function claim(
+  requestId: string,
+  operation: string,
+  leaseMs = env.idempotencyLeaseMs,
+): Promise<"new" | "resumed" | null> {
   // xmax is 0 on a freshly inserted row, the updating transaction's id on one taken over.
   const [claimed] = await prisma.$queryRaw<{ resumed: boolean }[]>`
     INSERT INTO idempotent_request (request_id, operation, response, leased_until)

@@ -21,8 +21,9 @@ export async function decide(requestId: string, operation: string, source?: Sour
   const deadline = Date.now() + waitMs;
   for (;;) {
     const claimed = await claim(requestId, operation);
+    if (claimed === "new") return { kind: "run", committed: new Map() };
     // A claim taken over resumes: the fields that committed the first time answer what they did then.
-    if (claimed) return { kind: "run", committed: claimed === "resumed" ? await committedOutcomes(requestId) : new Map() };
+    if (claimed === "resumed") return { kind: "run", committed: await committedOutcomes(requestId) };
     const stored = await storedRequest(requestId);
     if (stored && stored.operation !== operation) {
       return { kind: "refuse", error: conflict(`X-Request-Id ${requestId} was already used for a different request; send a new GUID`) };

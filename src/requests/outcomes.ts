@@ -57,15 +57,17 @@ export async function writeOutcome(tx: Prisma.TransactionClient, outcome: Outcom
     skipDuplicates: true,
   });
   if (count === 0) {
-    throw domainError("CONFLICT", `The request with X-Request-Id ${slot.requestId} already did this; retry later for its response`, {
-      field: "X-Request-Id",
-    });
+    const message = `The request with X-Request-Id ${slot.requestId} already did this; retry later for its response`;
+    throw domainError("CONFLICT", message, { field: "X-Request-Id" });
   }
 }
 
 /** The outcomes a request's fields committed so far, by response key. */
 export async function committedOutcomes(requestId: string): Promise<Map<string, Outcome>> {
-  const rows = await prisma.idempotentOutcome.findMany({ where: { requestId }, select: { responseKey: true, outcome: true } });
+  const rows = await prisma.idempotentOutcome.findMany({
+    where: { requestId },
+    select: { responseKey: true, outcome: true },
+  });
   return new Map(rows.map((row) => [row.responseKey, decode(row.outcome as string)]));
 }
 

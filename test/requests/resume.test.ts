@@ -22,8 +22,14 @@ mutation Resumable($first: SendMessagesInput!, $update: UpdateBatchInput!, $last
 async function fixture() {
   const { batches } = await createBatches(1);
   const tag = randomUUID().slice(0, 8);
-  const send = (text: string) => ({ messages: [{ recipient: "+48500100200", sender: "Sklep24", text: `${text} ${tag}` }] });
-  const variables = { first: send("first"), update: { id: globalId("Batch", batches[0]!.id), label: `Resumed ${tag}`, numberCycles: 5 }, last: send("last") };
+  const send = (text: string) => ({
+    messages: [{ recipient: "+48500100200", sender: "Sklep24", text: `${text} ${tag}` }],
+  });
+  const variables = {
+    first: send("first"),
+    update: { id: globalId("Batch", batches[0]!.id), label: `Resumed ${tag}`, numberCycles: 5 },
+    last: send("last"),
+  };
   const sent = (text: string) => prisma.message.count({ where: { text: `${text} ${tag}` } });
   const before = (await prisma.processStatus.aggregate({ _max: { id: true } }))._max.id ?? 0;
   /** Process statuses recorded by this test's operations, per status. */
@@ -33,6 +39,10 @@ async function fixture() {
   };
   return { batchId: batches[0]!.id, variables, sent, recorded };
 }
+
+/** What a crash right after the commits leaves: outcomes committed, no stored response, a lease run out. */
+const crashBeforeTheResponse = (requestId: string) => prisma.$executeRaw`
+  UPDATE idempotent_request SET response = 'null'::jsonb, leased_until = now() WHERE request_id = ${requestId}::uuid`;
 
 const run = (variables: object, requestId: string) =>
   post<Record<string, any>>({ query: TWO_SENDS_AND_AN_UPDATE, variables }, { "x-request-id": requestId });
@@ -44,8 +54,7 @@ test("after a crash between the commit and the stored response, a retry returns 
   expect(first.errors).toBeUndefined();
   const once = ["SEND_MESSAGES SUCCESS", "SEND_MESSAGES SUCCESS", "UPDATE_BATCH SUCCESS"];
   expect(await recorded()).toEqual(once);
-  // What a crash right after the commits leaves: outcomes committed, no response, a lease that ran out.
-  await prisma.$executeRaw`UPDATE idempotent_request SET response = 'null'::jsonb, leased_until = now() WHERE request_id = ${requestId}::uuid`;
+  await crashBeforeTheResponse(requestId);
 
   const retry = await run(variables, requestId);
   expect(retry.errors).toBeUndefined();
@@ -66,7 +75,9 @@ test("when a later field fails unexpectedly, the retry answers the committed fie
     throw new Error("injected fault");
   };
   const first = await run(variables, requestId);
-  expect(first.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[["b"], "INTERNAL_SERVER_ERROR"]]);
+  expect(first.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+    [["b"], "INTERNAL_SERVER_ERROR"],
+  ]);
   expect(first.data!.b).toBeNull();
   expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
   delete faultInjection.afterFirstWrite;
@@ -75,7 +86,10 @@ test("when a later field fails unexpectedly, the retry answers the committed fie
   expect(retry.errors).toBeUndefined();
   expect(retry.data!.a).toEqual(first.data!.a);
   expect(retry.data!.c).toEqual(first.data!.c);
-  expect(retry.data!.b).toMatchObject({ batch: { label: variables.update.label, numberCycles: 5 }, processStatus: { status: "SUCCESS" } });
+  expect(retry.data!.b).toMatchObject({
+    batch: { label: variables.update.label, numberCycles: 5 },
+    processStatus: { status: "SUCCESS" },
+  });
   expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
   expect(await prisma.cycle.count({ where: { batchId } })).toBe(5);
 });
@@ -87,13 +101,15 @@ test("an expected failure is an outcome too: the retry answers the same error an
   const first = await run(refused, requestId);
   expect(first.errors?.map((error) => error.extensions?.code)).toEqual(["CONFLICT"]);
   const failureId = first.errors![0]!.extensions!.processStatusId as string;
-  await prisma.$executeRaw`UPDATE idempotent_request SET response = 'null'::jsonb, leased_until = now() WHERE request_id = ${requestId}::uuid`;
+  await crashBeforeTheResponse(requestId);
 
   const retry = await run(refused, requestId);
   expect(retry.errors).toEqual(first.errors);
   expect(retry.data).toEqual(first.data);
   expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
-  const failures = await prisma.processStatus.findMany({ where: { eventType: "UPDATE_BATCH", status: "FAILURE", entityId: variables.update.id } });
+  const failures = await prisma.processStatus.findMany({
+    where: { eventType: "UPDATE_BATCH", status: "FAILURE", entityId: variables.update.id },
+  });
   expect(failures.map((failure) => String(failure.id))).toEqual([failureId]);
   expect(await recorded()).toEqual(["SEND_MESSAGES SUCCESS", "SEND_MESSAGES SUCCESS", "UPDATE_BATCH FAILURE"]);
 });
