@@ -23,6 +23,7 @@ onCommittedWrite(() => {
 export const processEpoch: WriteEpoch = { current: async () => `p${localEpoch}` };
 
 const KEY = "gateway:write-epoch";
+const BUMP_WAIT_MS = 500;
 const shared = new Map<string, Redis>();
 
 /**
@@ -32,11 +33,13 @@ const shared = new Map<string, Redis>();
 export function sharedEpoch(url: string): WriteEpoch {
   let redis = shared.get(url);
   if (!redis) {
-    // Bumps queue while connecting (one lost at start-up would leave stale entries current);
-    // reads fail fast when Redis is away, which only costs cache hits.
-    const client = new Redis(url, { maxRetriesPerRequest: 1 });
+    // Bumps queue while connecting (one lost at start-up would leave stale entries current), and a
+    // writer waits for one at most BUMP_WAIT_MS; reads fail fast when Redis is away (cache misses).
+    const client = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
     client.on("error", (error: Error) => logger.warn({ err: error.message }, "write epoch: Redis unavailable"));
-    onCommittedWrite(() => client.incr(KEY));
+    onCommittedWrite(() =>
+      Promise.race([client.incr(KEY), new Promise((resolve) => setTimeout(resolve, BUMP_WAIT_MS).unref())]),
+    );
     shared.set(url, (redis = client));
   }
   const client = redis;
