@@ -54,14 +54,16 @@ export async function subscribeSse<T = Record<string, unknown>>(
   };
 }
 
-/** An HTTP+WebSocket server on a free loopback port, for graphql-ws clients. */
-export async function startWebSocketServer() {
-  const server = createServer(yoga);
-  const websockets = attachWebSocket(server, yoga);
+/** An HTTP+WebSocket server on a free loopback port, for graphql-ws clients (the default gateway unless given). */
+export async function startWebSocketServer(gateway: typeof yoga = yoga) {
+  const server = createServer(gateway);
+  const websockets = attachWebSocket(server, gateway);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {
     url,
+    /** The same server's HTTP GraphQL URL (for SSE over a real connection). */
+    httpUrl: url.replace(/^ws:/, "http:"),
     async stop() {
       for (const socket of websockets.clients) socket.terminate();
       websockets.close();
