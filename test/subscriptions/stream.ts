@@ -73,20 +73,62 @@ export async function startWebSocketServer(gateway: typeof yoga = yoga) {
   };
 }
 
-/** A subscription over graphql-ws; each `next()` is one result. */
-export async function subscribeWs<T = Record<string, unknown>>(url: string, query: string, variables: object, token?: string): Promise<Stream<T>> {
-  const authorization = `Bearer ${token ?? (await tokenFor())}`;
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { Authorization: authorization }, retryAttempts: 0 });
-  const iterator = client.iterate({ query, variables: variables as Record<string, unknown> });
+/** A graphql-ws connection on which several operations run; `closed` settles with the close code. */
+export async function connectWs(url: string, options: { token?: string; headers?: Record<string, string> } = {}) {
+  const authorization = `Bearer ${options.token ?? (await tokenFor())}`;
+  let closedWith: (code: number) => void = () => {};
+  const closed = new Promise<number>((resolve) => (closedWith = resolve));
+  // Upgrade-request headers, as a browser or proxy would send them.
+  const headers = options.headers ?? {};
+  class WebSocketWithHeaders extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocketWithHeaders,
+    connectionParams: { Authorization: authorization },
+    retryAttempts: 0,
+    on: { closed: (event) => closedWith((event as { code: number }).code) },
+  });
   return {
-    async next() {
-      const { value, done } = await iterator.next();
-      if (done) throw new Error("subscription ended");
-      return value as T;
+    client,
+    closed,
+    /** One operation's results; a refused operation rejects `next()` with its errors. */
+    subscribe<T = Record<string, unknown>>(query: string, variables: object = {}, extra: object = {}): Stream<T> {
+      const iterator = client.iterate({ query, variables: variables as Record<string, unknown>, ...extra });
+      return {
+        async next() {
+          const { value, done } = await iterator.next();
+          if (done) throw new Error("subscription ended");
+          return value as T;
+        },
+        async close() {
+          await iterator.return?.();
+        },
+      };
     },
+    /** A query or mutation's single result. */
+    async execute<T = Record<string, unknown>>(query: string, variables: object = {}, extra: object = {}): Promise<T> {
+      const stream = this.subscribe<T>(query, variables, extra);
+      const result = await stream.next();
+      await stream.close();
+      return result;
+    },
+    close: () => client.dispose(),
+  };
+}
+
+/** A subscription over graphql-ws on its own connection; each `next()` is one result. */
+export async function subscribeWs<T = Record<string, unknown>>(url: string, query: string, variables: object, token?: string): Promise<Stream<T>> {
+  const connection = await connectWs(url, { token });
+  const stream = connection.subscribe<T>(query, variables);
+  return {
+    next: () => stream.next(),
     async close() {
-      await iterator.return?.();
-      await client.dispose();
+      await stream.close();
+      await connection.close();
     },
   };
 }
