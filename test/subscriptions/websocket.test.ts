@@ -2,6 +2,7 @@
 // without disturbing them; each operation is its own request.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import WebSocket from "ws";
 import { prisma } from "../../src/db.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { connectWs, startWebSocketServer } from "./stream.ts";
@@ -61,4 +62,12 @@ test("an X-Request-Id on the upgrade request does not make a socket's second mut
   const stored = await prisma.cycle.findMany({ where: { batchId: batches[0]!.id }, orderBy: { id: "asc" } });
   expect(stored.map((cycle) => cycle.statusCategory)).toEqual(["IN_PROGRESS", "COMPLETE", "PENDING"]);
   await socket.close();
+});
+
+test("a message larger than MAX_BODY_BYTES closes the socket (1009) before it is read", async () => {
+  const socket = new WebSocket(server.url, "graphql-transport-ws");
+  await new Promise((resolve) => socket.once("open", resolve));
+  const closed = new Promise<number>((resolve) => socket.once("close", resolve));
+  socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: `{ __typename }`, variables: { pad: "x".repeat(1_000_001) } } }));
+  expect(await closed).toBe(1009);
 });
