@@ -6,7 +6,14 @@
 // error and the socket stays open. The token comes from the connection_init payload
 // ({ Authorization: "Bearer …" }) or the upgrade request.
 import type { IncomingMessage, Server } from "node:http";
-import { type DocumentNode, type ExecutionArgs, type ExecutionResult, GraphQLError, Kind, OperationTypeNode } from "graphql";
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+} from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
@@ -25,7 +32,11 @@ type Gateway = typeof gateway;
  */
 const PIPELINE_DOCUMENT: DocumentNode = {
   kind: Kind.DOCUMENT,
-  definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.SUBSCRIPTION, selectionSet: { kind: Kind.SELECTION_SET, selections: [] } }],
+  definitions: [{
+    kind: Kind.OPERATION_DEFINITION,
+    operation: OperationTypeNode.SUBSCRIPTION,
+    selectionSet: { kind: Kind.SELECTION_SET, selections: [] },
+  }],
 };
 
 /** One subscribe message, as the pipeline takes it. */
@@ -62,11 +73,19 @@ export function attachWebSocket(server: Server, yoga: Gateway): WebSocketServer 
   /** Aborted when a connection closes: every operation's request signal, so each of its subscriptions ends. */
   const closing = new WeakMap<object, AbortController>();
 
-  async function run({ params, request, serverContext }: Operation): Promise<ExecutionResult | AsyncIterable<ExecutionResult>> {
+  async function run(operation: Operation): Promise<ExecutionResult | AsyncIterable<ExecutionResult>> {
+    const { params, request, serverContext } = operation;
     try {
       const { operationName, variables, extensions } = params;
-      const graphqlParams = { ...params, operationName: operationName ?? undefined, variables: variables ?? undefined, extensions: extensions ?? undefined };
-      return (await yoga.getResultForParams({ params: graphqlParams, request }, { ...serverContext })) ?? { data: null };
+      const graphqlParams = {
+        ...params, // with any documentId
+        operationName: operationName ?? undefined,
+        variables: variables ?? undefined,
+        extensions: extensions ?? undefined,
+      };
+      // A context object per operation: Yoga adds the request and params to it.
+      const result = await yoga.getResultForParams({ params: graphqlParams, request }, { ...serverContext });
+      return result ?? { data: null };
     } catch (error) {
       // Thrown by a params hook (the allow-list, the rate limit): that operation's error alone.
       if (error instanceof GraphQLError && error.extensions?.code) return { errors: [error] };
@@ -87,7 +106,8 @@ export function attachWebSocket(server: Server, yoga: Gateway): WebSocketServer 
         const request = requestFor(init.Authorization ?? init.authorization, ctx.extra.request, closed.signal);
         const result = await run({ params, request, serverContext: { websocket: ctx, req: ctx.extra.request } });
         // Refused before execution (no data): the protocol's error message for the operation.
-        if (!(Symbol.asyncIterator in result) && !("data" in result) && result.errors?.length) return [...result.errors];
+        const refused = !(Symbol.asyncIterator in result) && !("data" in result) && result.errors?.length;
+        if (refused) return [...result.errors!];
         return { document: PIPELINE_DOCUMENT, rootValue: result, contextValue: {} } as unknown as ExecutionArgs;
       },
       onNext: (_ctx, _id, _payload, _args, result) => withoutHttp(result as ExecutionResult),

@@ -30,7 +30,8 @@ function sharingKey(args: ExecutionArgs): string | undefined {
   const { viewer } = args.contextValue as Context;
   try {
     const scopes = viewer ? [...viewer.scopes].sort() : null;
-    return JSON.stringify([textOf(args.document), args.operationName ?? null, args.variableValues ?? {}, scopes], sortedKeys);
+    const decisive = [textOf(args.document), args.operationName ?? null, args.variableValues ?? {}, scopes];
+    return JSON.stringify(decisive, sortedKeys);
   } catch {
     return undefined; // e.g. variables nested too deep to write out: this subscriber gets its own stream
   }
@@ -48,7 +49,8 @@ export function sharedSubscriptions(): Plugin {
       // Runs the field's subscribe: arguments and scopes are checked here, and nothing is read yet.
       source = await createSourceEventStream(args);
     } catch (error) {
-      return { errors: [error instanceof GraphQLError ? error : new GraphQLError("Subscription failed", { originalError: error as Error })] };
+      if (error instanceof GraphQLError) return { errors: [error] };
+      return { errors: [new GraphQLError("Subscription failed", { originalError: error as Error })] };
     }
     if (!isAsyncIterable(source)) return source; // refused: arguments or scopes
     const raced = key === undefined ? undefined : streams.get(key);

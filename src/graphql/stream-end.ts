@@ -7,7 +7,11 @@
  * `stream`, calling `onEnd` once when it completes, fails, is returned or thrown into, or when
  * `signal` aborts (which also returns it, so its source stops listening).
  */
-export function untilEnd<T>(stream: AsyncIterable<T>, onEnd: () => void, signal?: AbortSignal): AsyncIterableIterator<T> {
+export function untilEnd<T>(
+  stream: AsyncIterable<T>,
+  onEnd: () => void,
+  signal?: AbortSignal,
+): AsyncIterableIterator<T> {
   const iterator = stream[Symbol.asyncIterator]();
   let ended = false;
   const end = () => {

@@ -26,7 +26,9 @@ export function isLiveState(source: unknown): source is LiveState<unknown, unkno
  * for each event `e`, with the event listener registered before the first read so a change
  * committed in between is not missed.
  */
-export function liveState<E, T>(spec: Omit<LiveState<E, T>, typeof LIVE_STATE | typeof Symbol.asyncIterator>): LiveState<E, T> {
+export function liveState<E, T>(
+  spec: Omit<LiveState<E, T>, typeof LIVE_STATE | typeof Symbol.asyncIterator>,
+): LiveState<E, T> {
   return {
     ...spec,
     [LIVE_STATE]: true,
@@ -35,7 +37,9 @@ export function liveState<E, T>(spec: Omit<LiveState<E, T>, typeof LIVE_STATE | 
       try {
         const firstEvent = iterator.next();
         yield* await spec.current();
-        for (let event = await firstEvent; !event.done; event = await iterator.next()) yield* await spec.changed(event.value);
+        for (let event = await firstEvent; !event.done; event = await iterator.next()) {
+          yield* await spec.changed(event.value);
+        }
       } finally {
         await iterator.return?.();
       }

@@ -71,7 +71,8 @@ export function rateLimitPlugin(options: RateLimitOptions = { ...env.rateLimit, 
     async onParams({ request, context }) {
       if (!websocketOf(context)) return; // HTTP requests were counted in onRequest
       const seconds = await overLimit(await requestCallerKey(request, context));
-      if (seconds !== undefined) throw domainError("LIMIT_EXCEEDED", `Too many requests; retry after ${seconds} s`, { retryAfter: seconds });
+      if (seconds === undefined) return;
+      throw domainError("LIMIT_EXCEEDED", `Too many requests; retry after ${seconds} s`, { retryAfter: seconds });
     },
   };
 }

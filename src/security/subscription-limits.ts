@@ -25,14 +25,14 @@ function holdersOf(args: ExecutionArgs, limits: SubscriptionLimits): Holder[] {
   const holders: Holder[] = [{
     key: caller,
     limit: limits.perToken,
-    refusal: `At most ${limits.perToken} subscriptions may be open at once per token subject; complete one before starting another`,
+    refusal: `At most ${limits.perToken} subscriptions may be open at once per token subject; complete one first`,
   }];
   const connection = websocketOf(context);
   if (connection) {
     holders.push({
       key: connection,
       limit: limits.perConnection,
-      refusal: `At most ${limits.perConnection} subscriptions may be open at once on one WebSocket connection; complete one first`,
+      refusal: `At most ${limits.perConnection} subscriptions may be open at once on one WebSocket connection`,
     });
   }
   return holders;

@@ -45,35 +45,40 @@ test("past the limit a caller gets 429 with Retry-After; another subject is unaf
   expect((await send(server, `Bearer ${await tokenOf("second-client", ["batch:read"])}`)).status).toBe(200);
 });
 
-test("respelling the Authorization header, or another token of the same subject, draws on the same bucket", async () => {
+test("respelling the Authorization header, or another token of the subject, draws on the same bucket", async () => {
   const server = await limitedTo(5);
   const token = await tokenOf("respelled", ["batch:read"]);
   const spellings = [`Bearer ${token}`, `bearer ${token}`, `BEARER ${token}`, `Bearer  ${token}`, `Bearer\t${token}`];
   expect(await statuses(server, spellings)).toEqual([200, 200, 200, 200, 200]);
-  expect(await statuses(server, [`Bearer ${await tokenOf("respelled", ["batch:read", "letters:read"])}`])).toEqual([429]);
+  const another = await tokenOf("respelled", ["batch:read", "letters:read"]);
+  expect(await statuses(server, [`Bearer ${another}`])).toEqual([429]);
 });
 
 test("invalid tokens count against the client's address, as requests without a token do", async () => {
   const server = await limitedTo(3);
   const forged = (n: number) => `Bearer forged.token.${n}`;
-  expect(await statuses(server, [forged(1), forged(2), undefined, forged(3), "Basic dXNlcjpwYXNz"])).toEqual([401, 401, 200, 429, 429]);
+  const basic = "Basic dXNlcjpwYXNz";
+  const seen = await statuses(server, [forged(1), forged(2), undefined, forged(3), basic]);
+  expect(seen).toEqual([401, 401, 200, 429, 429]);
   expect((await send(server, `Bearer ${await tokenOf("valid", ["batch:read"])}`)).status).toBe(200);
 });
 
-test("each WebSocket operation counts against its caller's bucket; a refused one leaves the socket and its subscriptions open", async () => {
+test("each WebSocket operation counts; a refused one leaves the socket and its subscriptions open", async () => {
   const server = await limitedTo(4);
   const token = await tokenOf("websocket-caller", ["process-status:read"]);
-  const status = await prisma.processStatus.create({ data: { eventType: "TEST_OPERATION", entityId: "x", deadlineAt: new Date(Date.now() + 60_000) } });
+  const data = { eventType: "TEST_OPERATION", entityId: "x", deadlineAt: new Date(Date.now() + 60_000) };
+  const status = await prisma.processStatus.create({ data });
+  const variables = { id: globalId("ProcessStatus", status.id) };
   const watch = `subscription Watch($id: ID!) { processStatusChanged(id: $id) { status } }`;
   type Event = { data: { processStatusChanged: { status: string } } };
 
   expect(await statuses(server, [`Bearer ${token}`, `bearer ${token}`])).toEqual([200, 200]);
   const socket = await connectWs(server.url, { token });
-  const live = socket.subscribe<Event>(watch, { id: globalId("ProcessStatus", status.id) });
+  const live = socket.subscribe<Event>(watch, variables);
   expect((await live.next()).data.processStatusChanged.status).toBe("PENDING");
   expect(await socket.execute("{ __typename }")).toEqual({ data: { __typename: "Query" } });
 
-  const refused = await socket.subscribe(watch, { id: globalId("ProcessStatus", status.id) }).next().catch((errors: unknown) => errors);
+  const refused = await socket.subscribe(watch, variables).next().catch((errors: unknown) => errors);
   expect(refused).toMatchObject([{ extensions: { code: "LIMIT_EXCEEDED" } }]);
   expect(await statuses(server, [`Bearer ${token}`])).toEqual([429]);
 

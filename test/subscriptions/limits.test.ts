@@ -11,7 +11,10 @@ import { tokenOf } from "../frontend/gateway.ts";
 import { type Stream, connectWs, startWebSocketServer, subscribeSse } from "./stream.ts";
 
 const WATCH = `subscription Watch($id: ID!) { processStatusChanged(id: $id) { id status } }`;
-type Event = { data?: { processStatusChanged: { status: string } }; errors?: { message: string; extensions?: { code?: string } }[] };
+type Event = {
+  data?: { processStatusChanged: { status: string } };
+  errors?: { message: string; extensions?: { code?: string } }[];
+};
 
 const gateway = createGateway({ subscriptionLimits: { perConnection: 3, perToken: 5 } });
 let server: Awaited<ReturnType<typeof startWebSocketServer>>;
@@ -19,7 +22,8 @@ beforeAll(async () => (server = await startWebSocketServer(gateway)));
 afterAll(() => server.stop());
 
 async function watched() {
-  const status = await prisma.processStatus.create({ data: { eventType: "TEST_OPERATION", entityId: "x", deadlineAt: new Date(Date.now() + 60_000) } });
+  const data = { eventType: "TEST_OPERATION", entityId: "x", deadlineAt: new Date(Date.now() + 60_000) };
+  const status = await prisma.processStatus.create({ data });
   return { id: status.id, variables: { id: globalId("ProcessStatus", status.id) } };
 }
 
@@ -35,13 +39,14 @@ async function opened(streams: Stream<Event>[], count: number) {
   for (const stream of streams) expect((await stream.next()).data?.processStatusChanged.status).toBe("PENDING");
 }
 
-test("WebSocket: past MAX_SUBSCRIPTIONS_PER_CONNECTION a subscription is refused on its own, before any SQL", async () => {
+test("WebSocket: past MAX_SUBSCRIPTIONS_PER_CONNECTION a subscription is refused alone, before any SQL", async () => {
   const process = await watched();
   const socket = await connectWs(server.url, { token: await tokenOf("per-connection") });
   const streams = [1, 2, 3].map(() => socket.subscribe<Event>(WATCH, process.variables));
   await opened(streams, 3);
 
-  const { result: refusal, statements } = await recordStatements(() => socket.subscribe<Event>(WATCH, process.variables).next().catch((errors: unknown) => errors));
+  const fourth = () => socket.subscribe<Event>(WATCH, process.variables).next().catch((errors: unknown) => errors);
+  const { result: refusal, statements } = await recordStatements(fourth);
   expect(statements).toEqual([]);
   expect(refusal).toMatchObject([{ extensions: { code: "LIMIT_EXCEEDED" } }]);
   expect(JSON.stringify(refusal)).toMatch(/At most 3 subscriptions .* one WebSocket connection/);
@@ -55,15 +60,17 @@ test("WebSocket: past MAX_SUBSCRIPTIONS_PER_CONNECTION a subscription is refused
   await socket.close();
 });
 
-test("per token subject, over SSE and WebSocket together: past MAX_SUBSCRIPTIONS_PER_TOKEN each transport refuses", async () => {
+test("per token subject over SSE and WebSocket: past MAX_SUBSCRIPTIONS_PER_TOKEN both refuse", async () => {
   const process = await watched();
   const token = await tokenOf("per-token");
-  const overSse = [await sse(process.variables, token), await sse(process.variables, token), await sse(process.variables, token)];
+  const overSse: Stream<Event>[] = [];
+  for (let i = 0; i < 3; i++) overSse.push(await sse(process.variables, token));
   const socket = await connectWs(server.url, { token });
   const overWs = [socket.subscribe<Event>(WATCH, process.variables), socket.subscribe<Event>(WATCH, process.variables)];
   await opened([...overSse, ...overWs], 5);
 
-  const { result: sseRefusal, statements } = await recordStatements(async () => (await sse(process.variables, token)).next());
+  const sixth = async () => (await sse(process.variables, token)).next();
+  const { result: sseRefusal, statements } = await recordStatements(sixth);
   expect(statements).toEqual([]);
   expect(sseRefusal.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
   expect(sseRefusal.errors?.[0]?.message).toMatch(/At most 5 subscriptions .* per token subject/);

@@ -9,7 +9,8 @@ import { type Stream, startWebSocketServer, subscribeSse, subscribeWs } from "./
 
 const WATCH = `subscription Watch($id: ID!) {
   batchStatusChanged(id: $id) {
-    label currentStatus { category } cycleCounts { pending inProgress complete } workOrder { label } queue { label location { label } }
+    label currentStatus { category } cycleCounts { pending inProgress complete }
+    workOrder { label } queue { label location { label } }
   }
 }`;
 type Counts = { pending: number; inProgress: number; complete: number };
@@ -28,7 +29,8 @@ async function watchedBatch() {
   return {
     variables: { id: globalId("Batch", batch.id) },
     /** Completes the next cycle without telling anyone. */
-    completeQuietly: () => prisma.cycle.update({ where: { id: cycles[moved++]!.id }, data: { statusCategory: "COMPLETE" } }),
+    completeQuietly: () =>
+      prisma.cycle.update({ where: { id: cycles[moved++]!.id }, data: { statusCategory: "COMPLETE" } }),
     publish: () => publishBatchChange(batch.id),
   };
 }
@@ -52,7 +54,11 @@ test("20 identical subscribers, over SSE and WebSocket, cost what one does per e
   expect(alone.statements).toBeGreaterThan(0);
 
   const others: Stream<Event>[] = [];
-  for (let i = 0; i < 19; i++) others.push(i % 2 ? await subscribeSse<Event>(WATCH, batch.variables) : await subscribeWs<Event>(server.url, WATCH, batch.variables));
+  for (let i = 0; i < 19; i++) {
+    const { variables } = batch;
+    const stream = i % 2 ? subscribeSse<Event>(WATCH, variables) : subscribeWs<Event>(server.url, WATCH, variables);
+    others.push(await stream);
+  }
   expect(others).toHaveLength(19);
   for (const stream of others) expect(await countsOf(stream)).toEqual({ pending: 29, inProgress: 0, complete: 1 });
 
@@ -72,7 +78,7 @@ test("a subscriber joining a shared stream gets the current state read when it j
   const late = await subscribeWs<Event>(server.url, WATCH, batch.variables);
   expect(await countsOf(late)).toEqual({ pending: 29, inProgress: 0, complete: 1 });
   const change = await oneChange(batch, [early, late]);
-  expect(change.counts).toEqual([{ pending: 28, inProgress: 0, complete: 2 }, { pending: 28, inProgress: 0, complete: 2 }]);
+  expect(change.counts).toEqual(Array(2).fill({ pending: 28, inProgress: 0, complete: 2 }));
   await Promise.all([early.close(), late.close()]);
 });
 
@@ -84,7 +90,7 @@ test("subscribers with different scopes do not share an execution", async () => 
   const readOnly = await subscribeSse<Event>(WATCH, batch.variables, await tokenFor(["batch:read"]));
   expect(await countsOf(readOnly)).toEqual({ pending: 29, inProgress: 0, complete: 1 });
   const apart = await oneChange(batch, [everything, readOnly]);
-  expect(apart.counts).toEqual([{ pending: 28, inProgress: 0, complete: 2 }, { pending: 28, inProgress: 0, complete: 2 }]);
+  expect(apart.counts).toEqual(Array(2).fill({ pending: 28, inProgress: 0, complete: 2 }));
   // Two executions (Prisma may still merge their identical row reads into one statement).
   expect(apart.statements).toBeGreaterThan(alone.statements);
   await Promise.all([everything.close(), readOnly.close()]);
@@ -92,7 +98,10 @@ test("subscribers with different scopes do not share an execution", async () => 
 
 test("once the last subscriber has left, an event reads nothing", async () => {
   const batch = await watchedBatch();
-  const streams = [await subscribeSse<Event>(WATCH, batch.variables), await subscribeWs<Event>(server.url, WATCH, batch.variables)];
+  const streams = [
+    await subscribeSse<Event>(WATCH, batch.variables),
+    await subscribeWs<Event>(server.url, WATCH, batch.variables),
+  ];
   expect(streams).toHaveLength(2);
   for (const stream of streams) await countsOf(stream);
   for (const stream of streams) await stream.close();

@@ -121,7 +121,12 @@ export async function connectWs(url: string, options: { token?: string; headers?
 }
 
 /** A subscription over graphql-ws on its own connection; each `next()` is one result. */
-export async function subscribeWs<T = Record<string, unknown>>(url: string, query: string, variables: object, token?: string): Promise<Stream<T>> {
+export async function subscribeWs<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: object,
+  token?: string,
+): Promise<Stream<T>> {
   const connection = await connectWs(url, { token });
   const stream = connection.subscribe<T>(query, variables);
   return {
