@@ -57,6 +57,9 @@ export async function subscribeSse<T = Record<string, unknown>>(
 /** An HTTP+WebSocket server on a free loopback port, for graphql-ws clients (the default gateway unless given). */
 export async function startWebSocketServer(gateway: typeof yoga = yoga) {
   const server = createServer(gateway);
+  // Longer than any pause between a test's requests: an idle kept-alive connection closed by the
+  // server just as fetch reuses it fails the request (ECONNRESET) on a loaded machine.
+  server.keepAliveTimeout = 60_000;
   const websockets = attachWebSocket(server, gateway);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
