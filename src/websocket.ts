@@ -105,9 +105,10 @@ export function attachWebSocket(server: Server, yoga: Gateway): WebSocketServer 
         if (!closed) closing.set(ctx, (closed = new AbortController()));
         const request = requestFor(init.Authorization ?? init.authorization, ctx.extra.request, closed.signal);
         const result = await run({ params, request, serverContext: { websocket: ctx, req: ctx.extra.request } });
-        // Refused before execution (no data): the protocol's error message for the operation.
-        const refused = !(Symbol.asyncIterator in result) && !("data" in result) && result.errors?.length;
-        if (refused) return [...result.errors!];
+        // Refused before execution (no data): the protocol's error message for the operation
+        // (graphql-ws takes only GraphQLError instances there; anything else goes as a result).
+        const errors = Symbol.asyncIterator in result || "data" in result ? undefined : result.errors;
+        if (errors?.length && errors.every((error) => error instanceof GraphQLError)) return [...errors];
         return { document: PIPELINE_DOCUMENT, rootValue: result, contextValue: {} } as unknown as ExecutionArgs;
       },
       onNext: (_ctx, _id, _payload, _args, result) => withoutHttp(result as ExecutionResult),
