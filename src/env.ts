@@ -45,6 +45,14 @@ function databaseUrl(): string | undefined {
   return raw;
 }
 
+/** At least 32 characters: the cursors' encryption key is derived from it. */
+function cursorSecret(): string | undefined {
+  const raw = process.env.CURSOR_SECRET;
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < 32) throw new ConfigError(`CURSOR_SECRET must be at least 32 characters, got ${raw.length}`);
+  return raw;
+}
+
 function persistedOperationsMode(): "allow" | "only" {
   const raw = process.env.PERSISTED_OPERATIONS || "allow";
   if (raw !== "allow" && raw !== "only") throw new ConfigError(`PERSISTED_OPERATIONS must be "allow" or "only", got "${raw}"`);
@@ -78,6 +86,8 @@ function readEnv() {
     /** RS256 private key (PEM) used only by `npm run token` to mint tokens. */
     jwtPrivateKey: process.env.JWT_PRIVATE_KEY || undefined,
     jwtIssuer: process.env.JWT_ISSUER || "batch-gateway",
+    /** Key material for encrypting cursors; derived from JWT_SECRET (or the development secret) when unset. */
+    cursorSecret: cursorSecret(),
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
     /** Plan each root field's selection into one SQL statement (PLANNER=false: every field through its loaders). */
     planner: process.env.PLANNER !== "false",
@@ -95,19 +105,29 @@ function readEnv() {
       /** Most operations in one batched request (a JSON array body). */
       maxBatch: integer("MAX_BATCH_OPERATIONS", 10, 1),
     },
-    /** Requests allowed per token (or per IP without one) per window; 0 disables rate limiting. */
+    /** Subscriptions open at once per WebSocket connection, and per token subject (or IP) in this process. */
+    subscriptionLimits: {
+      perConnection: integer("MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, 1),
+      perToken: integer("MAX_SUBSCRIPTIONS_PER_TOKEN", 500, 1),
+    },
+    /** Requests allowed per token subject (or per IP without a valid token) per window; 0 disables rate limiting. */
     rateLimit: { points: integer("RATE_LIMIT_REQUESTS", 600, 0), windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1) },
     redisUrl: process.env.REDIS_URL || undefined,
     /** "only": run just the operations in the client manifest (by hash); "allow" (default): any document too. */
     persistedOperations: persistedOperationsMode(),
     /** Cache read-only query responses per session (RESPONSE_CACHE=false turns it off). */
     responseCache: process.env.RESPONSE_CACHE !== "false",
-    /** Longest life of a cached response, e.g. "10s"; background jobs' changes show up within it. */
+    /** Longest life of a cached response, e.g. "10s"; any committed write ends it sooner. */
     responseCacheTtlMs: duration("RESPONSE_CACHE_TTL", "10s"),
     /** How long completed process statuses are kept (e.g. "7d", "12h"); older ones are gone. */
     processStatusRetentionMs: duration("PROCESS_STATUS_RETENTION", "7d"),
     /** How long a mutation's X-Request-Id is remembered (and its response replayed), e.g. "24h". */
     idempotencyRetentionMs: duration("IDEMPOTENCY_RETENTION", "24h"),
+    /**
+     * How long a mutation's X-Request-Id claim stays its first request's while no response is
+     * stored; after that a retry takes it over and resumes (an instance that crashed never answers).
+     */
+    idempotencyLeaseMs: duration("IDEMPOTENCY_LEASE", "60s"),
     /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
     /** Serve the schema as an Apollo Federation v2 subgraph (adds _entities and _service). */

@@ -6,6 +6,7 @@ import { messageTable } from "./tables.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { readScope } from "../auth/type-scopes.ts";
+import { MAX_MESSAGE_IDS } from "./validation.ts";
 
 export const MessageStatusEnum = builder.enumType(MessageStatus, {
   name: "MessageStatus",
@@ -31,7 +32,7 @@ export const MessageEncodingEnum = builder.enumType(MessageEncoding, {
 });
 
 export const MessageNode = builder.loadableNode("Message", {
-  ...tableBacked(messageTable, readScope("messages:read")),
+  ...tableBacked(messageTable, readScope("messages:read", { maxIdsPerRequest: MAX_MESSAGE_IDS })),
   description: "An outgoing SMS message: who it goes to, what it says, when it is sent and what became of it.",
   id: { resolve: (message) => message.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Message>(messageTable, ids),

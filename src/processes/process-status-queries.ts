@@ -7,10 +7,9 @@ import { parseId } from "../graphql/ids.ts";
 import { rowsInOrder } from "../data/planner/fields.ts";
 import { orderOf } from "../data/planner/order.ts";
 import { listConnection } from "../data/planner/run.ts";
-import { loadLiveProcessStatuses, ProcessStatusNode } from "./process-status.ts";
+import { loadLiveProcessStatuses, MAX_PROCESS_STATUS_IDS, ProcessStatusNode } from "./process-status.ts";
 import { processStatusTable } from "./tables.ts";
 
-export const MAX_PROCESS_STATUS_IDS = 1000;
 const ENTITY_PAGE_SIZE = 50;
 const NEWEST_FIRST = orderOf(processStatusTable, [{ field: "createdAt", direction: "desc" }]);
 

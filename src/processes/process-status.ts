@@ -1,3 +1,4 @@
+import { readScope } from "../auth/type-scopes.ts";
 import type { ProcessStatus } from "../generated/prisma/client.ts";
 import { ProcessState } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
@@ -5,6 +6,9 @@ import { parseRawId } from "../graphql/ids.ts";
 import { rowsByKeys } from "../data/planner/loaders.ts";
 import { tableBacked } from "../data/planner/plan.ts";
 import { processStatusTable } from "./tables.ts";
+
+/** The most process statuses one request reads by id (processStatuses, and so nodes and _entities). */
+export const MAX_PROCESS_STATUS_IDS = 1000;
 
 /** Process statuses by id as readers see them: expired ones are missing, overdue ones TIMEOUT. */
 export const loadLiveProcessStatuses = (ids: readonly number[]) => rowsByKeys<ProcessStatus>(processStatusTable, ids);
@@ -20,7 +24,7 @@ export const ProcessStateEnum = builder.enumType("ProcessState", {
 });
 
 export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
-  ...tableBacked(processStatusTable),
+  ...tableBacked(processStatusTable, readScope("process-status:read", { maxIdsPerRequest: MAX_PROCESS_STATUS_IDS })),
   description:
     "The record of an operation the gateway performed or is performing: every mutation returns one, so callers can poll or subscribe to its outcome. Completed records are kept for a limited time (PROCESS_STATUS_RETENTION), after which they are gone as if they never existed.",
   id: { resolve: (status) => status.id, parse: parseRawId },

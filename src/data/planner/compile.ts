@@ -7,7 +7,7 @@ import { type FieldNode, type GraphQLField, type GraphQLObjectType, type Selecti
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type Request, collectFields, objectTypeOf, subSelections } from "./collect.ts";
 import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
-import { type Page, type PageSizes, pageOf } from "./page.ts";
+import { type Page, type PageSizes, pageOf, wholeList } from "./page.ts";
 import { type FieldPlan, type ManyRelation, planOf, tableOfType } from "./plan.ts";
 import { type Table, columnOf } from "./table.ts";
 import { keepPlanned } from "./values.ts";
@@ -84,7 +84,7 @@ export function compileRow(
     }
     const args = uniform(scope, field, nodes);
     if (!args) continue;
-    const value = compileChild(scope, { table, alias }, plan, field, nodes, args);
+    const value = compileChild(scope, { table, alias, type }, plan, field, nodes, args);
     if (value) children.push({ key, value });
   }
   return rowOf(table, [...reads], children, alias);
@@ -101,10 +101,11 @@ function embeddedReads(scope: Scope, type: GraphQLObjectType | undefined, select
   return reads;
 }
 
-/** The parent row of a planned child: its table and alias. */
+/** The parent row of a planned child: its table, alias and GraphQL type. */
 interface Parent {
   table: Table;
   alias: string;
+  type: GraphQLObjectType;
 }
 
 function compileChild(scope: Scope, parent: Parent, plan: FieldPlan, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Args): Compiled<unknown> | undefined {
@@ -295,7 +296,7 @@ function compileConnectionOf(scope: Scope, parent: Parent, relation: ManyRelatio
   if (!connection) return undefined;
   let page: Page;
   try {
-    page = pageOf(args, relation.order(args), sizesOf(field));
+    page = pageOf(`${parent.type.name}.${field.name}`, args, relation.order(args), sizesOf(field));
   } catch {
     return undefined; // bad arguments: the resolver reports them at the field's path
   }
@@ -306,7 +307,7 @@ function compileListOf(scope: Scope, parent: Parent, relation: ManyRelation, fie
   const itemType = objectTypeOf(field.type);
   if (!itemType || tableOfType(itemType) !== relation.target) return undefined;
   const order = relation.order(args);
-  const page: Page = { order, limit, inverted: false, expectedSize: limit, hasNextPage: () => false, hasPreviousPage: () => false };
+  const page = wholeList(order, limit);
   return compilePage(scope, {
     table: relation.target,
     itemType,

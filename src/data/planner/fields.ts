@@ -7,13 +7,13 @@ import type { GraphQLResolveInfo } from "graphql";
 import { objectTypeOf } from "./collect.ts";
 import type { PlannedPage } from "./compile.ts";
 import { type Row, childCountLoader, childrenLoader, parentKeyOf, rowLoader } from "./loaders.ts";
-import { type Page, type PageSizes, connectionOf, pageOf } from "./page.ts";
+import { type Page, type PageSizes, connectionOf, pageOf, wholeList } from "./page.ts";
 import type { FieldPlan, Hop, ManyRelation } from "./plan.ts";
 import { type PlannerContext, ownSelections, plannedRows } from "./run.ts";
 import type { Table } from "./table.ts";
 import { NOT_PLANNED, plannedValue } from "./values.ts";
 import type { Context } from "../../context.ts";
-import type { ConnectionArgs } from "../../graphql/pagination.ts";
+import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 
 type Args = Record<string, unknown>;
 type Info = GraphQLResolveInfo;
@@ -81,7 +81,7 @@ export function manyConnection<Parent extends object>(parentTable: Table, relati
     ...planned({ kind: "many", relation, paged: true, reads: [parentKey] }, { pageSizes: sizes }),
     resolve: (parent: Parent, connectionArgs: ConnectionArgs, context: object, info: Info) => {
       const args = connectionArgs as Args;
-      const page = pageOf(args, relation.order(args), sizes);
+      const page = pageOf(listOf(info), args, relation.order(args), sizes);
       const key = parent[parentKey];
       const count = () => childCountLoader(context, relation).load({ parent: key, args: filterArgs(args) });
       const value = plannedValue<PlannedPage>(parent, info);
@@ -102,7 +102,7 @@ export function manyList<Parent extends object>(parentTable: Table, relation: Ma
       const value = plannedValue<Row[]>(parent, info);
       if (value !== NOT_PLANNED) return value as never;
       const order = relation.order(args);
-      const page: Page = { order, limit, inverted: false, expectedSize: limit, hasNextPage: () => false, hasPreviousPage: () => false };
+      const page = wholeList(order, limit);
       return loadedPage(context, relation, parent[parentKey], page, args) as never;
     },
   };

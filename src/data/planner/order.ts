@@ -12,6 +12,8 @@ export interface SortKey {
   direction: Direction;
   /** Whether the column holds NULLs (its keyset conditions must place them). */
   nullable?: boolean;
+  /** What a cursor holds for the key: the table's key is an integer, timestamps ISO text (set by orderOf). */
+  type?: "key" | "timestamp" | "value";
 }
 
 export interface Order {
@@ -25,7 +27,11 @@ export interface Order {
 export function orderOf(table: Table, keys: readonly SortKey[]): Order {
   const last = keys[keys.length - 1];
   const all = last?.field === table.key ? keys : [...keys, { field: table.key, direction: last?.direction ?? "asc" }];
-  return { name: all.map((key) => `${key.field}:${key.direction}`).join(","), keys: all };
+  const typed = all.map((key): SortKey => {
+    const type = key.field === table.key ? "key" : table.dates.has(key.field) ? "timestamp" : "value";
+    return { ...key, type };
+  });
+  return { name: typed.map((key) => `${key.field}:${key.direction}`).join(","), keys: typed };
 }
 
 const flip = (direction: Direction): Direction => (direction === "asc" ? "desc" : "asc");

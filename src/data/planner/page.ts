@@ -2,9 +2,10 @@
 // SQL, and the Relay connection built from the rows read for it, cursors encoded only when a
 // client selects them.
 import { parseCursorConnectionArgs } from "@pothos/core";
+import { seal, unseal } from "../../graphql/cursor-sealing.ts";
 import { badUserInput } from "../../graphql/errors.ts";
 import { type ConnectionArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, checkPageSize } from "../../graphql/pagination.ts";
-import { type Order, type SortValue, sortValuesOf } from "./order.ts";
+import { type Order, type SortKey, type SortValue, sortValuesOf } from "./order.ts";
 
 export interface PageSizes {
   defaultSize?: number;
@@ -12,6 +13,8 @@ export interface PageSizes {
 }
 
 export interface Page {
+  /** The connection field the page belongs to, e.g. "Query.batches": its cursors are valid there only. */
+  list: string;
   order: Order;
   /** Sort values of the cursors, one per key of the ordering. */
   after?: readonly SortValue[];
@@ -25,42 +28,48 @@ export interface Page {
   hasNextPage: (rows: number) => boolean;
 }
 
-export function encodeCursor(order: Order, values: readonly SortValue[]): string {
-  return Buffer.from(JSON.stringify([order.name, ...values])).toString("base64url");
+/** A cursor is sealed (src/graphql/cursor-sealing.ts) for the one list and ordering that issued it. */
+const contextOf = (list: string, order: Order) => `${list} ${order.name}`;
+
+export function encodeCursor(list: string, order: Order, values: readonly SortValue[]): string {
+  return seal(contextOf(list, order), JSON.stringify(values));
 }
 
-/** The sort values of a cursor issued for `order`; anything else is BAD_USER_INPUT naming `field`. */
-export function decodeCursor(raw: string, order: Order, field: string): SortValue[] {
+/** The sort values of a cursor issued for `list` and `order`; anything else is BAD_USER_INPUT naming `field`. */
+export function decodeCursor(raw: string, list: string, order: Order, field: string): SortValue[] {
+  const content = unseal(contextOf(list, order), raw);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    parsed = content === undefined ? undefined : JSON.parse(content);
   } catch {
     parsed = undefined;
   }
   const valid =
-    Array.isArray(parsed) &&
-    parsed.length === order.keys.length + 1 &&
-    parsed[0] === order.name &&
-    parsed.slice(1).every((value, i) => validSortValue(value, order.keys[i]!.nullable === true, i === order.keys.length - 1));
+    Array.isArray(parsed) && parsed.length === order.keys.length && parsed.every((value, i) => fits(value, order.keys[i]!));
   if (!valid) throw badUserInput(`"${field}" is not a valid cursor for this list and ordering`, field);
-  return (parsed as unknown[]).slice(1) as SortValue[];
+  return parsed as SortValue[];
 }
 
-function validSortValue(value: unknown, nullable: boolean, isKey: boolean): boolean {
-  if (value === null) return nullable;
-  if (isKey) return Number.isSafeInteger(value);
-  return typeof value === "string" ? value.length <= 1000 && !value.includes("\0") : typeof value === "number" ? Number.isFinite(value) : typeof value === "boolean";
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** Whether a decoded value has its key's type (a cursor sealed under an older ordering might not). */
+function fits(value: unknown, key: SortKey): boolean {
+  if (value === null) return key.nullable === true;
+  if (key.type === "key") return Number.isSafeInteger(value);
+  if (key.type === "timestamp") return typeof value === "string" && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
 }
 
 /** The page the arguments ask for, checked; throws BAD_USER_INPUT before any SQL. */
-export function pageOf(args: ConnectionArgs, order: Order, sizes: PageSizes = {}): Page {
+export function pageOf(list: string, args: ConnectionArgs, order: Order, sizes: PageSizes = {}): Page {
   const maxSize = sizes.maxSize ?? MAX_PAGE_SIZE;
   checkPageSize(args, maxSize);
   const parsed = parseCursorConnectionArgs({ args, defaultSize: sizes.defaultSize ?? DEFAULT_PAGE_SIZE, maxSize });
   return {
+    list,
     order,
-    after: parsed.after ? decodeCursor(parsed.after, order, "after") : undefined,
-    before: parsed.before ? decodeCursor(parsed.before, order, "before") : undefined,
+    after: parsed.after ? decodeCursor(parsed.after, list, order, "after") : undefined,
+    before: parsed.before ? decodeCursor(parsed.before, list, order, "before") : undefined,
     limit: parsed.limit,
     inverted: parsed.inverted,
     expectedSize: parsed.expectedSize,
@@ -69,14 +78,20 @@ export function pageOf(args: ConnectionArgs, order: Order, sizes: PageSizes = {}
   };
 }
 
+/** A list read whole (at most `limit` rows), without cursors. */
+export function wholeList(order: Order, limit: number): Page {
+  return { list: "", order, limit, inverted: false, expectedSize: limit, hasNextPage: () => false, hasPreviousPage: () => false };
+}
+
 /** An edge whose cursor is encoded only when read. */
 class Edge<Row extends object> {
   constructor(
     readonly node: Row,
-    private readonly order: Order,
+    private readonly page: Page,
   ) {}
   get cursor(): string {
-    return encodeCursor(this.order, sortValuesOf(this.order, this.node as Record<string, unknown>));
+    const { list, order } = this.page;
+    return encodeCursor(list, order, sortValuesOf(order, this.node as Record<string, unknown>));
   }
 }
 
@@ -89,7 +104,7 @@ export function connectionOf<Row extends object>(
 ) {
   const items = rows.slice(0, page.expectedSize);
   if (page.inverted) items.reverse();
-  const edges = items.map((row) => new Edge(row, page.order));
+  const edges = items.map((row) => new Edge(row, page));
   // An empty page keeps the cursor it was asked from, as Pothos' resolveCursorConnection does.
   const given = args.after ?? args.before ?? "";
   return {

@@ -5,7 +5,7 @@
 import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
 import { db } from "../../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
-import type { ConnectionArgs } from "../../graphql/pagination.ts";
+import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 import { collectFields, objectTypeOf, subSelections } from "./collect.ts";
 import { type Scope, compileConnection, compileCount, compileRow } from "./compile.ts";
 import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
@@ -41,7 +41,7 @@ async function single<T>(sql: Prisma.Sql): Promise<T> {
 
 /** A root connection over `list`: its arguments checked first, then one statement (planned) or a plain page. */
 export async function listConnection(list: RootList, args: ConnectionArgs, context: PlannerContext, info: GraphQLResolveInfo) {
-  const page = pageOf(args, list.order, list.sizes);
+  const page = pageOf(listOf(info), args, list.order, list.sizes);
   const connectionType = objectTypeOf(info.returnType);
   const scope = scopeOf(info);
   const planned = context.planner && connectionType ? compileConnection(scope, { ...list, page }, connectionType, info.fieldNodes) : undefined;
