@@ -27,7 +27,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-type QueryListener = (sql: string) => void;
+/** A statement's text, and its parameters when it was sent with db.query (Prisma's logs give text only). */
+type QueryListener = (sql: string, values?: readonly unknown[]) => void;
 const queryListeners = new Set<QueryListener>();
 
 /** Subscribe to every SQL statement the client sends (TRACE_SQL=true or NODE_ENV=test). */
@@ -36,8 +37,8 @@ export function onQuery(listener: QueryListener): () => void {
   return () => queryListeners.delete(listener);
 }
 
-function notify(sql: string): void {
-  if (env.traceSql) for (const listener of queryListeners) listener(sql);
+function notify(sql: string, values?: readonly unknown[]): void {
+  if (env.traceSql) for (const listener of queryListeners) listener(sql, values);
 }
 
 /** Wraps each statement sent with `query` (OpenTelemetry spans, src/platform/tracing.ts); Prisma traces its own. */
@@ -49,7 +50,7 @@ export function traceQueries(next: QueryTracer | undefined): void {
 }
 
 async function run<Row>(sql: Prisma.Sql, send: () => Promise<Row[]>): Promise<Row[]> {
-  notify(sql.text);
+  notify(sql.text, sql.values);
   const rows = await (tracer ? tracer(sql.text, send) : send());
   await noticeStatement(sql.text, rows);
   return rows;

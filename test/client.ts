@@ -59,3 +59,16 @@ export async function recordStatements<R>(run: () => Promise<R>): Promise<{ resu
     stop();
   }
 }
+
+/** The statements sent with db.query while `run` executes, with their parameters (to EXPLAIN them). */
+export async function recordQueries<R>(run: () => Promise<R>): Promise<{ result: R; queries: { text: string; values: readonly unknown[] }[] }> {
+  const queries: { text: string; values: readonly unknown[] }[] = [];
+  const stop = onQuery((text, values) => {
+    if (values) queries.push({ text, values });
+  });
+  try {
+    return { result: await run(), queries };
+  } finally {
+    stop();
+  }
+}

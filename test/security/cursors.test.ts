@@ -14,7 +14,9 @@ import {
 } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { schema } from "../../src/graphql/schema.ts";
-import { encodeCursor } from "../../src/graphql/pagination.ts";
+import { orderOf } from "../../src/data/planner/order.ts";
+import { encodeCursor } from "../../src/data/planner/page.ts";
+import { batchTable, cycleTable } from "../../src/production/tables.ts";
 import { post, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createLetterBatch } from "../letters/factories.ts";
@@ -241,17 +243,18 @@ describe("cursors over every connection of the schema", () => {
   test("a sealed cursor whose value does not fit the ordering's type is refused too", async () => {
     const batches = connections.find((connection) => nameOf(connection) === "Query.batches")!;
     const cycles = connections.find((connection) => nameOf(connection) === "Batch.cycles")!;
-    const newest = { list: "Query.batches", order: "createdAt:desc", valueType: "timestamp" } as const;
+    const newest = orderOf(batchTable, [{ field: "createdAt", direction: "desc" }]);
+    const byId = orderOf(cycleTable, [{ field: "id", direction: "asc" }]);
+    const sealed = (values: unknown[]) => encodeCursor("Query.batches", newest, values as never);
     const cases = [
-      [batches, encodeCursor(newest, { value: "not-a-date", id: 1 })],
-      [batches, encodeCursor(newest, { value: null, id: 1 })],
-      [batches, encodeCursor(newest, { value: 1_700_000_000_000, id: 1 })],
-      [batches, encodeCursor(newest, { value: "2026-01-01T00:00:00.000Z", id: "1" as never })],
-      [cycles, encodeCursor({ list: "Batch.cycles", order: "key", valueType: "integer" }, { value: "1", id: 1 })],
+      [batches, sealed(["not-a-date", 1])],
+      [batches, sealed([null, 1])],
+      [batches, sealed([1_700_000_000_000, 1])],
+      [batches, sealed(["2026-01-01T00:00:00.000Z", "1"])],
+      [batches, sealed(["2026-01-01T00:00:00.000Z"])],
+      [cycles, encodeCursor("Batch.cycles", byId, ["1"])],
     ] as const;
-    expect(
-      (await request(batches, encodeCursor(newest, { value: "2026-01-01T00:00:00.000Z", id: 1 }))).errors,
-    ).toBeUndefined();
+    expect((await request(batches, sealed(["2026-01-01T00:00:00.000Z", 1]))).errors).toBeUndefined();
     for (const [connection, cursor] of cases)
       expectRefused((await request(connection, cursor)).errors, "after", cursor);
   });
