@@ -68,7 +68,7 @@ function entityIdOf<T>(process: ProcessDescription<T>, result: T): string {
 }
 
 /** Records the failure and returns the error to throw, carrying the failure's process status id. */
-async function recordFailure<T>(process: ProcessDescription<T>, error: unknown): Promise<unknown> {
+export async function recordFailure<T>(process: ProcessDescription<T>, error: unknown): Promise<unknown> {
   // Unexpected errors are masked for clients, so their text is not stored where clients can read it.
   const expected = error instanceof GraphQLError;
   const entityId = typeof process.entityId === "string" ? process.entityId : "";

@@ -7,8 +7,10 @@ import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId, parseId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
 import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
+import { recordedChange } from "../processes/one-statement.ts";
+import { batchTable } from "./tables.ts";
 import { changedBatchField, StatusInput } from "./batch-mutations.ts";
-import { lockBatch, updateBatch } from "./service.ts";
+import { batchFieldsUpdate, batchUpdateRefusal, lockBatch, updateBatch } from "./service.ts";
 import { checkNumberCycles, checkStatus, checkText, MAX_NUMBER_CYCLES, MAX_TEXT_LENGTH } from "./validation.ts";
 
 builder.objectField(BatchNode, "version", (t) =>
@@ -57,7 +59,17 @@ recordedMutation("updateBatch", {
       numberCycles: input.numberCycles == null ? null : checkNumberCycles(input.numberCycles, "input.numberCycles"),
     };
     const id = parseId(input.id, "Batch", "input.id");
-    return recorded({ eventType: "UPDATE_BATCH", entityId: encodeGlobalId("Batch", id), afterCommit: () => publishBatchChange(id) }, async (tx) => {
+    const process = { eventType: "UPDATE_BATCH", entityId: encodeGlobalId("Batch", id), afterCommit: () => publishBatchChange(id) };
+    // Without a change of cycles, the update is one statement; with one, a transaction adds or cancels cycles.
+    if (changes.numberCycles == null) {
+      return recordedChange(process, {
+        table: batchTable,
+        statement: batchFieldsUpdate(id, changes, input.expectedVersion),
+        result: ([batch]) => ({ batch: batch! }),
+        refusal: () => batchUpdateRefusal(id, input.expectedVersion, "input.id"),
+      });
+    }
+    return recorded(process, async (tx) => {
       const locked = await lockBatch(tx, id, input.expectedVersion, "input.id");
       return { batch: await updateBatch(tx, locked, changes, "input.numberCycles") };
     });

@@ -5,11 +5,14 @@ import { badUserInput } from "../graphql/errors.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId, parseId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
-import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
+import { payloadType, recordedMutation } from "../processes/mutation-kit.ts";
+import { recordedChange } from "../processes/one-statement.ts";
 import { StatusInput } from "./batch-mutations.ts";
 import { publishBatchChange } from "./batch-subscriptions.ts";
 import { CycleNode } from "./cycle.ts";
-import { setCycleStatus } from "./service.ts";
+import { cycleStatusUpdate } from "./service.ts";
+import { cycleTable } from "./tables.ts";
+import { notFound } from "../graphql/errors.ts";
 import { StatusCategoryEnum } from "./status.ts";
 import { checkStatus, DEFAULT_STATUSES } from "./validation.ts";
 
@@ -47,9 +50,12 @@ recordedMutation("updateCycleStatus", {
     const id = parseId(input.id, "Cycle", "input.id");
     // Once committed, watchers of the batch see the new counts.
     const entityId = encodeGlobalId("Cycle", id);
-    return recorded({ eventType: "UPDATE_CYCLE_STATUS", entityId, afterCommit: (r) => publishBatchChange(r.batchId) }, async (tx) => {
-      const cycle = await setCycleStatus(tx, id, status, "input.id");
-      return { cycle, batchId: cycle.batchId };
+    const process = { eventType: "UPDATE_CYCLE_STATUS", entityId, afterCommit: (r: { batchId: number }) => publishBatchChange(r.batchId) };
+    return recordedChange(process, {
+      table: cycleTable,
+      statement: cycleStatusUpdate(id, status),
+      result: ([cycle]) => ({ cycle: cycle!, batchId: cycle!.batchId }),
+      refusal: () => notFound(`cycle ${entityId} does not exist`, "input.id"),
     });
   },
 });

@@ -1,6 +1,7 @@
 // Multi-step writes of the production domain. Each function takes the transaction client of
 // a runRecorded call, so a failure at any step leaves nothing written.
-import type { Batch } from "../generated/prisma/client.ts";
+import { db } from "../db.ts";
+import { type Batch, Prisma } from "../generated/prisma/client.ts";
 import { domainError, notFound } from "../graphql/errors.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
 import type { Tx } from "../processes/recorder.ts";
@@ -148,6 +149,40 @@ export async function touchBatch(tx: Tx, id: number, field: string): Promise<Bat
 export function assignTechs(tx: Tx, batchIds: number[], userIds: number[]) {
   const data = batchIds.flatMap((batchId) => userIds.map((userId) => ({ batchId, userId })));
   return data.length ? tx.batchTech.createMany({ data, skipDuplicates: true }) : Promise.resolve({ count: 0 });
+}
+
+/** The UPDATE giving a cycle its new status, RETURNING it (batch counts are computed from cycles). */
+export const cycleStatusUpdate = (id: number, status: StatusShape) => Prisma.sql`
+  UPDATE cycle SET status_label = ${status.statusLabel}, status_category = ${status.statusCategory}::status_category,
+    status_description = ${status.statusDescription}, status_order = ${status.statusOrder}, updated_at = now()
+  WHERE id = ${id} RETURNING *`;
+
+/**
+ * The UPDATE applying label, order and status changes to a batch and bumping its version, RETURNING
+ * it; with `expectedVersion`, only while the batch still has that version (the row lock the UPDATE
+ * takes orders concurrent updates).
+ */
+export function batchFieldsUpdate(id: number, changes: Omit<BatchChanges, "numberCycles">, expectedVersion?: number | null) {
+  const set = [Prisma.sql`version = version + 1`, Prisma.sql`updated_at = now()`];
+  if (changes.label != null) set.push(Prisma.sql`label = ${changes.label}`);
+  if (changes.order != null) set.push(Prisma.sql`"order" = ${changes.order}`);
+  if (changes.status) {
+    const { statusLabel, statusCategory, statusDescription, statusOrder } = changes.status;
+    set.push(Prisma.sql`status_label = ${statusLabel}`, Prisma.sql`status_category = ${statusCategory}::status_category`);
+    set.push(Prisma.sql`status_description = ${statusDescription}`, Prisma.sql`status_order = ${statusOrder}`);
+  }
+  const version = expectedVersion == null ? Prisma.empty : Prisma.sql` AND version = ${expectedVersion}`;
+  return Prisma.sql`UPDATE batch SET ${Prisma.join(set)} WHERE id = ${id}${version} RETURNING *`;
+}
+
+/** Why a batch update changed nothing: the batch is gone (NOT_FOUND) or its version moved on (CONFLICT). */
+export async function batchUpdateRefusal(id: number, expectedVersion: number | null | undefined, field: string) {
+  const [batch] = await db.query<{ version: number }>(Prisma.sql`SELECT version FROM batch WHERE id = ${id}`);
+  if (!batch) return notFound(`batch ${encodeGlobalId("Batch", id)} does not exist`, field);
+  return domainError("CONFLICT", `batch changed since it was read: version is ${batch.version}, expected ${expectedVersion}`, {
+    field: "input.expectedVersion",
+    currentVersion: batch.version,
+  });
 }
 
 /** One statement: the cycle's new status, or NOT_FOUND. Batch counts are computed from cycles. */

@@ -21,6 +21,9 @@ export type Outcome = { payload: unknown } | { error: { message: string; extensi
 
 const slots = new AsyncLocalStorage<OutcomeSlot | undefined>();
 
+/** Whether the running mutation field records an idempotent outcome (its request carries an X-Request-Id). */
+export const hasOutcomeSlot = (): boolean => slots.getStore() !== undefined;
+
 /** Runs a mutation field's resolver with its outcome slot (none when the request is not idempotent). */
 export function inOutcomeSlot<T>(slot: OutcomeSlot | undefined, run: () => T): T {
   return slots.run(slot, run);
