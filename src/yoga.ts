@@ -19,6 +19,7 @@ import { requestLogPlugin } from "./request-log.ts";
 import { requestHeadersPlugin } from "./requests/plugin.ts";
 import { bodyLimitPlugin } from "./security/body-limit.ts";
 import { queryLimitPlugins } from "./security/limits.ts";
+import { operationLimitsPlugin } from "./security/operation-limits.ts";
 import { type RateLimitOptions, rateLimitPlugin } from "./security/rate-limit.ts";
 
 export { developmentTokenIfAny } from "./graphiql/options.ts";
@@ -57,6 +58,8 @@ export function createGateway(options: GatewayOptions = {}) {
       bodyLimitPlugin(env.limits.maxBodyBytes),
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
+      // Before every plugin below that reads variables or sends SQL (response cache, idempotency).
+      operationLimitsPlugin(),
       requestLogPlugin,
       freshContextPerEvent,
       requestHeadersPlugin,

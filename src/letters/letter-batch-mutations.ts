@@ -1,6 +1,7 @@
 // updateLetterBatchStatus: the supplier reports a batch's progress; all its letters follow.
 import type { ProcessStatus } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { maxLength } from "../graphql/input-limits.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { runRecorded } from "../processes/recorder.ts";
@@ -19,9 +20,10 @@ const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusI
       description: "The status to move to; it must be allowed to follow the batch's current one (see LetterStatus).",
     }),
     reasonCode: t.string({
+      extensions: maxLength(MAX_REASON_CODE_LENGTH),
       description: `The supplier's code for why, at most ${MAX_REASON_CODE_LENGTH} characters; ${NEEDS_REASON_TEXT}.`,
     }),
-    reasonText: t.string({ description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
+    reasonText: t.string({ extensions: maxLength(MAX_REASON_TEXT_LENGTH), description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
   }),
 });
 

@@ -3,6 +3,7 @@
 import type { FieldMap } from "@pothos/core";
 import type { Batch, ProcessStatus } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { encodeGlobalId, parseId, parseIds } from "../graphql/ids.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { type ProcessDescription, runRecorded, type Tx } from "../processes/recorder.ts";
@@ -100,7 +101,7 @@ const CreateBatchPayload = payloadType<{ batch: Batch }>("CreateBatchPayload", "
 }));
 
 const CreateBatchesPayload = payloadType<{ batches: Batch[] }>("CreateBatchesPayload", "The created batches.", (t) => ({
-  batches: t.field({ type: [BatchNode], description: "The new batches, numbered 1 to total.", resolve: (p) => p.batches }),
+  batches: t.field({ type: [BatchNode], extensions: listSize({ max: MAX_TOTAL_BATCHES }), description: "The new batches, numbered 1 to total.", resolve: (p) => p.batches }),
 }));
 
 function parseTarget(input: { queueId: string | number; workOrderId: string | number }) {
