@@ -3,6 +3,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
+import { likeLiteral } from "../sql.ts";
 import { OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
 import { QueueNode } from "./queue.ts";
 
@@ -37,7 +38,7 @@ function queueWhere(filter: typeof QueueFilter.$inferInput | null | undefined): 
   const where: Prisma.QueueWhereInput = {};
   if (filter.locationIds) where.locationId = { in: parseIds(filter.locationIds, "Location", "filter.locationIds") };
   if (filter.isActive != null) where.isActive = filter.isActive;
-  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
+  if (filter.labelContains) where.label = { contains: likeLiteral(filter.labelContains), mode: "insensitive" };
   return where;
 }
 

@@ -3,6 +3,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
+import { likeLiteral } from "../sql.ts";
 import { NEWEST_FIRST, OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
 import { WorkOrderNode } from "./work-order.ts";
 
@@ -40,7 +41,7 @@ function workOrderWhere(filter: typeof WorkOrderFilter.$inferInput | null | unde
   if (filter.locationIds) where.locationId = { in: parseIds(filter.locationIds, "Location", "filter.locationIds") };
   if (filter.projectIds) where.projectId = { in: parseIds(filter.projectIds, "Project", "filter.projectIds") };
   if (filter.dueFrom || filter.dueTo) where.dueDate = { gte: filter.dueFrom ?? undefined, lte: filter.dueTo ?? undefined };
-  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
+  if (filter.labelContains) where.label = { contains: likeLiteral(filter.labelContains), mode: "insensitive" };
   return where;
 }
 

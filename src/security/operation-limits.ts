@@ -1,9 +1,9 @@
 // The limits that need the request's variables, checked where they are known — when an
 // operation is about to execute or subscribe, on every transport (HTTP, SSE, graphql-ws) —
 // and before any plugin or resolver that could send SQL:
-// - variables nested deeper than MAX_VARIABLE_DEPTH are refused first (also as soon as Yoga
-//   has the request's parameters, before the response cache builds its key from them): any
-//   recursive walk of them, JSON.stringify's included, would overflow the stack;
+// - variables nested deeper than MAX_VARIABLE_DEPTH are refused first (over HTTP as soon as the
+//   body is parsed, before the response cache builds its key from them): any recursive walk of
+//   them, JSON.stringify's included, would overflow the stack;
 // - every String/ID/JSON argument within its length and free of NUL (src/graphql/input-limits.ts);
 // - every connection paged with `first` or `last`, and the objects the query may return
 //   within MAX_QUERY_NODES (src/security/query-cost.ts), reported in `extensions.cost`.
@@ -86,10 +86,16 @@ function withCost(result: ExecutionResult, cost: { nodes: number; budget: number
 
 export function operationLimitsPlugin(limits: OperationLimits = env.limits): Plugin {
   return {
-    onParams({ params, setResult }) {
-      const deep = variablesTooDeep(params.variables, limits.maxVariableDepth);
-      if (deep) setResult({ errors: [deep] });
-    },
+    // Over HTTP, as soon as the body is parsed: every onParams hook runs (the response cache's
+    // builds its key from the variables), so a refusal there would come too late.
+    onRequestParse: () => ({
+      onRequestParseDone({ requestParserResult }) {
+        for (const params of Array.isArray(requestParserResult) ? requestParserResult : [requestParserResult]) {
+          const deep = variablesTooDeep(params.variables, limits.maxVariableDepth);
+          if (deep) throw deep;
+        }
+      },
+    }),
     onExecute({ args, setResultAndStopExecution }) {
       const verdict = checkOperation(args, limits);
       if (verdict && "errors" in verdict) return setResultAndStopExecution({ errors: verdict.errors });
