@@ -10,18 +10,17 @@ import {
   type GraphQLInputType,
   buildSchema,
   getNamedType,
-  isEnumType,
   isInputObjectType,
   isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
-  isScalarType,
 } from "graphql";
 import { describe, expect, test } from "vitest";
 import { DEFAULT_MAX_LENGTH, limitOf } from "../../src/graphql/input-limits.ts";
 import { schema } from "../../src/graphql/schema.ts";
 import { post, recordStatements } from "../client.ts";
+import { sample } from "./samples.ts";
 
 const TEXT_SCALARS = new Set(Object.keys(DEFAULT_MAX_LENGTH));
 const isText = (type: GraphQLInputType) => TEXT_SCALARS.has(getNamedType(type).name);
@@ -59,19 +58,6 @@ describe("every text argument has a documented limit", () => {
     expect(gaps).toEqual([]);
   });
 });
-
-/** A value valid enough to pass coercion: required input fields only. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
-  if (isInputObjectType(type)) {
-    const required = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
-    return Object.fromEntries(required.map((field) => [field.name, sample(field.type)]));
-  }
-  const scalars: Record<string, unknown> = { Int: 1, Float: 1, Boolean: false, DateTime: "2030-01-01T00:00:00Z", JSON: {}, PositiveInt: 1, NonNegativeInt: 0, UUID: "00000000-0000-4000-8000-000000000000" };
-  return isScalarType(type) ? (scalars[type.name] ?? "x") : null;
-}
 
 /** Every path to a text value below an argument, e.g. input.requests[0].body, with its type and limit. */
 function textPaths(name: string, type: GraphQLInputType, limit: number | undefined, depth = 0): { path: string[]; limit: number }[] {
