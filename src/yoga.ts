@@ -49,6 +49,8 @@ export function createGateway(options: GatewayOptions = {}) {
     logging: logger,
     maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test", maskError },
     batching: { limit: env.limits.maxBatch },
+    // Yoga counts a body without Content-Length as it arrives (src/security/body-limit.ts).
+    maxRequestBodySize: env.limits.maxBodyBytes,
     plugins: [
       healthPlugin(),
       // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
