@@ -19,16 +19,19 @@ const token = await mintToken({ scopes: ALL_SCOPES, subject: "budget", ttl: "1h"
 
 const ROW = "id label createdAt currentStatus { status category } cycleCounts { needed complete } workOrder { label }";
 
-/** batches → queue → batches → …, `sizes` giving each level's page: the issue's shape, with a list row's fields. */
+/** batches → queue → batches → …, `sizes` giving each level's page: the issue's shape, with a row's fields. */
 function nested(sizes: number[]): string {
   let selection = ROW;
-  for (const size of sizes.slice(1).reverse()) selection = `${ROW} queue { batches(first: ${size}) { edges { node { ${selection} } } } }`;
+  for (const size of sizes.slice(1).reverse()) {
+    selection = `${ROW} queue { batches(first: ${size}) { edges { node { ${selection} } } } }`;
+  }
   return `{ batches(first: ${sizes[0]}) { edges { node { ${selection} } } } }`;
 }
 
 /** `copies` aliases of 100 batches with `cycles` cycles each, with the fields a list row shows. */
 function board(cycles: number, copies = 1): string {
-  const one = `batches(first: 100) { edges { node { id label currentStatus { status } workOrder { label } queue { label }
+  const one = `batches(first: 100) { edges { node {
+    id label currentStatus { status } workOrder { label } queue { label }
     cycles(first: ${cycles}) { edges { node { id label position currentStatus { status category } } } } } } }`;
   return `{ ${Array.from({ length: copies }, (_, i) => `b${i}: ${one}`).join(" ")} }`;
 }
@@ -55,15 +58,22 @@ async function measure(name: string, query: string) {
   const ms = runs.map((run) => run.ms).sort((a, b) => a - b)[1]!;
   const body = JSON.parse(text) as { errors?: unknown[]; extensions?: { cost?: { nodes: number } } };
   const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
-  console.log(
-    [name.padEnd(28), String(body.extensions?.cost?.nodes ?? "?").padStart(9), `${ms.toFixed(0).padStart(6)} ms`,
-      `${mb(text.length).padStart(4)} MB body`, `+${mb(peak - before).padStart(4)} MB peak RSS (${mb(peak)})`, body.errors ? "errors!" : ""].join("  "),
-  );
+  const columns = [
+    name.padEnd(28),
+    String(body.extensions?.cost?.nodes ?? "?").padStart(9),
+    `${ms.toFixed(0).padStart(6)} ms`,
+    `${mb(text.length).padStart(4)} MB body`,
+    `+${mb(peak - before).padStart(4)} MB peak RSS (${mb(peak)})`,
+    body.errors ? "errors!" : "",
+  ];
+  console.log(columns.join("  "));
 }
 
 await measure("warm-up", board(5));
 console.log(`${"query".padEnd(28)}  ${"objects".padStart(9)}  time       body         growth of the peak RSS (peak)`);
 for (const cycles of [10, 50, 100]) await measure(`100 batches × ${cycles} cycles`, board(cycles));
 for (const copies of [2, 5]) await measure(`${copies} × 100 batches × 100 cycles`, board(100, copies));
-for (const size of [10, 17, 22, 27, 30, 40, 50]) await measure(`nested ${size}/${size}/${size}`, nested([size, size, size]));
+for (const size of [10, 17, 22, 27, 30, 40, 50]) {
+  await measure(`nested ${size}/${size}/${size}`, nested([size, size, size]));
+}
 await db.close();

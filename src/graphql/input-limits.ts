@@ -19,12 +19,18 @@ import { domainError } from "./errors.ts";
 import { valueShape } from "./value-shape.ts";
 
 /** Longest value per scalar, in characters (JSON: as JSON text), unless an argument declares its own. */
-export const DEFAULT_MAX_LENGTH: Readonly<Record<string, number>> = { String: 200, ID: 100, JSON: 4_000 };
+export const DEFAULT_MAX_LENGTH: Readonly<Record<string, number>> = {
+  String: 200,
+  ID: 100,
+  JSON: 4_000,
+};
 
 /** Spread into an argument's or input field's `extensions` to give it its own limit. */
 export const maxLength = (characters: number) => ({ maxLength: characters });
 
-export function limitOf(config: { extensions?: Readonly<Record<string, unknown>> | null | undefined }): number | undefined {
+type Extensions = Readonly<Record<string, unknown>> | null | undefined;
+
+export function limitOf(config: { extensions?: Extensions }): number | undefined {
   const limit = config.extensions?.maxLength;
   return typeof limit === "number" ? limit : undefined;
 }
@@ -42,7 +48,11 @@ function withLimit<C extends GraphQLArgumentConfig | GraphQLInputFieldConfig>(co
   const fallback = DEFAULT_MAX_LENGTH[getNamedType(config.type).name];
   const limit = limitOf(config) ?? fallback;
   if (limit === undefined) return config;
-  return { ...config, description: described(config.description, config.type, limit), extensions: { ...config.extensions, maxLength: limit } };
+  return {
+    ...config,
+    description: described(config.description, config.type, limit),
+    extensions: { ...config.extensions, maxLength: limit },
+  };
 }
 
 /** The schema with every String/ID/JSON argument and input field carrying its limit. */
@@ -55,9 +65,14 @@ export function withInputLimits(schema: GraphQLSchema): GraphQLSchema {
 
 type Problem = { path: string; message: string };
 
+const NUL = (path: string) => ({ path, message: `"${path}" must not contain NUL characters (\\u0000)` });
+
 function checkText(value: string, limit: number, path: string, problems: Problem[]) {
-  if (value.length > limit) problems.push({ path, message: `"${path}" must be at most ${limit} characters, got ${value.length}` });
-  else if (value.includes("\u0000")) problems.push({ path, message: `"${path}" must not contain NUL characters (\\u0000)` });
+  if (value.length > limit) {
+    problems.push({ path, message: `"${path}" must be at most ${limit} characters, got ${value.length}` });
+  } else if (value.includes("\u0000")) {
+    problems.push(NUL(path));
+  }
 }
 
 function checkJson(value: unknown, limit: number, path: string, problems: Problem[]) {
@@ -66,10 +81,12 @@ function checkJson(value: unknown, limit: number, path: string, problems: Proble
   if (shape.depth > maxDepth) {
     problems.push({ path, message: `"${path}" is nested more than ${maxDepth} levels deep (MAX_VARIABLE_DEPTH)` });
   } else if (shape.hasNul) {
-    problems.push({ path, message: `"${path}" must not contain NUL characters (\\u0000)` });
+    problems.push(NUL(path));
   } else {
     const length = JSON.stringify(value)?.length ?? 0;
-    if (length > limit) problems.push({ path, message: `"${path}" must be at most ${limit} characters as JSON, got ${length}` });
+    if (length > limit) {
+      problems.push({ path, message: `"${path}" must be at most ${limit} characters as JSON, got ${length}` });
+    }
   }
 }
 
@@ -77,8 +94,8 @@ function walk(value: unknown, type: GraphQLInputType, limit: number | undefined,
   if (value === null || value === undefined) return;
   if (isNonNullType(type)) return walk(value, type.ofType, limit, path, problems);
   if (isListType(type)) {
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, type.ofType, limit, `${path}[${index}]`, problems));
-    else walk(value, type.ofType, limit, path, problems); // a single value coerced to a list of one
+    if (!Array.isArray(value)) return walk(value, type.ofType, limit, path, problems); // coerced to a list of one
+    value.forEach((item, index) => walk(item, type.ofType, limit, `${path}[${index}]`, problems));
     return;
   }
   if (isInputObjectType(type)) {
@@ -96,7 +113,7 @@ function walk(value: unknown, type: GraphQLInputType, limit: number | undefined,
 
 /** BAD_USER_INPUT errors for a field's coerced arguments that are too long or hold NUL characters. */
 export function inputValueErrors(
-  args: readonly { name: string; type: GraphQLInputType; extensions?: Readonly<Record<string, unknown>> | null }[],
+  args: readonly { name: string; type: GraphQLInputType; extensions?: Extensions }[],
   values: Record<string, unknown>,
   fieldPath: string,
 ) {

@@ -53,7 +53,8 @@ export function isConnection(field: GraphQLField<unknown, unknown>): boolean {
   const type = getNamedType(field.type);
   if (!isObjectType(type)) return false;
   const fields = type.getFields();
-  return Boolean(fields.edges && fields.pageInfo && field.args.some((arg) => arg.name === "first" || arg.name === "last"));
+  const paged = field.args.some((arg) => arg.name === "first" || arg.name === "last");
+  return Boolean(fields.edges && fields.pageInfo && paged);
 }
 
 /** Fields of a connection that read no items: a count needs no page. */
@@ -120,7 +121,8 @@ class CostWalk {
     this.onField?.({ field, args, path: fieldPath });
     const size = isConnection(field) ? this.pageSize(args, node, fieldPath) : this.listSize(field, args);
     const type = getNamedType(field.type);
-    const below = node.selectionSet && isCompositeType(type) ? this.selectionCost(type, node.selectionSet, fieldPath) : 0;
+    const selection = node.selectionSet;
+    const below = selection && isCompositeType(type) ? this.selectionCost(type, selection, fieldPath) : 0;
     return size === undefined ? below : size * (1 + below);
   }
 
@@ -145,7 +147,8 @@ class CostWalk {
   private listSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
     if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type))) return undefined;
     const declared = field.extensions?.listSize as ListSize | undefined;
-    if (!declared) return undefined; // items without lists below them (test/security/query-cost.test.ts checks there are none)
+    // Items with no list below them (test/security/query-cost.test.ts checks there are no others).
+    if (!declared) return undefined;
     const given = declared.argument ? args[declared.argument] : undefined;
     const length = Array.isArray(given) ? given.length : (declared.max ?? 0);
     return Math.min(length, declared.max ?? length);

@@ -6,7 +6,9 @@ import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 const tooLargeBody = (description: string, maxBytes: number) => ({
-  errors: [{ message: `Request body ${description} exceeds the limit of ${maxBytes}`, extensions: { code: "LIMIT_EXCEEDED" } }],
+  errors: [
+    { message: `Request body ${description} exceeds the limit of ${maxBytes}`, extensions: { code: "LIMIT_EXCEEDED" } },
+  ],
 });
 
 /** Whether an error (or its cause) is Yoga refusing a body past maxRequestBodySize. */

@@ -28,7 +28,8 @@ export interface OperationLimits {
   maxVariableDepth: number;
 }
 
-const refusal = (code: "LIMIT_EXCEEDED" | "BAD_USER_INPUT", message: string, extensions: Record<string, unknown> = {}) =>
+type Refusal = "LIMIT_EXCEEDED" | "BAD_USER_INPUT";
+const refusal = (code: Refusal, message: string, extensions: Record<string, unknown> = {}) =>
   domainError(code, message, { ...extensions, http: { status: 400 } });
 
 /** LIMIT_EXCEEDED when the variables are nested deeper than the limit; measured without recursion. */
@@ -55,7 +56,8 @@ export function checkOperation(args: ExecutionArgsLike, limits: OperationLimits)
   const operation = getOperationAST(args.document, args.operationName);
   if (!operation) return undefined;
   // Variables that do not coerce make execution fail before any resolver: it says why.
-  const coerced = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {}, { maxErrors: 1 });
+  const definitions = operation.variableDefinitions ?? [];
+  const coerced = getVariableValues(args.schema, definitions, args.variableValues ?? {}, { maxErrors: 1 });
   if (coerced.errors) return undefined;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const definition of args.document.definitions) {
@@ -69,12 +71,15 @@ export function checkOperation(args: ExecutionArgsLike, limits: OperationLimits)
   if (cost.unpaged.length) {
     return {
       errors: cost.unpaged.map((path) =>
-        refusal("BAD_USER_INPUT", `"${path}" is a connection: give "first" or "last" (how many items to return)`, { field: path }),
+        refusal("BAD_USER_INPUT", `"${path}" is a connection: give "first" or "last" (how many items to return)`, {
+          field: path,
+        }),
       ),
     };
   }
   if (cost.nodes > limits.maxNodes) {
-    const message = `The query may return ${cost.nodes} objects; the limit is ${limits.maxNodes} (MAX_QUERY_NODES): ask for smaller pages`;
+    const message = `The query may return ${cost.nodes} objects; the limit is ${limits.maxNodes} (MAX_QUERY_NODES): ` +
+      "ask for smaller pages";
     return { errors: [refusal("LIMIT_EXCEEDED", message, { cost: { nodes: cost.nodes, budget: limits.maxNodes } })] };
   }
   return { cost: { nodes: cost.nodes, budget: limits.maxNodes } };

@@ -12,7 +12,9 @@ async function labelled(list: "batches" | "workOrders" | "queues", marker: strin
   const labels = LABELS.map((label) => `${marker} ${label}`);
   if (list === "batches") {
     const { batches } = await createBatches(labels.length);
-    await Promise.all(batches.map((batch, i) => prisma.batch.update({ where: { id: batch.id }, data: { label: labels[i]! } })));
+    for (const [i, batch] of batches.entries()) {
+      await prisma.batch.update({ where: { id: batch.id }, data: { label: labels[i]! } });
+    }
   } else {
     for (const label of labels) {
       const made = list === "queues" ? await createQueue() : await createWorkOrder();
@@ -23,7 +25,9 @@ async function labelled(list: "batches" | "workOrders" | "queues", marker: strin
 }
 
 async function matching(list: string, text: string): Promise<string[]> {
-  const query = `query($text: String) { ${list}(first: 100, filter: { labelContains: $text }) { edges { node { label } } } }`;
+  const query = `query($text: String) {
+    ${list}(first: 100, filter: { labelContains: $text }) { edges { node { label } } }
+  }`;
   const result = await post<Record<string, { edges: { node: { label: string } }[] }>>({ query, variables: { text } });
   expect(result.errors).toBeUndefined();
   return result.data![list]!.edges.map((edge) => edge.node.label).sort();

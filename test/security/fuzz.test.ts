@@ -3,7 +3,7 @@
 import { expect, inject, test } from "vitest";
 import { yoga } from "../../src/yoga.ts";
 import { tokenFor } from "../client.ts";
-import { prng } from "./schema-fuzz.ts";
+import { prng } from "./hostile-values.ts";
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);

@@ -29,7 +29,8 @@ afterEach(async () => {
 });
 
 const READ = "{ batches(first: 5) { edges { node { id label } } } }";
-const codes = (result: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => result.errors?.map((error) => error.extensions?.code);
+type Errors = { errors?: readonly { extensions?: Record<string, unknown> }[] };
+const codes = (result: Errors) => result.errors?.map((error) => error.extensions?.code);
 
 describe.skipIf(inject("databaseKind") !== "postgres")("statement timeout", () => {
   let batchId: string;
@@ -49,10 +50,11 @@ describe.skipIf(inject("databaseKind") !== "postgres")("statement timeout", () =
     expect(result.status).toBe(200);
   });
 
-  test("a mutation (Prisma, in a transaction) held up past it is LIMIT_EXCEEDED too, and nothing is written", async () => {
+  test("a mutation (Prisma, in a transaction) held up past it is LIMIT_EXCEEDED too; nothing is written", async () => {
     await lockBatchTable();
     const mutation = `mutation ($input: UpdateBatchInput!) { updateBatch(input: $input) { batch { label } } }`;
-    const result = await post({ query: mutation, variables: { input: { id: batchId, label: "Renamed under a lock" } } });
+    const input = { id: batchId, label: "Renamed under a lock" };
+    const result = await post({ query: mutation, variables: { input } });
     expect(codes(result)).toContain("LIMIT_EXCEEDED");
     await locker!.query("ROLLBACK");
     const read = await post<{ batch: { label: string } }>({ query: `{ batch(id: "${batchId}") { label } }` });

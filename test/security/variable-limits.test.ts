@@ -21,7 +21,8 @@ async function postRaw(body: string) {
     headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
     body,
   });
-  return { status: response.status, json: (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] } };
+  const json = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  return { status: response.status, json };
 }
 
 describe("variables nested too deeply", () => {
@@ -36,19 +37,22 @@ describe("variables nested too deeply", () => {
   });
 
   test("at the limit is served, one level more is refused", async () => {
-    const atLimit = await postRaw(`{"query":"{ __typename }","variables":{"x":${nestedArrays(env.limits.maxVariableDepth)}}}`);
+    const withDepth = (levels: number) => `{"query":"{ __typename }","variables":{"x":${nestedArrays(levels)}}}`;
+    const atLimit = await postRaw(withDepth(env.limits.maxVariableDepth));
     expect(atLimit.status).toBe(200);
     expect(atLimit.json.errors).toBeUndefined();
-    const over = await postRaw(`{"query":"{ __typename }","variables":{"x":${nestedArrays(env.limits.maxVariableDepth + 1)}}}`);
+    const over = await postRaw(withDepth(env.limits.maxVariableDepth + 1));
     expect(over.status).toBe(400);
     expect(over.json.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
   });
 
   test("over GET too", async () => {
-    const url = `http://gateway.test/graphql?query=${encodeURIComponent("{ __typename }")}&variables=${encodeURIComponent(`{"x":${nestedArrays(3_000)}}`)}`;
+    const variables = encodeURIComponent(`{"x":${nestedArrays(3_000)}}`);
+    const url = `http://gateway.test/graphql?query=${encodeURIComponent("{ __typename }")}&variables=${variables}`;
     const response = await cached.fetch(url, { headers: { accept: "application/graphql-response+json" } });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe("LIMIT_EXCEEDED");
+    const { errors } = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(errors[0]!.extensions.code).toBe("LIMIT_EXCEEDED");
   });
 });
 
@@ -76,7 +80,9 @@ describe("over graphql-ws", () => {
     await received("connection_ack");
     const watch = "subscription($id: ID!) { batchStatusChanged(id: $id) { label } }";
     // Sent as text: the client's own JSON.stringify would overflow on it.
-    socket.send(`{"id":"deep","type":"subscribe","payload":{"query":${JSON.stringify(watch)},"variables":{"id":"${id}","x":${nestedArrays(5_000)}}}}`);
+    const variables = `{"id":"${id}","x":${nestedArrays(5_000)}}`;
+    const payload = `{"query":${JSON.stringify(watch)},"variables":${variables}}`;
+    socket.send(`{"id":"deep","type":"subscribe","payload":${payload}}`);
     const refused = (await received("next", "deep")).payload as { errors?: { extensions?: { code?: string } }[] };
     expect(refused.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
     socket.send(JSON.stringify({ id: "fine", type: "subscribe", payload: { query: watch, variables: { id } } }));
