@@ -77,8 +77,18 @@ function createClient(factory: SqlMigrationAwareDriverAdapterFactory): PrismaCli
   return client;
 }
 
-export function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: env.dbPoolSize, connectionTimeoutMillis: 5_000 });
+/**
+ * A pool whose every connection (Prisma's and db.query's) cancels a statement after
+ * `statementTimeoutMs` (STATEMENT_TIMEOUT): the client gets LIMIT_EXCEEDED (src/graphql/masking.ts)
+ * and the connection goes back to the pool at once. 0 means no limit.
+ */
+export function openPostgres(connectionString: string, statementTimeoutMs = env.statementTimeoutMs): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max: env.dbPoolSize,
+    connectionTimeoutMillis: 5_000,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const adapterFactory = new PrismaPg(pool);

@@ -21,8 +21,9 @@ export function parseDuration(raw: string): number | undefined {
   return match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : undefined;
 }
 
-function duration(name: string, fallback: string): number {
+function duration(name: string, fallback: string, allowZero = false): number {
   const raw = process.env[name] || fallback;
+  if (allowZero && raw.trim() === "0") return 0;
   const value = parseDuration(raw);
   if (value === undefined || value <= 0) {
     throw new ConfigError(`${name} must be a positive duration like 7d, 12h, 30m or 45s, got "${raw}"`);
@@ -70,6 +71,8 @@ function readEnv() {
     databaseUrl: databaseUrl(),
     /** Maximum connections in the PostgreSQL pool. */
     dbPoolSize: integer("DB_POOL_SIZE", 10, 1),
+    /** Longest a PostgreSQL statement may run before it is cancelled; 0 = no limit (PGlite cannot cancel one). */
+    statementTimeoutMs: duration("STATEMENT_TIMEOUT", "5s", true),
     /** Where the embedded database keeps its files; "memory://" keeps it in memory. */
     dataDir: process.env.DATA_DIR || "./.data",
     /** Demo-data scale seeded into an empty embedded database on first start (0 = none). */
@@ -97,7 +100,10 @@ function readEnv() {
       maxAliases: integer("MAX_QUERY_ALIASES", 30, 0),
       maxDirectives: integer("MAX_QUERY_DIRECTIVES", 20, 0),
       maxTokens: integer("MAX_QUERY_TOKENS", 5000, 1),
-      maxCost: integer("MAX_QUERY_COST", 20000, 1),
+      /** Most objects a query's connections and sized lists may return (src/security/query-cost.ts). */
+      maxNodes: integer("MAX_QUERY_NODES", 20_000, 1),
+      /** Deepest nesting of arrays and objects in a request's variables (and in a JSON argument). */
+      maxVariableDepth: integer("MAX_VARIABLE_DEPTH", 20, 1),
       /** Largest accepted request body, in bytes. */
       maxBodyBytes: integer("MAX_BODY_BYTES", 1_000_000, 1),
       /** Most operations in one batched request (a JSON array body). */

@@ -20,6 +20,7 @@ import { requestLogPlugin } from "./request-log.ts";
 import { requestHeadersPlugin } from "./requests/plugin.ts";
 import { bodyLimitPlugin } from "./security/body-limit.ts";
 import { queryLimitPlugins } from "./security/limits.ts";
+import { operationLimitsPlugin } from "./security/operation-limits.ts";
 import { type RateLimitOptions, rateLimitPlugin } from "./security/rate-limit.ts";
 import { type SubscriptionLimits, subscriptionLimitsPlugin } from "./security/subscription-limits.ts";
 
@@ -52,6 +53,8 @@ export function createGateway(options: GatewayOptions = {}) {
     logging: logger,
     maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test", maskError },
     batching: { limit: env.limits.maxBatch },
+    // Yoga counts a body without Content-Length as it arrives (src/security/body-limit.ts).
+    maxRequestBodySize: env.limits.maxBodyBytes,
     plugins: [
       healthPlugin(),
       // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
@@ -61,6 +64,8 @@ export function createGateway(options: GatewayOptions = {}) {
       bodyLimitPlugin(env.limits.maxBodyBytes),
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
+      // Before every plugin below that reads variables or sends SQL (response cache, idempotency).
+      operationLimitsPlugin(),
       requestLogPlugin,
       // In this order: the caps wrap the shared subscribe, so a refused subscription reads nothing.
       sharedSubscriptions(),

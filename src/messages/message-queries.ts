@@ -2,6 +2,7 @@
 import { prisma } from "../db.ts";
 import type { Message, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
 import { listOf } from "../graphql/pagination.ts";
 import { MessageNode, MessageStatusEnum } from "./message.ts";
@@ -33,6 +34,7 @@ const MessagesByIdsResult = builder
     fields: (t) => ({
       messages: t.field({
         type: [MessageNode],
+        extensions: listSize({ max: MAX_MESSAGE_IDS }),
         description: "The messages found, once each, in the order their ids were first given.",
         resolve: (result) => result.messages,
       }),
@@ -46,7 +48,7 @@ builder.queryFields((t) => ({
   messages: t.connection({
     type: MessageNode,
     authScopes: { scope: "messages:read" },
-    description: `The history of outgoing messages, newest first; at most ${MAX_PAGE_SIZE} per page (the source API's limit), default 20.`,
+    description: `The history of outgoing messages, newest first; at most ${MAX_PAGE_SIZE} per page (the source API's limit), sized by \`first\` or \`last\` (one is required).`,
     args: { filter: t.arg({ type: MessageFilter, description: "Only messages meeting these conditions." }) },
     resolve: (_root, args, _context, info) => {
       const where = messageWhere(args.filter);

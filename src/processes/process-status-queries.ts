@@ -2,6 +2,7 @@
 // one entity and event type, newest first. Expired statuses behave exactly like missing ones.
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { badUserInput, notFound } from "../graphql/errors.ts";
 import { parseId } from "../graphql/ids.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
@@ -37,6 +38,7 @@ builder.queryFields((t) => ({
   }),
   processStatuses: t.field({
     type: [ProcessStatusNode],
+    extensions: listSize({ argument: "ids", max: MAX_PROCESS_STATUS_IDS }),
     authScopes: { scope: "process-status:read" },
     description: `Process statuses by id, in the order first given; each id at most once. Ids of missing or expired statuses are left out. At most ${MAX_PROCESS_STATUS_IDS} ids; an empty list is refused.`,
     args: {
@@ -54,7 +56,7 @@ builder.queryFields((t) => ({
   processStatusesByEntity: t.connection({
     type: ProcessStatusNode,
     authScopes: { scope: "process-status:read" },
-    description: `The process statuses of one entity and event type, newest first; expired ones are left out. At most 100 per page (default ${ENTITY_PAGE_SIZE}).`,
+    description: `The process statuses of one entity and event type, newest first; expired ones are left out. At most 100 per page, sized by \`first\` or \`last\` (one is required).`,
     args: {
       entityId: t.arg.string({
         required: true,

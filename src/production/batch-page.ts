@@ -9,7 +9,7 @@ import { parseIds } from "../graphql/ids.ts";
 import { type SortSpec, keysetSql, orderingOf } from "../graphql/keyset.ts";
 import { type ConnectionArgs, keysetConnection, listOf } from "../graphql/pagination.ts";
 import { childFields } from "../graphql/selection.ts";
-import { reviveDates, selectFields } from "../sql.ts";
+import { likeLiteral, reviveDates, selectFields } from "../sql.ts";
 import { type ReadAhead, primeReadAhead, readAheadColumns, readAheadPlan } from "./batch-preload.ts";
 import type { StatusCategory } from "../generated/prisma/enums.ts";
 import { DATE_FIELDS } from "./dates.ts";
@@ -23,9 +23,6 @@ export interface BatchFilterInput {
   dueTo?: Date | null;
   labelContains?: string | null;
 }
-
-/** LIKE's wildcards and escape character, matched literally. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /** The filter's conditions on batch alias `r` (ids are checked and decoded first). */
 export function batchFilterSql(filter: BatchFilterInput | null | undefined): Prisma.Sql {

@@ -2,6 +2,7 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { listOf } from "../graphql/pagination.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { BatchNode } from "./batch.ts";
 import { BatchRelationNode, RelationDirectionEnum } from "./batch-relation.ts";
 import { relationCounts, relationPages, techCounts, techPages } from "./loaders.ts";
@@ -31,7 +32,7 @@ function relationFilter(filter: typeof BatchRelationFilter.$inferInput | null | 
 builder.objectFields(BatchNode, (t) => ({
   techs: t.connection({
     type: UserNode,
-    description: "The technicians assigned to the batch, in user id order; at most 100 per page (default 20).",
+    description: "The technicians assigned to the batch, in user id order; at most 100 per page, sized by `first` or `last` (one is required).",
     resolve: (batch, args, context, info) =>
       parentConnection(listOf(info), args, techPages(context), { parentId: batch.id, ...NO_FILTER }, () =>
         techCounts(context).load({ parentId: batch.id, ...NO_FILTER }),
@@ -43,13 +44,14 @@ builder.objectFields(BatchNode, (t) => ({
   }),
   assignedUsers: t.field({
     type: [UserNode],
+    extensions: listSize({ max: ASSIGNED_USERS_SHOWN }),
     description: `The first ${ASSIGNED_USERS_SHOWN} technicians assigned to the batch (in user id order); techs lists them all.`,
     resolve: (batch, _args, context) =>
       techPages(context).load({ parentId: batch.id, page: { limit: ASSIGNED_USERS_SHOWN, inverted: false }, ...NO_FILTER }),
   }),
   relations: t.connection({
     type: BatchRelationNode,
-    description: "The relations attached to the batch, oldest first; at most 100 per page (default 20).",
+    description: "The relations attached to the batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: BatchRelationFilter, description: "Only relations meeting these conditions." }) },
     resolve: (batch, args, context, info) => {
       const key = { parentId: batch.id, ...relationFilter(args.filter) };

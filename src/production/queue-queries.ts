@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
 import { listOf } from "../graphql/pagination.ts";
+import { likeLiteral } from "../sql.ts";
 import { OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
 import { QueueNode } from "./queue.ts";
 
@@ -38,7 +39,7 @@ function queueWhere(filter: typeof QueueFilter.$inferInput | null | undefined): 
   const where: Prisma.QueueWhereInput = {};
   if (filter.locationIds) where.locationId = { in: parseIds(filter.locationIds, "Location", "filter.locationIds") };
   if (filter.isActive != null) where.isActive = filter.isActive;
-  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
+  if (filter.labelContains) where.label = { contains: likeLiteral(filter.labelContains), mode: "insensitive" };
   return where;
 }
 
@@ -54,7 +55,7 @@ builder.queryFields((t) => ({
   queues: t.connection({
     type: QueueNode,
     authScopes: { scope: "batch:all" },
-    description: "Production queues, by priority unless ordered otherwise; at most 100 per page (default 20).",
+    description: "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: QueueFilter, description: "Only queues meeting these conditions." }),
       orderBy: t.arg({ type: QueueOrder, description: "Ordering; by priority (PRIORITY ASC) by default." }),

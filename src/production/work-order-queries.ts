@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
 import { listOf } from "../graphql/pagination.ts";
+import { likeLiteral } from "../sql.ts";
 import { NEWEST_FIRST, OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
 import { WorkOrderNode } from "./work-order.ts";
 
@@ -41,7 +42,7 @@ function workOrderWhere(filter: typeof WorkOrderFilter.$inferInput | null | unde
   if (filter.locationIds) where.locationId = { in: parseIds(filter.locationIds, "Location", "filter.locationIds") };
   if (filter.projectIds) where.projectId = { in: parseIds(filter.projectIds, "Project", "filter.projectIds") };
   if (filter.dueFrom || filter.dueTo) where.dueDate = { gte: filter.dueFrom ?? undefined, lte: filter.dueTo ?? undefined };
-  if (filter.labelContains) where.label = { contains: filter.labelContains, mode: "insensitive" };
+  if (filter.labelContains) where.label = { contains: likeLiteral(filter.labelContains), mode: "insensitive" };
   return where;
 }
 
@@ -57,7 +58,7 @@ builder.queryFields((t) => ({
   workOrders: t.connection({
     type: WorkOrderNode,
     authScopes: { scope: "batch:all" },
-    description: "Work orders, newest first unless ordered otherwise; at most 100 per page (default 20).",
+    description: "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: WorkOrderFilter, description: "Only work orders meeting these conditions." }),
       orderBy: t.arg({ type: WorkOrderOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),

@@ -1,9 +1,11 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum, ProvisioningRequestStatusEnum } from "./enums.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
+import { MAX_REQUESTS } from "./validation.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
@@ -36,7 +38,8 @@ builder.objectField(ProvisioningBatchNode, "requests", (t) =>
   t.loadableList({
     type: ProvisioningRequestNode,
     byPath: true,
-    description: "The batch's requests in submission order (at most 100).",
+    extensions: listSize({ max: MAX_REQUESTS }),
+    description: `The batch's requests in submission order (at most ${MAX_REQUESTS}).`,
     args: {
       status: t.arg({ type: [ProvisioningRequestStatusEnum], description: "Only requests in one of these statuses." }),
     },

@@ -28,7 +28,7 @@ builder.queryFields((t) => ({
   provisioningBatches: t.connection({
     type: ProvisioningBatchNode,
     authScopes: { scope: "provisioning:read" },
-    description: "Provisioning batches, newest first; at most 100 per page (default 20).",
+    description: "Provisioning batches, newest first; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: ProvisioningBatchFilter, description: "Only batches meeting these conditions." }) },
     resolve: (_root, args, _context, info) => {
       const where: Prisma.ProvisioningBatchWhereInput = {

@@ -56,6 +56,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
       // Estimates for generate_series and just-filled tables are huge, which makes PostgreSQL JIT-compile
       // every statement: ~200 ms each, more than the statements themselves take.
       await tx.$executeRawUnsafe("SET LOCAL jit = off");
+      // Seeding scale 100 runs statements longer than a request's STATEMENT_TIMEOUT.
+      await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
       // Window functions sort up to 200,000 rows per 100 of scale; keep those sorts in memory.
       await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
       if (reset) await truncateDemoData(tx);

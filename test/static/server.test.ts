@@ -117,7 +117,7 @@ describe("serving and shutting down", () => {
     });
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ data: { __typename: "Query" } });
+    expect(JSON.parse(response.body).data).toEqual({ __typename: "Query" });
     expect(await server.exited).toBe(0);
     expect(server.output().stdout).toContain("stopped");
   }, 120_000);
