@@ -21,6 +21,12 @@ export function parseDuration(raw: string): number | undefined {
   return match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : undefined;
 }
 
+/** The shortest way to write a duration in milliseconds, e.g. 86400000 → "24h", 90000 → "90s". */
+export function formatDuration(ms: number): string {
+  for (const unit of ["h", "m", "s"] as const) if (ms % DURATION_UNITS[unit]! === 0) return `${ms / DURATION_UNITS[unit]!}${unit}`;
+  return `${ms}ms`;
+}
+
 function duration(name: string, fallback: string): number {
   const raw = process.env[name] || fallback;
   const value = parseDuration(raw);
@@ -79,6 +85,8 @@ function readEnv() {
     jwtPrivateKey: process.env.JWT_PRIVATE_KEY || undefined,
     jwtIssuer: process.env.JWT_ISSUER || "batch-gateway",
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
+    /** Longest a token may live (its exp minus its iat, or minus now without iat); tokens without exp are refused. */
+    jwtMaxLifetimeMs: duration("JWT_MAX_LIFETIME", "24h"),
     /** Run background jobs (dispatcher, executor, retention) in the server process. */
     jobs: process.env.JOBS !== "false",
     /** Query limits, checked before execution. */

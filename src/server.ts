@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 
 async function main() {
   // Configuration is checked at import time; import lazily so a bad value is one clear line.
-  const { env } = await import("./env.ts");
+  const { env, formatDuration } = await import("./env.ts");
   const { db } = await import("./db.ts");
   const { logger } = await import("./logger.ts");
   const { prepareDatabase } = await import("./startup.ts");
@@ -17,7 +17,10 @@ async function main() {
   await checkTokenConfiguration();
   await prepareDatabase(db);
   const token = await developmentTokenIfAny();
-  if (token) logger.info({ token }, "development token (all scopes, 30 days); GraphiQL already sends it");
+  if (token) {
+    const lifetime = formatDuration(env.jwtMaxLifetimeMs);
+    logger.info({ token }, `development token (all scopes, valid ${lifetime}); GraphiQL already sends a fresh one`);
+  }
   const server = createServer(yoga);
   const websockets = attachWebSocket(server, yoga);
   server.listen(env.port, env.host, () => {
