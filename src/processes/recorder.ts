@@ -4,6 +4,7 @@
 import { GraphQLError } from "graphql";
 import { prisma } from "../db.ts";
 import type { Prisma, ProcessStatus } from "../generated/prisma/client.ts";
+import { encodeGlobalId } from "../graphql/ids.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -62,7 +63,8 @@ async function recordFailure<T>(process: ProcessDescription<T>, error: unknown):
     if (!expected) return error;
     return new GraphQLError(error.message, {
       ...error,
-      extensions: { ...error.extensions, processStatusId: String(failure.id) },
+      // The global id, as processStatus(id:) takes it.
+      extensions: { ...error.extensions, processStatusId: encodeGlobalId("ProcessStatus", failure.id) },
     });
   } catch {
     return error; // the database itself is failing; report the original error
