@@ -9,6 +9,7 @@ import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
 import { compiledExecution } from "./graphql/compiled-execution.ts";
 import { maskError } from "./graphql/masking.ts";
 import { freshContextPerEvent } from "./graphql/subscription-events.ts";
+import { variableCoercion } from "./graphql/variables.ts";
 import { subgraphSchema } from "./platform/federation.ts";
 import { healthPlugin } from "./platform/health.ts";
 import { metricsPlugins } from "./platform/metrics.ts";
@@ -50,6 +51,8 @@ export function createGateway(options: GatewayOptions = {}) {
     batching: { limit: env.limits.maxBatch },
     plugins: [
       healthPlugin(),
+      // Before anything that runs or records an operation: invalid variables stop it here.
+      variableCoercion,
       // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
       compiledExecution,
       ...(env.metrics ? metricsPlugins() : []),
