@@ -35,6 +35,8 @@ export interface GatewayOptions {
   persistedOperations?: { mode: PersistedOperationsMode; manifestPath?: string };
   /** Overrides RESPONSE_CACHE, RESPONSE_CACHE_TTL and REDIS_URL for the response cache. */
   responseCache?: Partial<ResponseCacheOptions>;
+  /** Run queries and mutations compiled (graphql-jit, default) or with graphql-js only (tests compare the two). */
+  compiledExecution?: boolean;
 }
 
 /** The gateway's request handler; `yoga` below is the one the server and most tests use. */
@@ -54,7 +56,7 @@ export function createGateway(options: GatewayOptions = {}) {
       // Before anything that runs or records an operation: invalid variables stop it here.
       variableCoercion,
       // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
-      compiledExecution,
+      ...(options.compiledExecution === false ? [] : compiledExecution),
       ...(env.metrics ? metricsPlugins() : []),
       ...((options.tracing ?? env.otelTracing) ? [operationTracingPlugin()] : []),
       bodyLimitPlugin(env.limits.maxBodyBytes),
