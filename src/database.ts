@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { remainingMs } from "./deadline.ts";
 import { env } from "./env.ts";
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 
@@ -72,8 +73,35 @@ function createClient(adapter: SqlMigrationAwareDriverAdapterFactory): PrismaCli
   return client;
 }
 
+/** Opening a new connection (TCP, authentication) may take this long, within the deadline. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * A pool whose callers wait for a busy pool's next free connection as long as their deadline
+ * allows (src/deadline.ts), instead of one fixed timeout for everyone. pg-pool reads
+ * connectionTimeoutMillis synchronously inside connect(), for both the queued wait and a new
+ * connection, so it is set per call; pg-pool offers no per-call timeout to do this with.
+ */
+type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+
+class DeadlinePool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    const pool = this as unknown as { options: { connectionTimeoutMillis: number }; _isFull(): boolean; _idle: unknown[] };
+    const waitsInQueue = pool._isFull() || pool._idle.length > 0;
+    const remaining = Math.max(1, remainingMs());
+    pool.options.connectionTimeoutMillis = waitsInQueue ? remaining : Math.min(CONNECT_TIMEOUT_MS, remaining);
+    try {
+      return callback ? super.connect(callback) : super.connect();
+    } finally {
+      pool.options.connectionTimeoutMillis = CONNECT_TIMEOUT_MS;
+    }
+  }
+}
+
 export function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: env.dbPoolSize, connectionTimeoutMillis: 5_000 });
+  const pool = new DeadlinePool({ connectionString, max: env.dbPoolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const adapterFactory = new PrismaPg(pool);

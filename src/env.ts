@@ -68,6 +68,11 @@ function readEnv() {
     databaseUrl: databaseUrl(),
     /** Maximum connections in the PostgreSQL pool. */
     dbPoolSize: integer("DB_POOL_SIZE", 10, 1),
+    /**
+     * How long a query or mutation may wait for a database connection, counted from the start of
+     * its execution: past it, SERVICE_UNAVAILABLE. Background work waits this long too.
+     */
+    requestDeadlineMs: duration("REQUEST_DEADLINE", "15s"),
     /** Where the embedded database keeps its files; "memory://" keeps it in memory. */
     dataDir: process.env.DATA_DIR || "./.data",
     /** Demo-data scale seeded into an empty embedded database on first start (0 = none). */

@@ -7,6 +7,7 @@ import { type PersistedOperationsMode, persistedOperationsPlugin } from "./front
 import { type ResponseCacheOptions, responseCachePlugins } from "./frontend/response-cache.ts";
 import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
 import { compiledExecution } from "./graphql/compiled-execution.ts";
+import { requestDeadlinePlugin } from "./deadline.ts";
 import { maskError } from "./graphql/masking.ts";
 import { freshContextPerEvent } from "./graphql/subscription-events.ts";
 import { variableCoercion } from "./graphql/variables.ts";
@@ -55,6 +56,7 @@ export function createGateway(options: GatewayOptions = {}) {
       healthPlugin(),
       // Before anything that runs or records an operation: invalid variables stop it here.
       variableCoercion,
+      requestDeadlinePlugin,
       // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
       ...(options.compiledExecution === false ? [] : compiledExecution),
       ...(env.metrics ? metricsPlugins() : []),

@@ -3,6 +3,7 @@
 // long-running ones start PENDING and finish later, or time out at their deadline.
 import { GraphQLError } from "graphql";
 import { prisma } from "../db.ts";
+import { TRANSACTION_MAX_WAIT_MS } from "../deadline.ts";
 import type { Prisma, ProcessStatus } from "../generated/prisma/client.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
 
@@ -23,7 +24,7 @@ export interface Recorded<T> {
   processStatus: ProcessStatus;
 }
 
-const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
+const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: TRANSACTION_MAX_WAIT_MS };
 
 /** Runs `work` in one transaction and records its SUCCESS there, or a FAILURE on its own when it throws. */
 export async function runRecorded<T>(process: ProcessDescription<T>, work: (tx: Tx) => Promise<T>): Promise<Recorded<T>> {
