@@ -102,8 +102,13 @@ class DeadlinePool extends pg.Pool {
 
 export function openPostgres(connectionString: string): Database {
   const pool = new DeadlinePool({ connectionString, max: env.dbPoolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A client losing its connection must not crash the process. The pool listens on idle clients
+  // ("error" below) but not on checked-out ones: a transaction's client cut between two
+  // statements (PostgreSQL shutting down) emitted an unhandled 'error' and killed the process.
+  // Its next statement fails instead ("Client has encountered a connection error"), answered
+  // 503, and the pool discards it when it is released.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const adapterFactory = new PrismaPg(pool);
   const prisma = createClient(adapterFactory);
   const url = new URL(connectionString);
