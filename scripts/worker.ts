@@ -12,6 +12,10 @@ async function main() {
   await import("../src/requests/jobs.ts");
   const { registeredJobs, startJobs } = await import("../src/jobs.ts");
   const { closePubSub } = await import("../src/pubsub.ts");
+  const { checkReachable } = await import("../src/startup.ts");
+
+  // Unreachable, or an embedded database another process holds: one line and exit 1, before any job.
+  await checkReachable(db);
 
   const stopJobs = startJobs();
   // The job timers are unref'd (they must not hold a server open); this keeps the worker alive.
@@ -35,7 +39,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof Error && error.name === "ConfigError";
+  const known = error instanceof Error && ["ConfigError", "StartupError"].includes(error.name);
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { remainingMs } from "./deadline.ts";
+import { lockDataDir } from "./embedded-lock.ts";
 import { env } from "./env.ts";
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 
@@ -132,7 +133,12 @@ export function openPGlite(dataDir: string): Database {
   // constructed on first use: importing the schema (e.g. to print it) opens no database.
   let pglite: PGlite | undefined;
   let adapter: PrismaPGlite | undefined;
-  const current = () => (adapter ??= new PrismaPGlite((pglite = new PGlite(dataDir))));
+  let unlock = () => {};
+  const open = () => {
+    if (!dataDir.startsWith("memory://")) unlock = lockDataDir(dataDir);
+    return new PrismaPGlite((pglite = new PGlite(dataDir)));
+  };
+  const current = () => (adapter ??= open());
   const adapterFactory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
     adapterName: "pglite-lazy",
@@ -153,6 +159,7 @@ export function openPGlite(dataDir: string): Database {
     async close() {
       await prisma.$disconnect();
       await pglite?.close();
+      unlock();
     },
   };
 }
