@@ -8,7 +8,10 @@ vi.hoisted(() => {
   process.env.REQUEST_DEADLINE = "1500ms";
 });
 
+const { createSchema, createYoga } = await import("graphql-yoga");
 const { db } = await import("../../src/db.ts");
+const { remainingMs, requestDeadlinePlugin, withDeadline } = await import("../../src/deadline.ts");
+const { isDatabaseUnavailable } = await import("../../src/graphql/database-unavailable.ts");
 const { post } = await import("../client.ts");
 const { createBatches, globalId } = await import("../factories.ts");
 
@@ -55,3 +58,36 @@ test.skipIf(!postgres)("past its deadline a query or a mutation answers 503 SERV
   }
   expect((await post(QUERY)).errors).toBeUndefined();
 }, 30_000);
+
+test("the deadline counts from the start of an operation's execution, and travels with its async work", async () => {
+  expect(remainingMs()).toBe(1500); // outside an operation: a whole REQUEST_DEADLINE
+  const yoga = createYoga({
+    schema: createSchema({
+      typeDefs: "type Query { remainingAfter(ms: Int!): Int! }",
+      resolvers: { Query: { remainingAfter: async (_: unknown, { ms }: { ms: number }) => {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return remainingMs();
+      } } },
+    }),
+    plugins: [requestDeadlinePlugin],
+  });
+  const response = await yoga.fetch("http://test/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ remainingAfter(ms: 400) }" }),
+  });
+  const remaining = ((await response.json()) as { data: { remainingAfter: number } }).data.remainingAfter;
+  expect(remaining).toBeLessThanOrEqual(1100);
+  expect(remaining).toBeGreaterThan(0);
+});
+
+test.skipIf(!postgres)("the pool waits as long as the current deadline allows, not a fixed time", async () => {
+  const held = holdTheConnection(2500);
+  const started = performance.now();
+  const error = await withDeadline(300, () => db.pool!.query("SELECT 1")).catch((failure: unknown) => failure);
+  const waitedMs = performance.now() - started;
+  await held;
+  expect(isDatabaseUnavailable(error)).toBe(true);
+  expect(waitedMs).toBeGreaterThan(250);
+  expect(waitedMs).toBeLessThan(1000);
+});
