@@ -51,6 +51,14 @@ function databaseUrl(): string | undefined {
   return raw;
 }
 
+/** At least 32 characters: the cursors' encryption key is derived from it. */
+function cursorSecret(): string | undefined {
+  const raw = process.env.CURSOR_SECRET;
+  if (raw === undefined || raw === "") return undefined;
+  if (raw.length < 32) throw new ConfigError(`CURSOR_SECRET must be at least 32 characters, got ${raw.length}`);
+  return raw;
+}
+
 function persistedOperationsMode(): "allow" | "only" {
   const raw = process.env.PERSISTED_OPERATIONS || "allow";
   if (raw !== "allow" && raw !== "only") throw new ConfigError(`PERSISTED_OPERATIONS must be "allow" or "only", got "${raw}"`);
@@ -89,6 +97,8 @@ function readEnv() {
     /** RS256 private key (PEM) used only by `npm run token` to mint tokens. */
     jwtPrivateKey: process.env.JWT_PRIVATE_KEY || undefined,
     jwtIssuer: process.env.JWT_ISSUER || "batch-gateway",
+    /** Key material for encrypting cursors; derived from JWT_SECRET (or the development secret) when unset. */
+    cursorSecret: cursorSecret(),
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
     /** Longest a token may live (its exp minus its iat, or minus now without iat); tokens without exp are refused. */
     jwtMaxLifetimeMs: duration("JWT_MAX_LIFETIME", "24h"),

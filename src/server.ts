@@ -9,12 +9,14 @@ async function main() {
   const { StartupError, prepareDatabase } = await import("./startup.ts");
   const { yoga, developmentTokenIfAny } = await import("./yoga.ts");
   const { checkTokenConfiguration } = await import("./auth/tokens.ts");
+  const { checkCursorConfiguration } = await import("./graphql/cursor-sealing.ts");
   const { startJobs } = await import("./jobs.ts");
   const { attachWebSocket } = await import("./websocket.ts");
   const { closePubSub } = await import("./pubsub.ts");
   const { stopTracing } = await import("./platform/tracing.ts");
 
   await checkTokenConfiguration();
+  checkCursorConfiguration();
   await prepareDatabase(db);
   const server = createServer(yoga);
   // Listening first: a port already in use ends the start-up here, with one line and exit 1,

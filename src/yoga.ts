@@ -1,6 +1,7 @@
 // The GraphQL-over-HTTP handler, exported so tests call `yoga.fetch` in process.
 import { createYoga } from "graphql-yoga";
 import { useDeferStream } from "@graphql-yoga/plugin-defer-stream";
+import { mutationScopesPlugin } from "./auth/mutation-scopes.ts";
 import { type Context, createContext } from "./context.ts";
 import { env } from "./env.ts";
 import { type PersistedOperationsMode, persistedOperationsPlugin } from "./frontend/persisted-operations.ts";
@@ -66,6 +67,8 @@ export function createGateway(options: GatewayOptions = {}) {
       ...queryLimitPlugins(),
       requestLogPlugin,
       freshContextPerEvent,
+      // Before requestHeadersPlugin: a mutation the token may not run is neither run nor replayed.
+      mutationScopesPlugin,
       requestHeadersPlugin,
       persistedOperationsPlugin(options.persistedOperations?.mode ?? env.persistedOperations, options.persistedOperations?.manifestPath),
       useDeferStream(),

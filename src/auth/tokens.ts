@@ -28,14 +28,18 @@ function developmentSecret(): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, "utf8").trim());
 }
 
+/** The HS256 secret: JWT_SECRET, or the development secret (never in production). */
+export function sharedSecret(): Uint8Array {
+  return env.jwtSecret ? new TextEncoder().encode(env.jwtSecret) : developmentSecret();
+}
+
 let verifyKey: Promise<{ key: VerifyKey; algorithms: string[] }> | undefined;
 
 function loadVerifyKey() {
   return (verifyKey ??= (async () => {
     if (env.jwtJwksFile) return { key: createLocalJWKSet(JSON.parse(readFileSync(env.jwtJwksFile, "utf8"))), algorithms: ["RS256"] };
     if (env.jwtPublicKey) return { key: await importSPKI(env.jwtPublicKey, "RS256"), algorithms: ["RS256"] };
-    const secret = env.jwtSecret ? new TextEncoder().encode(env.jwtSecret) : developmentSecret();
-    return { key: secret, algorithms: ["HS256"] };
+    return { key: sharedSecret(), algorithms: ["HS256"] };
   })());
 }
 
@@ -104,6 +108,5 @@ export async function mintToken(options: { scopes: readonly Scope[]; subject?: s
     .setExpirationTime(issuedAt + Math.floor(tokenLifetimeMs(options.ttl ?? "1h") / 1000));
   if (env.jwtPrivateKey) return jwt.setProtectedHeader({ alg: "RS256" }).sign(await importPKCS8(env.jwtPrivateKey, "RS256"));
   if (!usesDevelopmentSecret && !env.jwtSecret) throw new ConfigError("minting needs JWT_SECRET or JWT_PRIVATE_KEY");
-  const secret = env.jwtSecret ? new TextEncoder().encode(env.jwtSecret) : developmentSecret();
-  return jwt.setProtectedHeader({ alg: "HS256" }).sign(secret);
+  return jwt.setProtectedHeader({ alg: "HS256" }).sign(sharedSecret());
 }

@@ -27,11 +27,17 @@ import {
   isObjectType,
 } from "graphql";
 import type { Context } from "../context.ts";
-import { domainError } from "../graphql/errors.ts";
+import { authenticationRequired, domainError } from "../graphql/errors.ts";
 import type { Scope } from "./scopes.ts";
 
-/** Spread into an object type's options: reading any of its fields needs this scope. */
-export const readScope = (scope: Scope) => ({ extensions: { readScope: scope } });
+/**
+ * Spread into an object type's options: reading any of its fields needs this scope. A type read
+ * in bulk by its own root field (messagesByIds, processStatuses) gives that field's limit as
+ * `maxIdsPerRequest`, so nodes(ids:) and _entities fetch no more of it (src/graphql/node-limits.ts).
+ */
+export const readScope = (scope: Scope, options: { maxIdsPerRequest?: number } = {}) => ({
+  extensions: { readScope: scope, ...options },
+});
 
 const scopeOfType = (type: GraphQLNamedType): Scope | undefined => type.extensions?.readScope as Scope | undefined;
 
@@ -90,7 +96,7 @@ function denial(context: Context, scope: Scope) {
   if (context.viewer?.scopes.has(scope)) return undefined;
   return context.viewer
     ? domainError("FORBIDDEN", `Not allowed to read ${scope.split(":")[0]} data here: the token lacks the scope ${scope}`, { scope })
-    : domainError("UNAUTHENTICATED", "Authentication required: send Authorization: Bearer <token>");
+    : authenticationRequired();
 }
 
 const isPromise = (value: unknown): value is Promise<unknown> => value instanceof Promise;

@@ -24,6 +24,14 @@ export interface ResponseCacheOptions {
 
 type Tag = { typename: string };
 
+/**
+ * A JSON.stringify replacer leaving out the fields the cache adds to a mutation's selection to
+ * learn what it changed (`__responseCacheTypeName`, `__responseCacheId`): it removes them from
+ * the answer only after every earlier plugin's onExecuteDone, such as the idempotency store's.
+ */
+export const withoutCacheFields = (key: string, value: unknown) =>
+  key.startsWith("__responseCache") ? undefined : value;
+
 /** Object types the operation's root fields reach (queries) or hand back (mutation payloads). */
 function tagsOf(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Tag[] {
   const operation = getOperationAST(document, operationName);

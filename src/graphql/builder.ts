@@ -7,7 +7,7 @@ import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Scope } from "../auth/scopes.ts";
 import type { Context } from "../context.ts";
-import { domainError } from "./errors.ts";
+import { authenticationRequired, domainError } from "./errors.ts";
 import { decodeGlobalId, encodeGlobalId } from "./ids.ts";
 
 export type Scalars = {
@@ -50,7 +50,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, context, info) =>
       context.viewer
         ? domainError("FORBIDDEN", `Not allowed to read ${info.parentType.name}.${info.fieldName}: the token lacks the scope it needs`)
-        : domainError("UNAUTHENTICATED", "Authentication required: send Authorization: Bearer <token>"),
+        : authenticationRequired(),
   },
   defaultFieldNullability: false,
   relay: {
@@ -90,7 +90,14 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ description: "Reads across the five domains of the gateway." });
 
-builder.mutationType({ description: "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus." });
+builder.mutationType({
+  description:
+    "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus. " +
+    "An operation runs only when the token holds every scope its selection needs — each mutation's own, " +
+    "and the read scope of every object type selected in its payload (e.g. batch:read for a Batch, " +
+    "process-status:read for the ProcessStatus); otherwise it is refused as a whole, FORBIDDEN with the " +
+    "missing scopes in extensions.scopes, and nothing is written.",
+});
 
 builder.subscriptionType({
   description: "Live updates over Server-Sent Events or WebSocket (graphql-ws): each subscription sends the current state, then the state after every change.",

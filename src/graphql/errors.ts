@@ -23,3 +23,8 @@ export function badUserInput(message: string, field?: string) {
 export function notFound(message: string, field?: string) {
   return domainError("NOT_FOUND", message, field ? { field } : {});
 }
+
+/** A request without a token reached something that needs one. */
+export function authenticationRequired() {
+  return domainError("UNAUTHENTICATED", "Authentication required: send Authorization: Bearer <token>");
+}

@@ -2,21 +2,27 @@
 // largest values, as PostgreSQL does by default, so nullable sort fields page correctly.
 import { Prisma } from "../generated/prisma/client.ts";
 import { columnOf } from "../sql.ts";
-import { type ConnectionArgs, type Cursor, type PageRequest, keysetConnection } from "./pagination.ts";
+import { type ConnectionArgs, type Cursor, type Ordering, type PageRequest, keysetConnection } from "./pagination.ts";
 
 export interface SortSpec {
   /** Prisma field name, e.g. "createdAt". */
   field: string;
   direction: "asc" | "desc";
+  /** "timestamp" fields keep ISO text in cursors, turned back into dates for the query. */
+  type: "timestamp" | "text";
   nullable?: boolean;
-  /** Turns a cursor value back into the field's type (e.g. ISO string → Date). */
-  parse?: (value: string | number) => unknown;
 }
 
 type Where = Record<string, unknown>;
 
-/** Cursor values of timestamp sort fields are ISO strings; this turns them back into dates. */
-export const parseDate = (value: string | number) => new Date(value);
+/** The ordering cursors of `list` sorted by `sort` are sealed for (src/graphql/pagination.ts). */
+export function orderingOf(list: string, sort: SortSpec): Ordering {
+  return { list, order: `${sort.field}:${sort.direction}`, valueType: sort.type, nullable: sort.nullable ?? false };
+}
+
+/** A cursor's sort value as the query compares it. */
+const sortValueOf = (sort: SortSpec, cursor: Cursor) =>
+  cursor.value === null ? null : sort.type === "timestamp" ? new Date(cursor.value) : cursor.value;
 
 function flip(direction: "asc" | "desc") {
   return direction === "asc" ? "desc" : "asc";
@@ -24,7 +30,7 @@ function flip(direction: "asc" | "desc") {
 
 function afterCondition(sort: SortSpec, cursor: Cursor, direction: "asc" | "desc"): Where {
   const { field } = sort;
-  const value = cursor.value === null ? null : sort.parse ? sort.parse(cursor.value) : cursor.value;
+  const value = sortValueOf(sort, cursor);
   const idCmp = direction === "asc" ? { gt: cursor.id } : { lt: cursor.id };
   const equal: Where = { [field]: value, id: idCmp };
   if (direction === "asc") {
@@ -66,15 +72,16 @@ type PageQuery = ReturnType<typeof keysetQuery>;
  * `find` gets the page's where/orderBy/take to AND with its own filters.
  */
 export function createdAtConnection<T extends { id: number; createdAt: Date }>(
+  list: string,
   args: ConnectionArgs,
   direction: "asc" | "desc",
   find: (page: PageQuery) => Promise<T[]>,
   count: () => Promise<number>,
   sizes: { defaultSize?: number; maxSize?: number } = {},
 ) {
-  const sort: SortSpec = { field: "createdAt", direction, parse: parseDate };
+  const sort: SortSpec = { field: "createdAt", direction, type: "timestamp" };
   return keysetConnection(args, (page) => find(keysetQuery(sort, page)), {
-    order: `createdAt:${direction}`,
+    ordering: orderingOf(list, sort),
     sortValue: (row) => row.createdAt.toISOString(),
     id: (row) => row.id,
     totalCount: count,
@@ -91,7 +98,7 @@ export function keysetSql(sort: SortSpec, page: PageRequest, alias: string) {
   const column = Prisma.raw(`${alias}."${columnOf(sort.field)}"`);
   const id = Prisma.raw(`${alias}.id`);
   const after = (cursor: Cursor, direction: "asc" | "desc"): Prisma.Sql => {
-    const value = cursor.value === null ? null : sort.parse ? sort.parse(cursor.value) : cursor.value;
+    const value = sortValueOf(sort, cursor);
     const idAfter = direction === "asc" ? Prisma.sql`${id} > ${cursor.id}` : Prisma.sql`${id} < ${cursor.id}`;
     // NULLs sort last ascending and first descending, as in keysetQuery and PostgreSQL's default.
     if (value === null) {

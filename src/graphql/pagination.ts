@@ -1,6 +1,9 @@
-// Relay connections over keyset pagination: cursors are opaque base64url JSON of the sort
-// key and the id, checked on the way in; page sizes are checked before any SQL runs.
+// Relay connections over keyset pagination: page sizes are checked before any SQL runs; cursors
+// are opaque — the row's sort value and id, sealed (cursor-sealing.ts) for the one list and
+// ordering that issued them, and checked on the way in.
 import { parseCursorConnectionArgs } from "@pothos/core";
+import type { GraphQLResolveInfo } from "graphql";
+import { seal, unseal } from "./cursor-sealing.ts";
 import { badUserInput } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -15,12 +18,31 @@ export interface ConnectionArgs {
 
 export type CursorValue = string | number | null;
 
-/** A decoded cursor: the ordering it was issued for, and that row's sort value and id. */
-export interface Cursor {
+/** The type of a list's sort values as its cursors carry them (timestamps as ISO text). */
+export type SortValueType = "integer" | "text" | "timestamp";
+
+/** A list and how it is ordered: a cursor is valid for the one ordering of the one list that issued it. */
+export interface Ordering {
+  /** The connection field, e.g. "Query.batches" or "Batch.cycles" (`listOf(info)`). */
+  list: string;
+  /** The sort, e.g. "label:asc". */
   order: string;
+  valueType: SortValueType;
+  /** Whether rows may have no sort value (NULL). */
+  nullable?: boolean;
+}
+
+/** A decoded cursor: that row's sort value and id. */
+export interface Cursor {
   value: CursorValue;
   id: number;
 }
+
+/** The list a connection field's resolver serves, as cursors name it. */
+export const listOf = (info: Pick<GraphQLResolveInfo, "parentType" | "fieldName">) =>
+  `${info.parentType.name}.${info.fieldName}`;
+
+const contextOf = (ordering: Ordering) => `${ordering.list} ${ordering.order}`;
 
 export function checkPageSize(args: ConnectionArgs, max = MAX_PAGE_SIZE): void {
   for (const name of ["first", "last"] as const) {
@@ -31,27 +53,33 @@ export function checkPageSize(args: ConnectionArgs, max = MAX_PAGE_SIZE): void {
   }
 }
 
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.order, cursor.value, cursor.id])).toString("base64url");
+export function encodeCursor(ordering: Ordering, cursor: Cursor): string {
+  return seal(contextOf(ordering), JSON.stringify([cursor.value, cursor.id]));
 }
 
-export function decodeCursor(raw: string, order: string, field: string): Cursor {
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+/** Whether a decoded sort value has the ordering's type (a cursor sealed by an older ordering might not). */
+function fitsOrdering(value: unknown, ordering: Ordering): value is CursorValue {
+  if (value === null) return ordering.nullable === true;
+  if (ordering.valueType === "integer") return Number.isSafeInteger(value);
+  if (ordering.valueType === "text") return typeof value === "string";
+  return typeof value === "string" && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+export function decodeCursor(raw: string, ordering: Ordering, field: string): Cursor {
+  const content = unseal(contextOf(ordering), raw);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    parsed = content === undefined ? undefined : JSON.parse(content);
   } catch {
     parsed = undefined;
   }
-  if (
-    !Array.isArray(parsed) ||
-    parsed.length !== 3 ||
-    parsed[0] !== order ||
-    !["string", "number"].includes(typeof parsed[1]) && parsed[1] !== null ||
-    !Number.isSafeInteger(parsed[2])
-  ) {
+  const pair = Array.isArray(parsed) && parsed.length === 2 ? (parsed as unknown[]) : undefined;
+  if (!pair || !fitsOrdering(pair[0], ordering) || !Number.isSafeInteger(pair[1])) {
     throw badUserInput(`"${field}" is not a valid cursor for this list and ordering`, field);
   }
-  return { order, value: parsed[1] as CursorValue, id: parsed[2] as number };
+  return { value: pair[0], id: pair[1] as number };
 }
 
 export interface PageRequest {
@@ -64,7 +92,7 @@ export interface PageRequest {
 }
 
 export interface ConnectionOptions<T> {
-  order: string;
+  ordering: Ordering;
   /** The row's sort value as stored in its cursor. */
   sortValue: (row: T) => CursorValue;
   id: (row: T) => number;
@@ -89,7 +117,11 @@ class LazyEdge<T> {
 }
 
 /** What a page's arguments ask for: checked, with its cursors decoded. */
-export function pageRequestOf(args: ConnectionArgs, order: string, options: { defaultSize?: number; maxSize?: number } = {}) {
+export function pageRequestOf(
+  args: ConnectionArgs,
+  ordering: Ordering,
+  options: { defaultSize?: number; maxSize?: number } = {},
+) {
   const maxSize = options.maxSize ?? MAX_PAGE_SIZE;
   checkPageSize(args, maxSize);
   const { before, after, limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({
@@ -98,8 +130,8 @@ export function pageRequestOf(args: ConnectionArgs, order: string, options: { de
     maxSize,
   });
   const page: PageRequest = {
-    after: after ? decodeCursor(after, order, "after") : undefined,
-    before: before ? decodeCursor(before, order, "before") : undefined,
+    after: after ? decodeCursor(after, ordering, "after") : undefined,
+    before: before ? decodeCursor(before, ordering, "before") : undefined,
     limit,
     inverted,
   };
@@ -115,8 +147,8 @@ export function keysetConnection<T>(
   fetch: (page: PageRequest) => T[] | Promise<T[]>,
   options: ConnectionOptions<T>,
 ) {
-  const cursorOf = (row: T) => encodeCursor({ order: options.order, value: options.sortValue(row), id: options.id(row) });
-  const { page: request, expectedSize, hasPreviousPage, hasNextPage } = pageRequestOf(args, options.order, options);
+  const cursorOf = (row: T) => encodeCursor(options.ordering, { value: options.sortValue(row), id: options.id(row) });
+  const { page: request, expectedSize, hasPreviousPage, hasNextPage } = pageRequestOf(args, options.ordering, options);
   const connectionOf = (rows: T[]) => {
     const page = rows.slice(0, expectedSize);
     if (request.inverted) page.reverse();

@@ -3,6 +3,7 @@ import { withTypeScopes } from "../auth/type-scopes.ts";
 import type { GraphQLSchema } from "graphql";
 import { builder } from "./builder.ts";
 import { withSyncNodeIds } from "./node-ids.ts";
+import { withNodeLimits } from "./node-limits.ts";
 import "./scalars.ts";
 import "../production/index.ts";
 import "../processes/index.ts";
@@ -11,9 +12,10 @@ import "../messages/index.ts";
 import "../provisioning/index.ts";
 
 /**
- * What the builder gives, with Node ids resolved synchronously (node-ids.ts) and types' read
- * scopes enforced where a query reaches them (src/auth/type-scopes.ts).
+ * What the builder gives, with Node ids resolved synchronously (node-ids.ts), the by-id fields
+ * limited (node-limits.ts) and types' read scopes enforced where a query reaches them
+ * (src/auth/type-scopes.ts).
  */
-export const finishSchema = (built: GraphQLSchema) => withTypeScopes(withSyncNodeIds(built));
+export const finishSchema = (built: GraphQLSchema) => withTypeScopes(withNodeLimits(withSyncNodeIds(built)));
 
 export const schema = finishSchema(builder.toSchema({ sortSchema: true }));

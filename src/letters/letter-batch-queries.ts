@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId } from "../graphql/ids.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { LetterBatchNode } from "./letter-batch.ts";
 import { LetterStatusEnum } from "./letter-status.ts";
 
@@ -28,9 +29,10 @@ builder.queryFields((t) => ({
     authScopes: { scope: "letters:read" },
     description: "Letter batches, newest first; at most 100 per page (default 20).",
     args: { filter: t.arg({ type: LetterBatchFilter, description: "Only batches meeting these conditions." }) },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where: Prisma.LetterBatchWhereInput = args.filter?.status ? { status: args.filter.status } : {};
       return createdAtConnection(
+        listOf(info),
         args,
         "desc",
         (page) => prisma.letterBatch.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.LetterBatchFindManyArgs),

@@ -1,7 +1,7 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
-import { keysetConnection } from "../graphql/pagination.ts";
+import { keysetConnection, listOf } from "../graphql/pagination.ts";
 import { LetterNode } from "./letter.ts";
 import { LetterStatusEnum } from "./letter-status.ts";
 import { letterCountLoader, lettersPageLoader } from "./loaders.ts";
@@ -27,9 +27,9 @@ export const LetterBatchNode = builder.loadableNode("LetterBatch", {
     letters: t.connection({
       type: LetterNode,
       description: "The letters of the batch in the order they were received; at most 100 per page (default 20).",
-      resolve: (batch, args, context) =>
+      resolve: (batch, args, context, info) =>
         keysetConnection(args, (page) => lettersPageLoader(context, page).load({ batchId: batch.id, page }), {
-          order: "letter:id",
+          ordering: { list: listOf(info), order: "letter:id", valueType: "integer" },
           sortValue: (letter) => letter.id,
           id: (letter) => letter.id,
           totalCount: () => letterCountLoader(context).load(batch.id),

@@ -3,6 +3,7 @@ import { prisma } from "../db.ts";
 import type { Message, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { MessageNode, MessageStatusEnum } from "./message.ts";
 import { MAX_MESSAGE_IDS, MAX_PAGE_SIZE, uniqueMessageIds } from "./validation.ts";
 
@@ -47,10 +48,11 @@ builder.queryFields((t) => ({
     authScopes: { scope: "messages:read" },
     description: `The history of outgoing messages, newest first; at most ${MAX_PAGE_SIZE} per page (the source API's limit), default 20.`,
     args: { filter: t.arg({ type: MessageFilter, description: "Only messages meeting these conditions." }) },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where = messageWhere(args.filter);
       // Newest first, as the source API lists its history.
       return createdAtConnection(
+        listOf(info),
         args,
         "desc",
         (page) => prisma.message.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.MessageFindManyArgs),

@@ -3,6 +3,7 @@ import { MessageEncoding, MessageStatus } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { readScope } from "../auth/type-scopes.ts";
+import { MAX_MESSAGE_IDS } from "./validation.ts";
 
 export const MessageStatusEnum = builder.enumType(MessageStatus, {
   name: "MessageStatus",
@@ -28,7 +29,7 @@ export const MessageEncodingEnum = builder.enumType(MessageEncoding, {
 });
 
 export const MessageNode = builder.loadableNode("Message", {
-  ...readScope("messages:read"),
+  ...readScope("messages:read", { maxIdsPerRequest: MAX_MESSAGE_IDS }),
   description: "An outgoing SMS message: who it goes to, what it says, when it is sent and what became of it.",
   id: { resolve: (message) => message.id, parse: parseRawId },
   load: (ids: number[]) => prisma.message.findMany({ where: { id: { in: ids } } }),

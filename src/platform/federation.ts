@@ -2,9 +2,11 @@
 // resolvers, plus _service and _entities, with the main domain objects as entities keyed
 // by their global id. References resolve through each type's own batched loader, so a
 // router asking for 100 batches costs one statement, as node(id:) would.
-import type { GraphQLSchema } from "graphql";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
 import type { Context } from "../context.ts";
 import { builder } from "../graphql/builder.ts";
+import { authenticationRequired } from "../graphql/errors.ts";
 import { decodeGlobalId } from "../graphql/ids.ts";
 import { finishSchema, schema } from "../graphql/schema.ts";
 import { MessageNode } from "../messages/message.ts";
@@ -35,6 +37,26 @@ async function resolveReference(node: LoadableEntity, globalId: string, context:
   return node.getDataloader(context).load(id).catch(() => null);
 }
 
+/**
+ * _entities (added by the federation plugin, outside scope-auth) needs a token like every other
+ * field; checked first, before its limits (src/graphql/node-limits.ts) and its types' read scopes.
+ */
+function entitiesNeedAuthentication(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => {
+      if (typeName !== "Query" || fieldName !== "_entities") return config;
+      const resolve = config.resolve as GraphQLFieldResolver<unknown, Context>;
+      return {
+        ...config,
+        resolve: (parent, args, context: Context, info) => {
+          if (!context.viewer) throw authenticationRequired();
+          return resolve(parent, args, context, info);
+        },
+      };
+    },
+  });
+}
+
 let subgraph: GraphQLSchema | undefined;
 
 /** The subgraph schema, built once on first use; the default schema (schema.graphql) is left as it is. */
@@ -47,6 +69,7 @@ export function subgraphSchema(): GraphQLSchema {
       resolveReference: (reference: { id: string }, context: Context) => resolveReference(node, reference.id, context) as never,
     });
   }
-  subgraph = finishSchema(builder.toSubGraphSchema({ sortSchema: true, linkUrl: "https://specs.apollo.dev/federation/v2.6" }));
+  const built = builder.toSubGraphSchema({ sortSchema: true, linkUrl: "https://specs.apollo.dev/federation/v2.6" });
+  subgraph = entitiesNeedAuthentication(finishSchema(built));
   return subgraph;
 }

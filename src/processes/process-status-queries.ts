@@ -5,10 +5,10 @@ import { builder } from "../graphql/builder.ts";
 import { badUserInput, notFound } from "../graphql/errors.ts";
 import { parseId } from "../graphql/ids.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { effectiveState, liveWhere } from "./retention.ts";
-import { loadLiveProcessStatuses, ProcessStatusNode } from "./process-status.ts";
+import { loadLiveProcessStatuses, MAX_PROCESS_STATUS_IDS, ProcessStatusNode } from "./process-status.ts";
 
-export const MAX_PROCESS_STATUS_IDS = 1000;
 const ENTITY_PAGE_SIZE = 50;
 
 /**
@@ -67,9 +67,10 @@ builder.queryFields((t) => ({
       }),
       eventType: t.arg.string({ required: true, description: "The operation, e.g. UPDATE_LETTER_BATCH_STATUS." }),
     },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where = { entityId: args.entityId, eventType: args.eventType, ...liveWhere() };
       return createdAtConnection(
+        listOf(info),
         args,
         "desc",
         async (page) => {

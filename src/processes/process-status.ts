@@ -1,8 +1,12 @@
+import { readScope } from "../auth/type-scopes.ts";
 import { prisma } from "../db.ts";
 import { ProcessState } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { effectiveState, liveWhere } from "./retention.ts";
+
+/** The most process statuses one request reads by id (processStatuses, and so nodes and _entities). */
+export const MAX_PROCESS_STATUS_IDS = 1000;
 
 /** Process statuses by id as readers see them: expired ones are missing, overdue ones TIMEOUT. */
 export async function loadLiveProcessStatuses(ids: number[]) {
@@ -22,6 +26,7 @@ export const ProcessStateEnum = builder.enumType("ProcessState", {
 });
 
 export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
+  ...readScope("process-status:read", { maxIdsPerRequest: MAX_PROCESS_STATUS_IDS }),
   description:
     "The record of an operation the gateway performed or is performing: every mutation returns one, so callers can poll or subscribe to its outcome. Completed records are kept for a limited time (PROCESS_STATUS_RETENTION), after which they are gone as if they never existed.",
   id: { resolve: (status) => status.id, parse: parseRawId },

@@ -2,6 +2,7 @@
 // every batch of the request (one GROUP BY, one LATERAL statement).
 import { type Cycle, Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { readAhead } from "../graphql/read-ahead.ts";
 import { pageRowFields } from "../graphql/selection.ts";
 import { BatchNode } from "./batch.ts";
@@ -42,7 +43,8 @@ builder.objectFields(BatchNode, (t) => ({
       const totalCount = counts ? totalOf(counts, categories) : async () => totalOf(await cycleCounts(context).load(batch.id), categories);
       const fields = pageRowFields(info, info.fieldNodes, CYCLE_FIELD_READS);
       const key = { parentId: batch.id, filter, filterKey: JSON.stringify(categories), fields };
-      return parentConnection(args, cyclePages(context), key, totalCount, readAhead<ReadAheadPage<Cycle & WindowRow>>(batch, "cycles"));
+      const ahead = readAhead<ReadAheadPage<Cycle & WindowRow>>(batch, "cycles");
+      return parentConnection(listOf(info), args, cyclePages(context), key, totalCount, ahead);
     },
   }),
 }));

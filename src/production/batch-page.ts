@@ -6,8 +6,8 @@ import type { Context } from "../context.ts";
 import { db } from "../db.ts";
 import { type Batch, Prisma } from "../generated/prisma/client.ts";
 import { parseIds } from "../graphql/ids.ts";
-import { type SortSpec, keysetSql } from "../graphql/keyset.ts";
-import { type ConnectionArgs, keysetConnection } from "../graphql/pagination.ts";
+import { type SortSpec, keysetSql, orderingOf } from "../graphql/keyset.ts";
+import { type ConnectionArgs, keysetConnection, listOf } from "../graphql/pagination.ts";
 import { childFields } from "../graphql/selection.ts";
 import { reviveDates, selectFields } from "../sql.ts";
 import { type ReadAhead, primeReadAhead, readAheadColumns, readAheadPlan } from "./batch-preload.ts";
@@ -66,7 +66,7 @@ export function batchPage(args: ConnectionArgs, filter: Prisma.Sql, sort: SortSp
       return primeReadAhead(reviveDates<Batch & ReadAhead>(rows, DATE_FIELDS.batch), plan, context);
     },
     {
-      order: `${sort.field}:${sort.direction}`,
+      ordering: orderingOf(listOf(info), sort),
       sortValue: (row) => sortValue(sort.field, row),
       id: (row) => row.id,
       totalCount: async () => counted ?? (await db.query<{ count: number }>(countSql))[0]!.count,

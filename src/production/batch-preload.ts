@@ -8,7 +8,7 @@
 import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getArgumentValues } from "graphql";
 import type { Context } from "../context.ts";
 import { type Batch, type Cycle, type Location, Prisma, type Queue, type WorkOrder } from "../generated/prisma/client.ts";
-import { pageRequestOf } from "../graphql/pagination.ts";
+import { listOf, pageRequestOf } from "../graphql/pagination.ts";
 import { keepReadAhead } from "../graphql/read-ahead.ts";
 import { childFields, pageRowFields, rowFieldsFor, selectedFieldNames } from "../graphql/selection.ts";
 import { reviveRow, selectFields } from "../sql.ts";
@@ -16,7 +16,16 @@ import { DATE_FIELDS } from "./dates.ts";
 import { CYCLE_FIELD_READS } from "./cycle.ts";
 import { CYCLE_SOURCE, cycleCounts, cyclePages } from "./loaders.ts";
 import { LOCATION_FIELD_READS, LocationNode } from "./location.ts";
-import { NO_FILTER, type ReadAheadPage, type WindowKey, type WindowRow, pageJson, pageRows, windowCacheKey } from "./parent-loaders.ts";
+import {
+  NO_FILTER,
+  type ReadAheadPage,
+  type WindowKey,
+  type WindowRow,
+  pageJson,
+  pageRows,
+  parentOrdering,
+  windowCacheKey,
+} from "./parent-loaders.ts";
 import { QUEUE_FIELD_READS, QueueNode } from "./queue.ts";
 import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
 import { WORK_ORDER_FIELD_READS, WorkOrderNode } from "./work-order.ts";
@@ -65,13 +74,15 @@ export function readAheadPlan(info: GraphQLResolveInfo): ReadAheadPlan | undefin
     // choose the same columns and the page primed is the page loaded.
     const responseKey = (node: FieldNode) => (node.alias ?? node.name).value;
     const sameKey = cycles.filter((node) => responseKey(node) === responseKey(first));
-    const field = (info.schema.getType("Batch") as GraphQLObjectType).getFields().cycles!;
+    const batchType = info.schema.getType("Batch") as GraphQLObjectType;
+    const field = batchType.getFields().cycles!;
     const args = getArgumentValues(field, first, info.variableValues) as { filter?: unknown; first?: number; after?: string; last?: number; before?: string };
     // Invalid page arguments are left for the field's own resolver to report.
     if (args.filter == null) {
       try {
         const fields = pageRowFields(info, sameKey, CYCLE_FIELD_READS);
-        plan.cycles = { ...NO_FILTER, filterKey: JSON.stringify(null), page: pageRequestOf(args, "key").page, fields };
+        const ordering = parentOrdering(listOf({ parentType: batchType, fieldName: field.name }));
+        plan.cycles = { ...NO_FILTER, filterKey: JSON.stringify(null), page: pageRequestOf(args, ordering).page, fields };
       } catch {
         plan.cycles = undefined;
       }

@@ -4,7 +4,7 @@ import { prisma } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
 import type { StatusCategory } from "../generated/prisma/enums.ts";
 import { builder } from "../graphql/builder.ts";
-import { keysetConnection } from "../graphql/pagination.ts";
+import { keysetConnection, listOf } from "../graphql/pagination.ts";
 import { LocationNode } from "./location.ts";
 import { QueueNode } from "./queue.ts";
 import { type CategoryCounts, StatusCountsRef, emptyCounts } from "./status-counts.ts";
@@ -70,13 +70,13 @@ builder.queryFields((t) => ({
     description:
       "Batches and their cycles counted by status category per queue, work order or location, in group id order; at most 100 groups per page (default 20).",
     args: { groupBy: t.arg({ type: BatchStatusGrouping, required: true, description: "What to group the batches by." }) },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const column = Prisma.raw(GROUP_COLUMNS[args.groupBy]);
       return keysetConnection(
         args,
         (page) => summaryPage(args.groupBy, page.after?.id ?? 0, page.before?.id ?? 2 ** 31 - 1, page.limit, page.inverted),
         {
-          order: `group:${args.groupBy}`,
+          ordering: { list: listOf(info), order: `group:${args.groupBy}`, valueType: "integer" },
           sortValue: (group) => group.groupId,
           id: (group) => group.groupId,
           totalCount: async () =>

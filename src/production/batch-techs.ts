@@ -1,6 +1,7 @@
 // The technicians assigned to a batch and the relations attached to it, batched per request.
 import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { BatchNode } from "./batch.ts";
 import { BatchRelationNode, RelationDirectionEnum } from "./batch-relation.ts";
 import { relationCounts, relationPages, techCounts, techPages } from "./loaders.ts";
@@ -31,8 +32,8 @@ builder.objectFields(BatchNode, (t) => ({
   techs: t.connection({
     type: UserNode,
     description: "The technicians assigned to the batch, in user id order; at most 100 per page (default 20).",
-    resolve: (batch, args, context) =>
-      parentConnection(args, techPages(context), { parentId: batch.id, ...NO_FILTER }, () =>
+    resolve: (batch, args, context, info) =>
+      parentConnection(listOf(info), args, techPages(context), { parentId: batch.id, ...NO_FILTER }, () =>
         techCounts(context).load({ parentId: batch.id, ...NO_FILTER }),
       ),
   }),
@@ -50,9 +51,9 @@ builder.objectFields(BatchNode, (t) => ({
     type: BatchRelationNode,
     description: "The relations attached to the batch, oldest first; at most 100 per page (default 20).",
     args: { filter: t.arg({ type: BatchRelationFilter, description: "Only relations meeting these conditions." }) },
-    resolve: (batch, args, context) => {
+    resolve: (batch, args, context, info) => {
       const key = { parentId: batch.id, ...relationFilter(args.filter) };
-      return parentConnection(args, relationPages(context), key, () => relationCounts(context).load(key));
+      return parentConnection(listOf(info), args, relationPages(context), key, () => relationCounts(context).load(key));
     },
   }),
 }));

@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
 import { CycleNode } from "./cycle.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { NEWEST_FIRST, orderedConnection, sortSpec } from "./ordering.ts";
 import { StatusCategoryEnum } from "./status.ts";
 
@@ -45,9 +46,10 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:all" },
     description: "Cycles of every batch, oldest first; at most 100 per page (default 20).",
     args: { filter: t.arg({ type: CycleFilter, description: "Only cycles meeting these conditions." }) },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where = cycleWhere(args.filter);
       return orderedConnection(
+        listOf(info),
         args,
         sortSpec({ field: "createdAt", direction: "asc" }, NEWEST_FIRST),
         where,

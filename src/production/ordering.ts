@@ -1,5 +1,5 @@
 // Ordering of root lists: a field and a direction, paged on (field, id) with keysetConnection.
-import { type SortSpec, keysetQuery, parseDate } from "../graphql/keyset.ts";
+import { type SortSpec, keysetQuery, orderingOf } from "../graphql/keyset.ts";
 import { type ConnectionArgs, keysetConnection } from "../graphql/pagination.ts";
 import { builder } from "../graphql/builder.ts";
 
@@ -16,7 +16,8 @@ export function sortSpec(order: { field: string; direction?: "asc" | "desc" | nu
   if (!order) return fallback;
   const { field } = order;
   const direction = order.direction ?? "asc";
-  return DATE_FIELDS.has(field) ? { field, direction, nullable: NULLABLE_FIELDS.has(field), parse: parseDate } : { field, direction };
+  if (!DATE_FIELDS.has(field)) return { field, direction, type: "text" };
+  return { field, direction, type: "timestamp", nullable: NULLABLE_FIELDS.has(field) };
 }
 
 /** A row's value of the sort field as its cursor stores it (timestamps as ISO text). */
@@ -27,6 +28,7 @@ export function sortValue(field: string, row: object) {
 
 /** A root list ordered by `sort`, its rows read by `findMany` with the keyset where/orderBy/take. */
 export function orderedConnection<Row extends { id: number }>(
+  list: string,
   args: ConnectionArgs,
   sort: SortSpec,
   where: object,
@@ -39,8 +41,13 @@ export function orderedConnection<Row extends { id: number }>(
       const query = keysetQuery(sort, page);
       return findMany({ ...query, where: { AND: [where, query.where] } });
     },
-    { order: `${sort.field}:${sort.direction}`, sortValue: (row) => sortValue(sort.field, row), id: (row) => row.id, totalCount: count },
+    {
+      ordering: orderingOf(list, sort),
+      sortValue: (row) => sortValue(sort.field, row),
+      id: (row) => row.id,
+      totalCount: count,
+    },
   );
 }
 
-export const NEWEST_FIRST: SortSpec = { field: "createdAt", direction: "desc", parse: parseDate };
+export const NEWEST_FIRST: SortSpec = { field: "createdAt", direction: "desc", type: "timestamp" };

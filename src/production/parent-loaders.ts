@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import { db } from "../db.ts";
 import { Prisma } from "../generated/prisma/client.ts";
-import { type ConnectionArgs, type PageRequest, keysetConnection } from "../graphql/pagination.ts";
+import { type ConnectionArgs, type Ordering, type PageRequest, keysetConnection } from "../graphql/pagination.ts";
 import { objectsOf, selectList } from "../sql.ts";
 
 export interface WindowSource {
@@ -154,11 +154,15 @@ export interface ReadAheadPage<Row> {
   rows: Row[];
 }
 
+/** How a parent's nested list is ordered: by its integer page key (e.g. a cycle's position). */
+export const parentOrdering = (list: string): Ordering => ({ list, order: "key", valueType: "integer" });
+
 /**
  * A nested connection of one parent (e.g. a batch's cycles), its page read through `pages`, or
  * taken from `ahead` when that is the very page asked for (then answered without a promise).
  */
 export function parentConnection<Row extends WindowRow>(
+  list: string,
   args: ConnectionArgs,
   pages: DataLoader<WindowKey, Row[], string>,
   key: Omit<WindowKey, "page">,
@@ -171,7 +175,7 @@ export function parentConnection<Row extends WindowRow>(
       const pageKey = { ...key, page };
       return ahead && ahead.cacheKey === windowCacheKey(pageKey) ? ahead.rows : pages.load(pageKey);
     },
-    { order: "key", sortValue: (row) => row.pageKey, id: (row) => row.pageKey, totalCount },
+    { ordering: parentOrdering(list), sortValue: (row) => row.pageKey, id: (row) => row.pageKey, totalCount },
   );
 }
 

@@ -3,6 +3,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
 import { QueueNode } from "./queue.ts";
 
@@ -58,11 +59,12 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: QueueFilter, description: "Only queues meeting these conditions." }),
       orderBy: t.arg({ type: QueueOrder, description: "Ordering; by priority (PRIORITY ASC) by default." }),
     },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where = queueWhere(args.filter);
       return orderedConnection(
+        listOf(info),
         args,
-        sortSpec(args.orderBy, { field: "priority", direction: "asc" }),
+        sortSpec(args.orderBy, { field: "priority", direction: "asc", type: "text" }),
         where,
         (query) => prisma.queue.findMany(query as Prisma.QueueFindManyArgs),
         () => prisma.queue.count({ where }),

@@ -1,5 +1,6 @@
 // A queue's outstanding work and its batches, batched across every queue of the request.
 import { builder } from "../graphql/builder.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { BatchNode } from "./batch.ts";
 import { queueBatchCounts, queueBatchPages, queueStats } from "./loaders.ts";
 import { NO_FILTER, parentConnection } from "./parent-loaders.ts";
@@ -34,9 +35,10 @@ builder.objectFields(QueueNode, (t) => ({
   batches: t.connection({
     type: BatchNode,
     description: "The batches placed in the queue, oldest first; at most 100 per page (default 20).",
-    resolve: (queue, args, context) => {
+    resolve: (queue, args, context, info) => {
       const key = { parentId: queue.id, ...NO_FILTER };
-      return parentConnection(args, queueBatchPages(context), key, () => queueBatchCounts(context).load(key));
+      const count = () => queueBatchCounts(context).load(key);
+      return parentConnection(listOf(info), args, queueBatchPages(context), key, count);
     },
   }),
 }));

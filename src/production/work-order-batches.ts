@@ -1,5 +1,6 @@
 // A work order's project and batches, batched across every work order of the request.
 import { builder } from "../graphql/builder.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { BatchNode } from "./batch.ts";
 import { workOrderBatchCounts, workOrderBatchPages } from "./loaders.ts";
 import { NO_FILTER, parentConnection } from "./parent-loaders.ts";
@@ -16,9 +17,10 @@ builder.objectFields(WorkOrderNode, (t) => ({
   batches: t.connection({
     type: BatchNode,
     description: "The batches the work order is broken into, oldest first; at most 100 per page (default 20).",
-    resolve: (workOrder, args, context) => {
+    resolve: (workOrder, args, context, info) => {
       const key = { parentId: workOrder.id, ...NO_FILTER };
-      return parentConnection(args, workOrderBatchPages(context), key, () => workOrderBatchCounts(context).load(key));
+      const count = () => workOrderBatchCounts(context).load(key);
+      return parentConnection(listOf(info), args, workOrderBatchPages(context), key, count);
     },
   }),
 }));

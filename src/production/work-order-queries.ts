@@ -3,6 +3,7 @@ import { prisma } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { NEWEST_FIRST, OrderDirection, orderedConnection, sortSpec } from "./ordering.ts";
 import { WorkOrderNode } from "./work-order.ts";
 
@@ -61,9 +62,10 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: WorkOrderFilter, description: "Only work orders meeting these conditions." }),
       orderBy: t.arg({ type: WorkOrderOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where = workOrderWhere(args.filter);
       return orderedConnection(
+        listOf(info),
         args,
         sortSpec(args.orderBy, NEWEST_FIRST),
         where,

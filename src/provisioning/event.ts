@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId, parseRawId } from "../graphql/ids.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { ProvisioningEventTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
@@ -48,13 +49,14 @@ builder.queryField("events", (t) =>
     authScopes: { scope: "provisioning:read" },
     description: "The provisioning event feed, oldest first; at most 100 per page (default 20). Events go with their batch after PROVISIONING_RETENTION.",
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where: Prisma.ProvisioningEventWhereInput = {
         ...ofLiveBatch(),
         ...(args.filter?.type ? { type: args.filter.type } : {}),
         ...(args.filter?.batchId ? { batchId: parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") } : {}),
       };
       return createdAtConnection(
+        listOf(info),
         args,
         "asc",
         (page) => prisma.provisioningEvent.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.ProvisioningEventFindManyArgs),

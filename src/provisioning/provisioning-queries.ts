@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId } from "../graphql/ids.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { liveBatchWhere } from "./retention.ts";
@@ -30,13 +31,14 @@ builder.queryFields((t) => ({
     authScopes: { scope: "provisioning:read" },
     description: "Provisioning batches, newest first; at most 100 per page (default 20). Batches older than PROVISIONING_RETENTION are left out.",
     args: { filter: t.arg({ type: ProvisioningBatchFilter, description: "Only batches meeting these conditions." }) },
-    resolve: (_root, args) => {
+    resolve: (_root, args, _context, info) => {
       const where: Prisma.ProvisioningBatchWhereInput = {
         ...liveBatchWhere(),
         ...(args.filter?.status ? { status: { in: args.filter.status } } : {}),
         ...(args.filter?.type ? { type: args.filter.type } : {}),
       };
       return createdAtConnection(
+        listOf(info),
         args,
         "desc",
         (page) => prisma.provisioningBatch.findMany({ ...page, where: { AND: [where, page.where] } } as Prisma.ProvisioningBatchFindManyArgs),

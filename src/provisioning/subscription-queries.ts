@@ -4,6 +4,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { badUserInput } from "../graphql/errors.ts";
 import { createdAtConnection } from "../graphql/keyset.ts";
+import { listOf } from "../graphql/pagination.ts";
 import { MobileSubscriptionNode } from "./subscription.ts";
 
 builder.queryFields((t) => ({
@@ -26,8 +27,9 @@ builder.queryFields((t) => ({
     type: MobileSubscriptionNode,
     authScopes: { scope: "provisioning:read" },
     description: "Subscriptions, newest first; at most 100 per page (default 20).",
-    resolve: (_root, args) =>
+    resolve: (_root, args, _context, info) =>
       createdAtConnection(
+        listOf(info),
         args,
         "desc",
         (page) => prisma.subscription.findMany(page as Prisma.SubscriptionFindManyArgs),

@@ -2,6 +2,7 @@
 // replay (a response is stored), or refuse (the id was used for another request, or its
 // first request is still running after we waited).
 import { type ExecutionResult, GraphQLError, type Source } from "graphql";
+import { withoutCacheFields } from "../frontend/response-cache.ts";
 import { domainError } from "../graphql/errors.ts";
 import { claim, storedRequest } from "./idempotency-store.ts";
 
@@ -45,11 +46,12 @@ interface StoredResult {
 
 /**
  * The result as JSON text (kept as a jsonb string: jsonb objects would lose the field order the
- * query asked for); errors keep message, path, extensions and their positions in the query.
+ * query asked for); errors keep message, path, extensions and their positions in the query. The
+ * response cache's own fields are left out, so a replay is byte for byte the first answer.
  */
 export function serialize(result: ExecutionResult): string {
   const errors = result.errors?.map((error) => ({ ...error.toJSON(), positions: error.positions }));
-  return JSON.stringify({ ...result, errors });
+  return JSON.stringify({ ...result, errors }, withoutCacheFields);
 }
 
 /**

@@ -4,13 +4,17 @@ import { expect, test } from "vitest";
 import { createGateway } from "../../src/yoga.ts";
 import { recordStatements, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
+import { createMessages } from "../messages/factories.ts";
+import { createProcessStatus } from "../processes/factories.ts";
 
 const subgraph = createGateway({ federation: true });
 
-async function subgraphQuery<T>(query: string, variables: object = {}, token?: string) {
+/** `token` null sends no Authorization header; undefined sends an all-scopes token. */
+async function subgraphQuery<T>(query: string, variables: object = {}, token?: string | null) {
+  const authorization = token === null ? {} : { authorization: `Bearer ${token ?? (await tokenFor())}` };
   const response = await subgraph.fetch("http://gateway.test/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token ?? (await tokenFor())}` },
+    headers: { "content-type": "application/json", ...authorization },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -77,4 +81,42 @@ test("entities keep their read scopes: a token with only messages:read gets FORB
   const representations = [{ __typename: "Batch", id: globalId("Batch", batches[0]!.id) }];
   const result = await subgraphQuery(ENTITY_QUERY, { representations }, token);
   expect(result.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+});
+
+test("_entities needs a token: without one it is UNAUTHENTICATED and reads nothing", async () => {
+  const status = await createProcessStatus();
+  const representations = [{ __typename: "ProcessStatus", id: globalId("ProcessStatus", status.id) }];
+  const query = `query($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on ProcessStatus { entityId } }
+  }`;
+  const { result, statements } = await recordStatements(() => subgraphQuery(query, { representations }, null));
+  expect(result.errors?.map((error) => error.extensions?.code)).toEqual(["UNAUTHENTICATED"]);
+  expect(JSON.stringify(result)).not.toContain(status.entityId);
+  expect(statements).toEqual([]);
+
+  const noScopes = await subgraphQuery<{ _entities: unknown[] }>(query, { representations }, await tokenFor([]));
+  expect(noScopes.data?._entities).toEqual([null]);
+  expect(noScopes.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+
+  const readerToken = await tokenFor(["process-status:read"]);
+  const reader = await subgraphQuery<{ _entities: unknown[] }>(query, { representations }, readerToken);
+  expect(reader.errors).toBeUndefined();
+  expect(reader.data?._entities).toEqual([{ entityId: status.entityId }]);
+});
+
+test("_entities takes at most 100 representations, and at most 50 messages (as messagesByIds): refused before SQL", async () => {
+  const { batches } = await createBatches(1);
+  const messages = await createMessages(51);
+  const batch = { __typename: "Batch", id: globalId("Batch", batches[0]!.id) };
+  const asMessage = (message: { id: number }) => ({ __typename: "Message", id: globalId("Message", message.id) });
+  for (const representations of [Array.from({ length: 101 }, () => batch), messages.map(asMessage)]) {
+    const { result, statements } = await recordStatements(() => subgraphQuery(ENTITY_QUERY, { representations }));
+    const refusal = [{ code: "BAD_USER_INPUT", field: "representations" }];
+    expect(result.errors?.map((error) => error.extensions)).toEqual(refusal);
+    expect(statements).toEqual([]);
+  }
+  const representations = [...messages.slice(0, 50).map(asMessage), ...Array.from({ length: 50 }, () => batch)];
+  const fifty = await subgraphQuery<{ _entities: unknown[] }>(ENTITY_QUERY, { representations });
+  expect(fifty.errors).toBeUndefined();
+  expect(fifty.data?._entities).toHaveLength(100);
 });

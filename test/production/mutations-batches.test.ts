@@ -92,7 +92,7 @@ describe("createBatch", () => {
     const reader = `Bearer ${await tokenFor(["batch:read", "batch:update"])}`;
     const refused = await execute(CreateBatchDocument, { input }, { authorization: reader });
     expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    const creator = `Bearer ${await tokenFor(["batch:read", "batch:create"])}`;
+    const creator = `Bearer ${await tokenFor(["batch:read", "batch:create", "process-status:read"])}`;
     expect((await execute(CreateBatchDocument, { input }, { authorization: creator })).errors).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // The server as a user runs it: a real process, real signals, real exit codes.
 import { type ChildProcess } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { describe, expect, test, vi } from "vitest";
 import { freePort } from "../setup/ports.ts";
@@ -30,6 +31,16 @@ describe("start-up failures", () => {
     const server = startServer({ NODE_ENV: "production", DATA_DIR: tempDir() });
     expect(await server.exited).toBe(1);
     expect(server.output().stderr).toMatch(/JWT_SECRET/);
+  });
+
+  test("production with RS256 tokens and no CURSOR_SECRET refuses to start: one line naming CURSOR_SECRET", async () => {
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+    const server = startServer({ NODE_ENV: "production", DATA_DIR: tempDir(), JWT_PUBLIC_KEY: pem });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^CURSOR_SECRET must be set/);
   });
 });
 
