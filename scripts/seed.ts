@@ -11,7 +11,8 @@ const USAGE = "usage: npm run seed -- [--scale N] [--reset] [--now 2026-06-01T00
 async function main(): Promise<string | undefined> {
   let values: { scale?: string; reset?: boolean; now?: string };
   try {
-    ({ values } = parseArgs({ options: { scale: { type: "string" }, reset: { type: "boolean" }, now: { type: "string" } } }));
+    const options = { scale: { type: "string" }, reset: { type: "boolean" }, now: { type: "string" } } as const;
+    ({ values } = parseArgs({ options }));
   } catch (error) {
     return `seed: ${(error as Error).message} (${USAGE})`;
   }
@@ -19,7 +20,9 @@ async function main(): Promise<string | undefined> {
   if (!Number.isInteger(scale) || scale < 1) return `seed: --scale must be an integer ≥ 1, got "${values.scale}" (${USAGE})`;
   // The data is relative to this instant: the time of seeding, or a fixed one to reproduce the same rows.
   const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime())) return `seed: --now must be an ISO instant such as 2026-06-01T00:00:00Z, got "${values.now}" (${USAGE})`;
+  if (Number.isNaN(now.getTime())) {
+    return `seed: --now must be an ISO instant such as 2026-06-01T00:00:00Z, got "${values.now}" (${USAGE})`;
+  }
   // A fresh embedded database has no tables yet; the server would migrate it on start, so do the same.
   await applyPendingMigrations(db, (line) => console.log(line));
   if (!values.reset && (await isSeeded(db.prisma))) {

@@ -83,13 +83,19 @@ const CONNECT_TIMEOUT_MS = 5_000;
  * connectionTimeoutMillis synchronously inside connect(), for both the queued wait and a new
  * connection, so it is set per call; pg-pool offers no per-call timeout to do this with.
  */
-type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+/** The parts of pg-pool's state the deadline needs (JavaScript fields its types do not declare). */
+type PoolInternals = { options: { connectionTimeoutMillis: number }; _isFull(): boolean; _idle: unknown[] };
 
 class DeadlinePool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
-    const pool = this as unknown as { options: { connectionTimeoutMillis: number }; _isFull(): boolean; _idle: unknown[] };
+    const pool = this as unknown as PoolInternals;
     const waitsInQueue = pool._isFull() || pool._idle.length > 0;
     const remaining = Math.max(1, remainingMs());
     pool.options.connectionTimeoutMillis = waitsInQueue ? remaining : Math.min(CONNECT_TIMEOUT_MS, remaining);

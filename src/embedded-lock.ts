@@ -40,7 +40,9 @@ export function lockDataDir(dataDir: string): () => void {
       const owner = ownerOf(file);
       if (owner === process.pid) break; // this process opened it already
       if (owner !== undefined && isAlive(owner)) {
-        throw new DataDirLockedError(`${dataDir} is in use by another process (pid ${owner}, ${file}); stop it or use another DATA_DIR`);
+        throw new DataDirLockedError(
+          `${dataDir} is in use by another process (pid ${owner}, ${file}); stop it or use another DATA_DIR`,
+        );
       }
       unlinkSync(file); // the owner died without releasing it: take it over
     }

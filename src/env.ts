@@ -23,7 +23,9 @@ export function parseDuration(raw: string): number | undefined {
 
 /** The shortest way to write a duration in milliseconds, e.g. 86400000 → "24h", 90000 → "90s". */
 export function formatDuration(ms: number): string {
-  for (const unit of ["h", "m", "s"] as const) if (ms % DURATION_UNITS[unit]! === 0) return `${ms / DURATION_UNITS[unit]!}${unit}`;
+  for (const unit of ["h", "m", "s"] as const) {
+    if (ms % DURATION_UNITS[unit]! === 0) return `${ms / DURATION_UNITS[unit]!}${unit}`;
+  }
   return `${ms}ms`;
 }
 

@@ -26,7 +26,8 @@ async function main() {
     server.once("error", reject);
     server.listen(env.port, env.host, resolve);
   }).catch((error: NodeJS.ErrnoException) => {
-    const reason = error.code === "EADDRINUSE" ? "is already in use (EADDRINUSE)" : `cannot be listened on: ${error.message}`;
+    const inUse = error.code === "EADDRINUSE";
+    const reason = inUse ? "is already in use (EADDRINUSE)" : `cannot be listened on: ${error.message}`;
     throw new StartupError(`PORT: ${env.host}:${env.port} ${reason}`);
   });
   const websockets = attachWebSocket(server, yoga);
@@ -35,7 +36,8 @@ async function main() {
     const lifetime = formatDuration(env.jwtMaxLifetimeMs);
     logger.info({ token }, `development token (all scopes, valid ${lifetime}); GraphiQL already sends a fresh one`);
   }
-  logger.info(`GraphiQL on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}/graphql (${db.describe})`);
+  const host = env.host === "0.0.0.0" ? "localhost" : env.host;
+  logger.info(`GraphiQL on http://${host}:${env.port}/graphql (${db.describe})`);
 
   const stopJobs = env.jobs ? startJobs() : async () => {};
 

@@ -16,11 +16,15 @@ export interface Operation {
 
 export function allOperations(): Operation[] {
   const files = FOLDERS.flatMap((folder) =>
-    readdirSync(folder).filter((name) => name.endsWith(".graphql")).map((name) => readFileSync(new URL(name, folder), "utf8")),
+    readdirSync(folder)
+      .filter((name) => name.endsWith(".graphql"))
+      .map((name) => readFileSync(new URL(name, folder), "utf8")),
   );
   const separated = separateOperations(concatAST(files.map((text) => parse(text))));
   return Object.entries(separated).map(([name, document]) => {
-    const definition = document.definitions.find((d): d is OperationDefinitionNode => d.kind === "OperationDefinition")!;
+    const definition = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === "OperationDefinition",
+    )!;
     return { name, kind: definition.operation, definition, document, text: print(document) };
   });
 }

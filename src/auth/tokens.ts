@@ -66,7 +66,9 @@ function checkLifetime(payload: { exp?: number; iat?: number }): void {
   const now = Math.floor(Date.now() / 1000);
   const issuedAt = Math.min(payload.iat ?? now, now);
   if (payload.exp === undefined) throw new Error("the token has no exp claim");
-  if ((payload.exp - issuedAt) * 1000 > env.jwtMaxLifetimeMs) throw new Error("the token lives longer than JWT_MAX_LIFETIME");
+  if ((payload.exp - issuedAt) * 1000 > env.jwtMaxLifetimeMs) {
+    throw new Error("the token lives longer than JWT_MAX_LIFETIME");
+  }
 }
 
 /** The viewer a token stands for; throws on anything but a valid, unexpired, correctly signed token. */
@@ -90,9 +92,13 @@ export async function verifyToken(token: string): Promise<Viewer> {
 /** A token's time to live in milliseconds; refuses what the gateway would not accept (longer than JWT_MAX_LIFETIME). */
 export function tokenLifetimeMs(ttl: string): number {
   const ms = parseDuration(ttl);
-  if (ms === undefined || ms < 1000) throw new ConfigError(`the ttl must be a duration like 30m, 12h or 1d of at least 1s, got "${ttl}"`);
+  if (ms === undefined || ms < 1000) {
+    throw new ConfigError(`the ttl must be a duration like 30m, 12h or 1d of at least 1s, got "${ttl}"`);
+  }
   if (ms > env.jwtMaxLifetimeMs) {
-    throw new ConfigError(`the ttl ${ttl} is longer than JWT_MAX_LIFETIME (${formatDuration(env.jwtMaxLifetimeMs)}): the gateway would refuse the token`);
+    const maximum = formatDuration(env.jwtMaxLifetimeMs);
+    const refusal = "the gateway would refuse the token";
+    throw new ConfigError(`the ttl ${ttl} is longer than JWT_MAX_LIFETIME (${maximum}): ${refusal}`);
   }
   return ms;
 }

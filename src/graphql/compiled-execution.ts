@@ -9,7 +9,11 @@ import { useGraphQlJit } from "@envelop/graphql-jit";
 import { type DocumentNode, type GraphQLSchema, getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { asGraphqlJsResult } from "./compiled-errors.ts";
-import { hasFragmentBeforeOtherSelections, hasVariableInScalarLiteral, usesIncrementalDelivery } from "./compiled-shapes.ts";
+import {
+  hasFragmentBeforeOtherSelections,
+  hasVariableInScalarLiteral,
+  usesIncrementalDelivery,
+} from "./compiled-shapes.ts";
 
 /** Parsed documents are cached and reused by Yoga, so each is examined once per schema. */
 const compilable = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
@@ -22,7 +26,10 @@ export function isCompilable(schema: GraphQLSchema, document: DocumentNode, oper
   if (!bySchema) compilable.set(schema, (bySchema = new WeakMap()));
   let answer = bySchema.get(document);
   if (answer === undefined) {
-    answer = !usesIncrementalDelivery(document) && !hasVariableInScalarLiteral(schema, document) && !hasFragmentBeforeOtherSelections(document);
+    answer =
+      !usesIncrementalDelivery(document) &&
+      !hasVariableInScalarLiteral(schema, document) &&
+      !hasFragmentBeforeOtherSelections(document);
     bySchema.set(document, answer);
   }
   return answer;

@@ -2,8 +2,9 @@
 // connections, a connection cut mid-request, or no connection free before the request's
 // deadline — rather than a fault in the request or the code. Such failures come in many
 // shapes: Node's socket errors, PostgreSQL's SQLSTATEs, node-postgres's own messages, Prisma's
-// error codes and its driver adapter's error kinds, PGlite's. Each is recognised where it sits in
-// the chain of causes; test/static/database-outage.test.ts stops PostgreSQL under load to find them.
+// error codes and its driver adapter's error kinds, PGlite's. Each is recognised where it sits
+// in the chain of causes; test/static/database-outage.test.ts stops PostgreSQL under load to
+// find them, test/platform/database-unavailable.test.ts makes each with the real drivers.
 
 /** Node socket errors, PostgreSQL SQLSTATEs and Prisma codes that mean "unreachable". */
 const CODES = new Set([
@@ -21,29 +22,46 @@ const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeou
 
 const MESSAGES = new RegExp(
   [
-    "ECONNREFUSED", "connect ETIMEDOUT", "Can't reach database", // sockets, Prisma
-    "Connection terminated", "Client has encountered a connection error", "Client was closed and is not queryable", // node-postgres
-    "timeout exceeded when trying to connect", "Cannot use a pool after calling end", // pg-pool: deadline passed, shutting down
-    "the database system is (shutting down|starting up|in recovery mode)", "terminating connection", "too many clients already", // PostgreSQL
-    "Unable to start a transaction in the given time", "Server has closed the connection", // Prisma
-    "PGlite is clos(ed|ing)", // the embedded database, while the process shuts down
+    // sockets, Prisma
+    "ECONNREFUSED", "connect ETIMEDOUT", "Can't reach database",
+    // node-postgres
+    "Connection terminated", "Client has encountered a connection error", "Client was closed and is not queryable",
+    // pg-pool: the deadline passed; the pool is shutting down
+    "timeout exceeded when trying to connect", "Cannot use a pool after calling end",
+    // PostgreSQL
+    "the database system is (shutting down|starting up|in recovery mode)", "terminating connection",
+    "too many clients already",
+    // Prisma
+    "Unable to start a transaction in the given time", "Server has closed the connection",
+    // the embedded database, while the process shuts down
+    "PGlite is clos(ed|ing)",
   ].join("|"),
   "i",
 );
 
 type Failure = {
-  code?: unknown; errorCode?: unknown; kind?: unknown; originalCode?: unknown;
-  message?: unknown; originalMessage?: unknown;
-  cause?: unknown; originalError?: unknown; errors?: unknown; meta?: { driverAdapterError?: unknown };
+  code?: unknown;
+  errorCode?: unknown;
+  kind?: unknown;
+  originalCode?: unknown;
+  message?: unknown;
+  originalMessage?: unknown;
+  cause?: unknown;
+  originalError?: unknown;
+  errors?: unknown;
+  meta?: { driverAdapterError?: unknown };
 };
 
 /** Whether `error`, or anything in its chain of causes, says the database could not be used. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (error === null || typeof error !== "object" || depth > 8) return false;
   const failure = error as Failure;
-  for (const code of [failure.code, failure.errorCode, failure.originalCode]) if (typeof code === "string" && CODES.has(code)) return true;
+  const codes = [failure.code, failure.errorCode, failure.originalCode];
+  if (codes.some((code) => typeof code === "string" && CODES.has(code))) return true;
   if (typeof failure.kind === "string" && KINDS.has(failure.kind)) return true;
-  for (const message of [failure.message, failure.originalMessage]) if (typeof message === "string" && MESSAGES.test(message)) return true;
-  const nested = [failure.cause, failure.originalError, failure.meta?.driverAdapterError, ...(Array.isArray(failure.errors) ? failure.errors : [])];
+  const messages = [failure.message, failure.originalMessage];
+  if (messages.some((message) => typeof message === "string" && MESSAGES.test(message))) return true;
+  const errors = Array.isArray(failure.errors) ? failure.errors : [];
+  const nested = [failure.cause, failure.originalError, failure.meta?.driverAdapterError, ...errors];
   return nested.some((cause) => cause !== error && isDatabaseUnavailable(cause, depth + 1));
 }

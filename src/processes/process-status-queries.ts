@@ -20,7 +20,8 @@ function processStatusIds(ids: readonly string[]): number[] {
   ids.forEach((id, index) => distinct.has(id) || distinct.set(id, index));
   if (distinct.size === 0) throw badUserInput("ids must name at least one process status", "ids");
   if (distinct.size > MAX_PROCESS_STATUS_IDS) {
-    throw badUserInput(`ids may name at most ${MAX_PROCESS_STATUS_IDS} distinct process statuses, got ${distinct.size}`, "ids");
+    const message = `ids may name at most ${MAX_PROCESS_STATUS_IDS} distinct process statuses, got ${distinct.size}`;
+    throw badUserInput(message, "ids");
   }
   return [...new Set([...distinct].map(([id, index]) => parseId(id, "ProcessStatus", `ids[${index}]`)))];
 }

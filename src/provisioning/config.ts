@@ -39,5 +39,8 @@ export const provisioningConfig = {
   workerId: process.env.WORKER_ID || `${hostname()}:${process.pid}`,
 };
 
-/** Interactive transactions run longer than Prisma's 5 s default under load, and wait for a connection within the deadline. */
+/**
+ * Interactive transactions run longer than Prisma's 5 s default under load, and wait for a
+ * connection within the deadline.
+ */
 export const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: TRANSACTION_MAX_WAIT_MS };

@@ -29,7 +29,9 @@ builder.queryFields((t) => ({
   provisioningBatches: t.connection({
     type: ProvisioningBatchNode,
     authScopes: { scope: "provisioning:read" },
-    description: "Provisioning batches, newest first; at most 100 per page (default 20). Batches older than PROVISIONING_RETENTION are left out.",
+    description:
+      "Provisioning batches, newest first; at most 100 per page (default 20). " +
+      "Batches older than PROVISIONING_RETENTION are left out.",
     args: { filter: t.arg({ type: ProvisioningBatchFilter, description: "Only batches meeting these conditions." }) },
     resolve: (_root, args, _context, info) => {
       const where: Prisma.ProvisioningBatchWhereInput = {

@@ -13,7 +13,8 @@ builder.subscriptionFields((t) => ({
     nullable: true,
     authScopes: { scope: "provisioning:read" },
     description:
-      "A provisioning batch now, then again each time it or one of its requests changes status (INITIALISING → PROCESSING → COMPLETED or PARTIALLY_COMPLETED); null once removed or expired.",
+      "A provisioning batch now, then again each time it or one of its requests changes status " +
+      "(INITIALISING → PROCESSING → COMPLETED or PARTIALLY_COMPLETED); null once removed or expired.",
     args: { id: t.arg.id({ required: true, description: "Global id of the provisioning batch to watch." }) },
     subscribe: (_root, args) => {
       const id = parseId(args.id, "ProvisioningBatch", "id");

@@ -33,7 +33,10 @@ export async function submitBatch(type: ProvisioningBatchType, requests: readonl
   return stored;
 }
 
-/** Removes batches (their requests and events go with them) created before `cutoff`; readers stopped seeing them at the cutoff. */
+/**
+ * Removes batches (their requests and events go with them) created before `cutoff`; readers
+ * stopped seeing them at the cutoff.
+ */
 export async function removeBatchesCreatedBefore(cutoff: Date): Promise<number> {
   const { count } = await prisma.provisioningBatch.deleteMany({ where: { createdAt: { lt: cutoff } } });
   return count;

@@ -49,7 +49,8 @@ function batches(scale: number): string {
   return `INSERT INTO provisioning_batch (id, type, status, process_status_id, created_at, updated_at, completed_at)
     SELECT i, (CASE WHEN ${hash("i", 102)} % 10 < 3 THEN 'MULTI' ELSE 'SINGLE' END)::provisioning_batch_type,
       status::provisioning_batch_status, ${PROCESSES_PER_SCALE * scale} + i, c, coalesce(done, c + interval '2 seconds'), done
-    FROM (SELECT i, ${status} AS status, ${createdAt("i", count, 103, BATCH_SPAN_MS)} AS c FROM generate_series(1, ${count}) i) b,
+    FROM (SELECT i, ${status} AS status, ${createdAt("i", count, 103, BATCH_SPAN_MS)} AS c
+          FROM generate_series(1, ${count}) i) b,
       LATERAL (SELECT CASE WHEN status LIKE '%COMPLETED' THEN c + (5 + ${hash("i", 104)} % 115) * interval '1 minute' END AS done) d`;
 }
 

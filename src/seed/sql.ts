@@ -35,7 +35,10 @@ export function hash(expr: string, salt: number): string {
   return `(${b} # (${b} >> 13))`;
 }
 
-/** A timestamptz `ms` milliseconds after `base` (a timestamptz expression); `ms` is a bigint-safe integer expression. */
+/**
+ * A timestamptz `ms` milliseconds after `base` (a timestamptz expression); `ms` is a bigint-safe
+ * integer expression.
+ */
 export function at(ms: string, base = EPOCH): string {
   return `(${base} + (${ms}) * interval '1 millisecond')`;
 }

@@ -3,7 +3,7 @@
 // gateway with each executor against the same demo data, and the responses must match byte for
 // byte (after naming the instants written during the test and the cursors by their order).
 // Mutations run in the same order after a reseed with the same `now`, so both see equal rows.
-import { type ExecutionArgs, getOperationAST, isNonNullType, parse, typeFromAST } from "graphql";
+import { getOperationAST, isNonNullType, parse, typeFromAST } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "../../src/db.ts";
 import { isCompilable } from "../../src/graphql/compiled-execution.ts";
@@ -31,13 +31,15 @@ function normalised(text: string): string {
   const cursors = new Map<string, string>();
   const walk = (value: unknown, key?: string): unknown => {
     if (Array.isArray(value)) return value.map((item) => walk(item));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     if (typeof value !== "string") return value;
     if (key && CURSOR_KEYS.has(key)) {
       if (!cursors.has(value)) cursors.set(value, `<cursor ${cursors.size + 1}>`);
       return cursors.get(value);
     }
-    if (ISO.test(value) && Date.parse(value) >= started - 1000 && Date.parse(value) < started + 3_600_000) return "<written during the test>";
+    if (ISO.test(value) && Date.parse(value) >= started - 1000 && Date.parse(value) < started + 3_600_000)
+      return "<written during the test>";
     return value;
   };
   return JSON.stringify(walk(JSON.parse(text)));
@@ -47,7 +49,11 @@ let token: string;
 async function send(executor: Executor, run: Run) {
   const response = await executors[executor].fetch("http://gateway.test/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json",
+      authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify({ query: run.text, variables: run.variables }),
   });
   return { status: response.status, body: normalised(await response.text()) };
@@ -64,7 +70,8 @@ function runsOf(world: World): Run[] {
     );
     const sets = table[operation.name] ?? (required.length ? undefined : [{}]);
     if (!sets) missing.push(operation.name);
-    for (const variables of sets ?? []) runs.push({ name: operation.name, kind: operation.kind, text: operation.text, variables });
+    for (const variables of sets ?? [])
+      runs.push({ name: operation.name, kind: operation.kind, text: operation.text, variables });
   }
   expect(missing, "operations with required variables and no entry in test/execution/variables.ts").toEqual([]);
   return [...runs, ...shapes(world).map((shape) => ({ ...shape, name: `shape: ${shape.name}` }))];
@@ -74,7 +81,11 @@ function runsOf(world: World): Run[] {
 async function answersOf(executor: Executor): Promise<{ run: Run; status: number; body: string }[]> {
   await seedDemoData(prisma, { scale: 1, reset: true, now: NOW });
   const runs = runsOf(await worldFacts(NOW));
-  const ordered = [...runs.filter((r) => r.kind === "query"), ...runs.filter((r) => r.kind === "mutation"), ...runs.filter((r) => r.kind === "query")];
+  const ordered = [
+    ...runs.filter((r) => r.kind === "query"),
+    ...runs.filter((r) => r.kind === "mutation"),
+    ...runs.filter((r) => r.kind === "query"),
+  ];
   const answers = [];
   for (const run of ordered) answers.push({ run, ...(await send(executor, run)) });
   return answers;
@@ -99,13 +110,19 @@ describe("graphql-js and the compiled executor answer alike", () => {
       .map((js, i) => ({ js, compiled: answers.compiled[i]! }))
       .filter(({ js }) => !js.run.moreErrorsUnderNulledParent)
       .filter(({ js, compiled }) => js.status !== compiled.status || js.body !== compiled.body)
-      .map(({ js, compiled }) => ({ operation: js.run.name, variables: js.run.variables, graphqlJs: [js.status, js.body], compiled: [compiled.status, compiled.body] }));
+      .map(({ js, compiled }) => ({
+        operation: js.run.name,
+        variables: js.run.variables,
+        graphqlJs: [js.status, js.body],
+        compiled: [compiled.status, compiled.body],
+      }));
     expect(differences).toEqual([]);
   });
 
-
-  test("where a non-null failure nulls a parent, the data is the same and graphql-js's errors are among the compiled ones", () => {
-    const pairs = answers.graphqlJs.map((js, i) => ({ js, compiled: answers.compiled[i]! })).filter(({ js }) => js.run.moreErrorsUnderNulledParent);
+  test("where a non-null failure nulls a parent: the same data; graphql-js's errors among the compiled ones", () => {
+    const pairs = answers.graphqlJs
+      .map((js, i) => ({ js, compiled: answers.compiled[i]! }))
+      .filter(({ js }) => js.run.moreErrorsUnderNulledParent);
     expect(pairs.length).toBeGreaterThan(0);
     for (const { js, compiled } of pairs) {
       const [a, b] = [JSON.parse(js.body), JSON.parse(compiled.body)] as { data: unknown; errors: unknown[] }[];
@@ -118,27 +135,36 @@ describe("graphql-js and the compiled executor answer alike", () => {
 });
 
 describe("routing to graphql-js", () => {
-  const args = (text: string) => ({ schema, document: parse(text) }) as ExecutionArgs;
   const compiled = (text: string) => {
-    const { schema: s, document } = args(text);
-    return isCompilable(s, document, getOperationAST(document)?.name?.value);
+    const document = parse(text);
+    return isCompilable(schema, document, getOperationAST(document)?.name?.value);
   };
+  /** A submitProvisioningBatch with one request whose body is `body`. */
+  const submit = (variables: string, body: string) =>
+    `mutation${variables} { submitProvisioningBatch(input: { requests: [{ method: "PATCH", resource: "x", ` +
+    `body: ${body} }] }) { batch { id } } }`;
 
-  test("a variable inside a custom scalar's literal, a fragment before other selections, @defer/@stream and subscriptions go to graphql-js", () => {
-    expect(compiled("query { batches(first: 1) { edges { node { ...L id } } } } fragment L on Batch { label }")).toBe(false);
+  test("a variable in a custom scalar's literal, a fragment before other selections, @defer and subscriptions", () => {
+    const label = "fragment L on Batch { label }";
+    expect(compiled(`query { batches(first: 1) { edges { node { ...L id } } } } ${label}`)).toBe(false);
     expect(compiled("query { batches(first: 1) { edges { node { ... on Batch { label } id } } } }")).toBe(false);
-    expect(compiled('mutation($b: Boolean) { submitProvisioningBatch(input: { requests: [{ method: "PATCH", resource: "x", body: { blocked: $b } }] }) { batch { id } } }')).toBe(false);
-    expect(compiled('mutation($b: Boolean) { submitProvisioningBatch(input: { requests: [{ method: "PATCH", resource: "x", body: [1, [$b]] }] }) { batch { id } } }')).toBe(false);
+    expect(compiled(submit("($b: Boolean)", "{ blocked: $b }"))).toBe(false);
+    expect(compiled(submit("($b: Boolean)", "[1, [$b]]"))).toBe(false);
     expect(compiled("query { batches(first: 1) { ... @defer { totalCount } } }")).toBe(false);
     expect(compiled("subscription($id: ID!) { processStatusChanged(id: $id) { id } }")).toBe(false);
   });
 
-  test("everything else is compiled: variables in input objects and lists, whole JSON values in variables, JSON literals, a last fragment", () => {
-    expect(compiled("query { batches(first: 1) { edges { node { id ...L } } } } fragment L on Batch { label }")).toBe(true);
-    expect(compiled("query($c: StatusCategory!) { batches(first: 1, filter: { statusCategories: [$c] }) { totalCount } }")).toBe(true);
-    expect(compiled("mutation($r: [ProvisioningRequestInput!]!) { submitProvisioningBatch(input: { requests: $r }) { batch { id } } }")).toBe(true);
-    expect(compiled('mutation { submitProvisioningBatch(input: { requests: [{ method: "PATCH", resource: "x", body: { blocked: true } }] }) { batch { id } } }')).toBe(true);
-    expect(compiled("mutation($j: JSON) { submitProvisioningBatch(input: { requests: [{ method: \"PATCH\", resource: \"x\", body: $j }] }) { batch { id } } }")).toBe(true);
+  test("the rest is compiled: variables in inputs and lists, JSON variables and literals, a last fragment", () => {
+    const label = "fragment L on Batch { label }";
+    expect(compiled(`query { batches(first: 1) { edges { node { id ...L } } } } ${label}`)).toBe(true);
+    const filter =
+      "query($c: StatusCategory!) { batches(first: 1, filter: { statusCategories: [$c] }) { totalCount } }";
+    expect(compiled(filter)).toBe(true);
+    const requests =
+      "($r: [ProvisioningRequestInput!]!) { submitProvisioningBatch(input: { requests: $r }) { batch { id } } }";
+    expect(compiled(`mutation${requests}`)).toBe(true);
+    expect(compiled(submit("", "{ blocked: true }"))).toBe(true);
+    expect(compiled(submit("($j: JSON)", "$j"))).toBe(true);
   });
 
   test("the body of a JSON literal with variables is stored as sent", async () => {

@@ -37,36 +37,41 @@ test("nothing listening: node-postgres and Prisma's PostgreSQL adapter", async (
   expect(isDatabaseUnavailable(await failure(() => client.connect()))).toBe(true);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   expect(isDatabaseUnavailable(await failure(() => prisma.$queryRawUnsafe("SELECT 1")))).toBe(true);
-  expect(isDatabaseUnavailable(await failure(() => prisma.$transaction(async (tx) => tx.$queryRawUnsafe("SELECT 1"))))).toBe(true);
+  expect(
+    isDatabaseUnavailable(await failure(() => prisma.$transaction(async (tx) => tx.$queryRawUnsafe("SELECT 1")))),
+  ).toBe(true);
   await prisma.$disconnect();
 });
 
-test.skipIf(!postgres)("a session terminated by PostgreSQL (57P01), between statements and in a Prisma transaction", async () => {
-  const url = process.env.DATABASE_URL!;
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {}); // as the app's pool does for every client (src/database.ts)
-  await client.connect();
-  const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-  await db.pool!.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  expect(isDatabaseUnavailable(await failure(() => client.query("SELECT 1")))).toBe(true);
-  await client.end().catch(() => {});
+test.skipIf(!postgres)(
+  "a session terminated by PostgreSQL (57P01), between statements and in a Prisma transaction",
+  async () => {
+    const url = process.env.DATABASE_URL!;
+    const client = new pg.Client({ connectionString: url });
+    client.on("error", () => {}); // as the app's pool does for every client (src/database.ts)
+    await client.connect();
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    await db.pool!.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(isDatabaseUnavailable(await failure(() => client.query("SELECT 1")))).toBe(true);
+    await client.end().catch(() => {});
 
-  const pool = new pg.Pool({ connectionString: url });
-  pool.on("connect", (pooled) => pooled.on("error", () => {})); // as src/database.ts does
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  const cut = await failure(() =>
-    prisma.$transaction(async (tx) => {
-      const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
-      await db.pool!.query("SELECT pg_terminate_backend($1)", [pid]);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      await tx.$queryRawUnsafe("SELECT 1");
-    }),
-  );
-  expect(isDatabaseUnavailable(cut)).toBe(true);
-  await prisma.$disconnect();
-  await pool.end();
-});
+    const pool = new pg.Pool({ connectionString: url });
+    pool.on("connect", (pooled) => pooled.on("error", () => {})); // as src/database.ts does
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const cut = await failure(() =>
+      prisma.$transaction(async (tx) => {
+        const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+        await db.pool!.query("SELECT pg_terminate_backend($1)", [pid]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await tx.$queryRawUnsafe("SELECT 1");
+      }),
+    );
+    expect(isDatabaseUnavailable(cut)).toBe(true);
+    await prisma.$disconnect();
+    await pool.end();
+  },
+);
 
 test.skipIf(!postgres)("no connection free in time: pg-pool's wait and Prisma's transaction maxWait", async () => {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, connectionTimeoutMillis: 100 });
@@ -83,7 +88,11 @@ test("failures of the request or the code are not mistaken for an unavailable da
   const errors = [
     await failure(() => db.prisma.$queryRawUnsafe("SELEC 1")),
     await failure(() => db.prisma.$queryRawUnsafe("SELECT * FROM no_such_table")),
-    await failure(() => db.prisma.location.create({ data: { id: 1, label: "a" } }).then(() => db.prisma.location.create({ data: { id: 1, label: "b" } }))),
+    await failure(() =>
+      db.prisma.location
+        .create({ data: { id: 1, label: "a" } })
+        .then(() => db.prisma.location.create({ data: { id: 1, label: "b" } })),
+    ),
     new Error("boom"),
     new TypeError("Cannot read properties of undefined"),
   ];

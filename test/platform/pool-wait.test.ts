@@ -16,17 +16,32 @@ const { execute } = await import("../client.ts");
 const { createLocation, createQueue, createWorkOrder, globalId } = await import("../factories.ts");
 const { CreateBatchesDocument } = await import("../generated/graphql.ts");
 
-test.skipIf(process.env.TEST_DB !== "postgres")("20 concurrent createBatches (5,000 cycles each) with a pool of 2 connections all succeed", async () => {
-  expect(env.dbPoolSize).toBe(2);
-  const location = await createLocation();
-  const queue = await createQueue(location.id);
-  const workOrder = await createWorkOrder({ locationId: location.id });
-  const input = { queueId: globalId("Queue", queue.id), workOrderId: globalId("WorkOrder", workOrder.id), total: 100, numberCycles: 50 };
-  const started = performance.now();
-  const results = await Promise.all(Array.from({ length: 20 }, (_, i) => execute(CreateBatchesDocument, { input: { ...input, label: `Burst ${i}` } })));
-  const elapsedMs = performance.now() - started;
-  expect(results.map((result) => result.errors?.[0]?.extensions?.code ?? result.status)).toEqual(Array(20).fill(200));
-  expect(results.every((result) => result.data?.createBatches.batches.length === 100)).toBe(true);
-  expect(await db.prisma.cycle.count({ where: { batch: { queueId: queue.id } } })).toBe(20 * 100 * 50);
-  console.info(`20 concurrent createBatches of 5,000 cycles on ${db.kind} (pool ${env.dbPoolSize}): ${Math.round(elapsedMs)} ms`);
-}, 120_000);
+test.skipIf(process.env.TEST_DB !== "postgres")(
+  "20 concurrent createBatches (5,000 cycles each) with a pool of 2 connections all succeed",
+  async () => {
+    expect(env.dbPoolSize).toBe(2);
+    const location = await createLocation();
+    const queue = await createQueue(location.id);
+    const workOrder = await createWorkOrder({ locationId: location.id });
+    const input = {
+      queueId: globalId("Queue", queue.id),
+      workOrderId: globalId("WorkOrder", workOrder.id),
+      total: 100,
+      numberCycles: 50,
+    };
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        execute(CreateBatchesDocument, { input: { ...input, label: `Burst ${i}` } }),
+      ),
+    );
+    const elapsedMs = performance.now() - started;
+    expect(results.map((result) => result.errors?.[0]?.extensions?.code ?? result.status)).toEqual(Array(20).fill(200));
+    expect(results.every((result) => result.data?.createBatches.batches.length === 100)).toBe(true);
+    expect(await db.prisma.cycle.count({ where: { batch: { queueId: queue.id } } })).toBe(20 * 100 * 50);
+    console.info(
+      `20 concurrent createBatches of 5,000 cycles on ${db.kind} (pool ${env.dbPoolSize}): ${Math.round(elapsedMs)} ms`,
+    );
+  },
+  120_000,
+);

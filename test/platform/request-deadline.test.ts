@@ -41,33 +41,41 @@ test.skipIf(!postgres)("a request waits for a connection freed before its deadli
   expect(result.ms).toBeGreaterThan(900);
 });
 
-test.skipIf(!postgres)("past its deadline a query or a mutation answers 503 SERVICE_UNAVAILABLE, at the deadline", async () => {
-  const { batches } = await createBatches(1);
-  const mutation = {
-    query: "mutation($input: UpdateBatchInput!) { updateBatch(input: $input) { batch { label } } }",
-    variables: { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed" } },
-  };
-  for (const body of [QUERY, mutation]) {
-    const held = holdTheConnection(4000);
-    const result = await timed(body);
-    await held;
-    expect(result.status).toBe(503);
-    expect(result.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
-    expect(result.ms).toBeGreaterThan(1400);
-    expect(result.ms).toBeLessThan(3500);
-  }
-  expect((await post(QUERY)).errors).toBeUndefined();
-}, 30_000);
+test.skipIf(!postgres)(
+  "past its deadline a query or a mutation answers 503 SERVICE_UNAVAILABLE, at the deadline",
+  async () => {
+    const { batches } = await createBatches(1);
+    const mutation = {
+      query: "mutation($input: UpdateBatchInput!) { updateBatch(input: $input) { batch { label } } }",
+      variables: { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed" } },
+    };
+    for (const body of [QUERY, mutation]) {
+      const held = holdTheConnection(4000);
+      const result = await timed(body);
+      await held;
+      expect(result.status).toBe(503);
+      expect(result.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      expect(result.ms).toBeGreaterThan(1400);
+      expect(result.ms).toBeLessThan(3500);
+    }
+    expect((await post(QUERY)).errors).toBeUndefined();
+  },
+  30_000,
+);
 
 test("the deadline counts from the start of an operation's execution, and travels with its async work", async () => {
   expect(remainingMs()).toBe(1500); // outside an operation: a whole REQUEST_DEADLINE
   const yoga = createYoga({
     schema: createSchema({
       typeDefs: "type Query { remainingAfter(ms: Int!): Int! }",
-      resolvers: { Query: { remainingAfter: async (_: unknown, { ms }: { ms: number }) => {
-        await new Promise((resolve) => setTimeout(resolve, ms));
-        return remainingMs();
-      } } },
+      resolvers: {
+        Query: {
+          remainingAfter: async (_: unknown, { ms }: { ms: number }) => {
+            await new Promise((resolve) => setTimeout(resolve, ms));
+            return remainingMs();
+          },
+        },
+      },
     }),
     plugins: [requestDeadlinePlugin],
   });

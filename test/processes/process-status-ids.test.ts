@@ -15,16 +15,20 @@ import { createProcessStatus } from "./factories.ts";
 
 const psId = (id: number) => globalId("ProcessStatus", id);
 
-test("processStatuses: duplicates count once toward the 1000 ids; 1001 distinct ids are refused before SQL", async () => {
+test("processStatuses: duplicates count once toward the 1000 ids; 1001 distinct are refused before SQL", async () => {
   const made = await createProcessStatus();
   const thousand = Array.from({ length: 1000 }, (_, i) => psId(i === 0 ? made.id : 1_000_000 + i));
   const withRepeats = [...thousand, ...thousand.slice(0, 500), psId(made.id)];
-  const { result, statements } = await recordStatements(() => execute(ProcessStatusesByIdsDocument, { ids: withRepeats }));
+  const { result, statements } = await recordStatements(() =>
+    execute(ProcessStatusesByIdsDocument, { ids: withRepeats }),
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data?.processStatuses.map((status) => status.id)).toEqual([psId(made.id)]);
   expect(statements).toHaveLength(1);
 
-  const tooMany = await recordStatements(() => execute(ProcessStatusesByIdsDocument, { ids: [...withRepeats, psId(2_000_000)] }));
+  const tooMany = await recordStatements(() =>
+    execute(ProcessStatusesByIdsDocument, { ids: [...withRepeats, psId(2_000_000)] }),
+  );
   expect(tooMany.result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "ids" });
   expect(tooMany.result.errors?.[0]?.message).toMatch(/at most 1000 distinct process statuses, got 1001/);
   expect(tooMany.statements).toEqual([]);
@@ -35,11 +39,16 @@ test("processStatuses: a bad id among repeats names its first position", async (
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "ids[1]" });
 });
 
-test("a failed mutation's processStatusId is the global id processStatus(id:) reads (production and letters)", async () => {
+test("a failed mutation's processStatusId is the global id processStatus(id:) reads", async () => {
   const location = await createLocation();
   const workOrder = await createWorkOrder({ locationId: location.id });
   const unknownQueue = await execute(CreateBatchDocument, {
-    input: { queueId: globalId("Queue", 999_999), workOrderId: globalId("WorkOrder", workOrder.id), label: "B", numberCycles: 1 },
+    input: {
+      queueId: globalId("Queue", 999_999),
+      workOrderId: globalId("WorkOrder", workOrder.id),
+      label: "B",
+      numberCycles: 1,
+    },
   });
   const { batch } = await createLetterBatch({ status: "PRINTED" });
   const refusedMove = await execute(UpdateLetterBatchStatusDocument, {

@@ -79,7 +79,8 @@ describe("createBatch", () => {
     ] as const) {
       const result = await execute(CreateBatchDocument, { input: { ...input, label: "Batch", numberCycles: 2 } });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field });
-      const failureId = parseId(String(result.errors?.[0]?.extensions?.processStatusId), "ProcessStatus", "processStatusId");
+      const processStatusId = String(result.errors?.[0]?.extensions?.processStatusId);
+      const failureId = parseId(processStatusId, "ProcessStatus", "processStatusId");
       const failure = await prisma.processStatus.findUnique({ where: { id: failureId } });
       expect(failure).toMatchObject({ eventType: "CREATE_BATCH", status: "FAILURE" });
     }

@@ -20,11 +20,18 @@ async function expiredAndKept() {
   const kept = await submit([block(`msisdn:${recent!.msisdn}`)]);
   await drain();
   const expiredId = parseId(expired.batch.id, "ProvisioningBatch", "id");
-  await prisma.provisioningBatch.update({ where: { id: expiredId }, data: { createdAt: new Date(Date.now() - 61 * DAY) } });
+  await prisma.provisioningBatch.update({
+    where: { id: expiredId },
+    data: { createdAt: new Date(Date.now() - 61 * DAY) },
+  });
   const requestIds = async (batchId: number) =>
-    (await prisma.provisioningRequest.findMany({ where: { batchId } })).map((request) => globalId("ProvisioningRequest", request.id));
+    (await prisma.provisioningRequest.findMany({ where: { batchId } })).map((request) =>
+      globalId("ProvisioningRequest", request.id),
+    );
   const eventIds = async (batchId: number) =>
-    (await prisma.provisioningEvent.findMany({ where: { batchId } })).map((event) => globalId("ProvisioningEvent", event.id));
+    (await prisma.provisioningEvent.findMany({ where: { batchId } })).map((event) =>
+      globalId("ProvisioningEvent", event.id),
+    );
   const keptId = parseId(kept.batch.id, "ProvisioningBatch", "id");
   return {
     expired: { id: expired.batch.id, requests: await requestIds(expiredId), events: await eventIds(expiredId) },
@@ -54,7 +61,9 @@ test("an expired batch, its requests and its events read as gone everywhere, bef
   expect(list.provisioningBatches.edges.map((edge) => edge.node.id)).toEqual([kept.id]);
 
   const everyId = [expired.id, ...expired.requests, ...expired.events, kept.id, ...kept.requests, ...kept.events];
-  const nodes = await data<{ nodes: ({ id: string } | null)[] }>("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", { ids: everyId });
+  const nodes = await data<{ nodes: ({ id: string } | null)[] }>("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {
+    ids: everyId,
+  });
   const hidden = 1 + expired.requests.length + expired.events.length;
   expect(nodes.nodes.slice(0, hidden)).toEqual(Array(hidden).fill(null));
   expect(nodes.nodes.slice(hidden).map((node) => node?.id)).toEqual(everyId.slice(hidden));

@@ -50,11 +50,16 @@ describe("token lifetime", () => {
   });
 
   test("minting refuses a lifetime past the maximum, and states the maximum", async () => {
-    await expect(mintToken({ scopes: ["batch:read"], ttl: "25h" })).rejects.toThrow(/longer than JWT_MAX_LIFETIME \(24h\)/);
+    await expect(mintToken({ scopes: ["batch:read"], ttl: "25h" })).rejects.toThrow(
+      /longer than JWT_MAX_LIFETIME \(24h\)/,
+    );
     await expect(mintToken({ scopes: ["batch:read"], ttl: "3650d" })).rejects.toThrow(/JWT_MAX_LIFETIME/);
     await expect(mintToken({ scopes: ["batch:read"], ttl: "forever" })).rejects.toThrow(/duration/);
     const token = await mintToken({ scopes: ["batch:all"], ttl: "24h" });
-    const claims = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as { iat: number; exp: number };
+    const claims = JSON.parse(Buffer.from(token.split(".")[1]!, "base64url").toString()) as {
+      iat: number;
+      exp: number;
+    };
     expect(claims.exp - claims.iat).toBe(DAY);
     expect((await ask(token)).errors).toBeUndefined();
   });

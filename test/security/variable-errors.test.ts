@@ -21,7 +21,12 @@ import { allOperations } from "../documents.ts";
 import { globalId } from "../factories.ts";
 import { startWebSocketServer, subscribeWs } from "../subscriptions/stream.ts";
 
-const CLIENT_ERROR_CODES = new Set(["BAD_USER_INPUT", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST"]);
+const CLIENT_ERROR_CODES = new Set([
+  "BAD_USER_INPUT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+]);
 
 /** A value graphql-js refuses for `type` (undefined when every value is valid, as for JSON). */
 function wrongValue(type: GraphQLInputType): unknown {
@@ -33,8 +38,15 @@ function wrongValue(type: GraphQLInputType): unknown {
   if (isEnumType(type)) return "BOGUS";
   if (isInputObjectType(type)) return 5;
   const wrong: Record<string, unknown> = {
-    Int: "abc", Float: "abc", PositiveInt: 0, NonNegativeInt: -1, String: { a: 1 }, ID: { a: 1 }, Boolean: "yes",
-    DateTime: "not-a-date", UUID: "not-a-uuid",
+    Int: "abc",
+    Float: "abc",
+    PositiveInt: 0,
+    NonNegativeInt: -1,
+    String: { a: 1 },
+    ID: { a: 1 },
+    Boolean: "yes",
+    DateTime: "not-a-date",
+    UUID: "not-a-uuid",
   };
   const name = getNamedType(type).name;
   if (name === "JSON") return undefined;
@@ -49,10 +61,17 @@ function expectClientErrors(result: { status: number; errors?: readonly { extens
 }
 
 describe("variable errors", () => {
-  const BATCHES = "query Batches($n: Int!, $f: BatchFilter, $o: BatchOrder) { batches(first: $n, filter: $f, orderBy: $o) { totalCount } }";
+  const BATCHES =
+    "query Batches($n: Int!, $f: BatchFilter, $o: BatchOrder) " +
+    "{ batches(first: $n, filter: $f, orderBy: $o) { totalCount } }";
 
   test.each([
-    ["an unknown enum value", { n: 1, o: { field: "BOGUS" } }, "o.field", /Value "BOGUS" does not exist in "BatchOrderField" enum/],
+    [
+      "an unknown enum value",
+      { n: 1, o: { field: "BOGUS" } },
+      "o.field",
+      /Value "BOGUS" does not exist in "BatchOrderField" enum/,
+    ],
     ["a string for an Int", { n: "abc" }, "n", /Int cannot represent non-integer value: "abc"/],
     ["a missing Int!", {}, "n", /Variable "\$n" of required type "Int!" was not provided/],
     ["null for an Int!", { n: null }, "n", /must not be null/],
@@ -72,7 +91,14 @@ describe("variable errors", () => {
     const before = await db.prisma.processStatus.count();
     const result = await post({
       query: "mutation Create($input: CreateBatchInput!) { createBatch(input: $input) { batch { id } } }",
-      variables: { input: { queueId: globalId("Queue", 1), workOrderId: globalId("WorkOrder", 1), label: "x", numberCycles: "many" } },
+      variables: {
+        input: {
+          queueId: globalId("Queue", 1),
+          workOrderId: globalId("WorkOrder", 1),
+          label: "x",
+          numberCycles: "many",
+        },
+      },
     });
     expectClientErrors(result);
     expect(result.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.numberCycles" });
@@ -82,11 +108,19 @@ describe("variable errors", () => {
   test("/metrics counts them as BAD_USER_INPUT, not INTERNAL_SERVER_ERROR", async () => {
     const scrape = async (code: string) => {
       const text = await (await yoga.fetch("http://gateway.test/metrics")).text();
-      const line = text.split("\n").find((row) => row.startsWith("gateway_graphql_errors_total{") && row.includes(`code="${code}"`) && row.includes('operationName="Batches"'));
+      const line = text
+        .split("\n")
+        .find(
+          (row) =>
+            row.startsWith("gateway_graphql_errors_total{") &&
+            row.includes(`code="${code}"`) &&
+            row.includes('operationName="Batches"'),
+        );
       return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
     };
     const [badBefore, internalBefore] = [await scrape("BAD_USER_INPUT"), await scrape("INTERNAL_SERVER_ERROR")];
-    for (const variables of [{ n: "abc" }, {}, { n: 1, o: { field: "BOGUS" } }]) expectClientErrors(await post({ query: BATCHES, variables }));
+    for (const variables of [{ n: "abc" }, {}, { n: 1, o: { field: "BOGUS" } }])
+      expectClientErrors(await post({ query: BATCHES, variables }));
     expect((await scrape("BAD_USER_INPUT")) - badBefore).toBe(3);
     expect(await scrape("INTERNAL_SERVER_ERROR")).toBe(internalBefore);
   });
@@ -99,7 +133,9 @@ describe("variable errors", () => {
         "subscription Watch($id: ID!) { processStatusChanged(id: $id) { id } }",
         { id: { not: "an id" } },
       );
-      const result = await stream.next().catch((error: unknown) => ({ errors: error as { extensions?: Record<string, unknown> }[] }));
+      const result = await stream
+        .next()
+        .catch((error: unknown) => ({ errors: error as { extensions?: Record<string, unknown> }[] }));
       await stream.close();
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     } finally {
@@ -115,7 +151,7 @@ describe("every operation of the suite and the sample client", () => {
     expect(operations.length).toBeGreaterThan(50);
   });
 
-  test("a wrong value for any of its variables, or a missing required one, is a coded client error before any SQL", async () => {
+  test("a wrong value for any variable, or a missing required one, is a coded client error before SQL", async () => {
     let checked = 0;
     for (const operation of operations) {
       for (const definition of operation.definition.variableDefinitions ?? []) {

@@ -26,33 +26,58 @@ test("seeded now, the demo data reads as recent through the API", async () => {
 
   // Every seeded process status is still there (none completed longer than the 7-day retention ago).
   const ids = Array.from({ length: report.rows.process_status }, (_, i) => globalId("ProcessStatus", i + 1));
-  const statuses = await post<{ processStatuses: unknown[] }>({ query: "query($ids: [ID!]!) { processStatuses(ids: $ids) { id } }", variables: { ids } });
+  const statuses = await post<{ processStatuses: unknown[] }>({
+    query: "query($ids: [ID!]!) { processStatuses(ids: $ids) { id } }",
+    variables: { ids },
+  });
   expect(statuses.data?.processStatuses).toHaveLength(report.rows.process_status);
   expect(await totalCount("{ provisioningBatches(first: 1) { totalCount } }", {})).toBe(report.rows.provisioning_batch);
 
   const week = { dueFrom: now.toISOString(), dueTo: new Date(now.getTime() + 7 * DAY).toISOString() };
-  expect(await totalCount("query($f: BatchFilter) { batches(first: 1, filter: $f) { totalCount } }", { f: week })).toBeGreaterThan(0);
-  expect(await totalCount("query($f: WorkOrderFilter) { workOrders(first: 1, filter: $f) { totalCount } }", { f: week })).toBeGreaterThan(0);
+  expect(
+    await totalCount("query($f: BatchFilter) { batches(first: 1, filter: $f) { totalCount } }", { f: week }),
+  ).toBeGreaterThan(0);
+  expect(
+    await totalCount("query($f: WorkOrderFilter) { workOrders(first: 1, filter: $f) { totalCount } }", { f: week }),
+  ).toBeGreaterThan(0);
 
   const today = startOfDay(now);
-  const yesterday = { status: ["FAILED"], scheduledFrom: new Date(today.getTime() - DAY).toISOString(), scheduledTo: today.toISOString() };
-  expect(await totalCount("query($f: MessageFilter) { messages(first: 1, filter: $f) { totalCount } }", { f: yesterday })).toBeGreaterThan(0);
+  const yesterday = {
+    status: ["FAILED"],
+    scheduledFrom: new Date(today.getTime() - DAY).toISOString(),
+    scheduledTo: today.toISOString(),
+  };
+  expect(
+    await totalCount("query($f: MessageFilter) { messages(first: 1, filter: $f) { totalCount } }", { f: yesterday }),
+  ).toBeGreaterThan(0);
   const scheduled = { status: ["SCHEDULED"], scheduledFrom: now.toISOString() };
-  expect(await totalCount("query($f: MessageFilter) { messages(first: 1, filter: $f) { totalCount } }", { f: scheduled })).toBeGreaterThan(10);
+  expect(
+    await totalCount("query($f: MessageFilter) { messages(first: 1, filter: $f) { totalCount } }", { f: scheduled }),
+  ).toBeGreaterThan(10);
 }, 120_000);
 
-test.each(["00:00:01", "12:00:00", "23:59:59"])("seeded at %s, something failed yesterday and something is due this week", async (time) => {
-  const now = new Date(`2031-03-15T${time}Z`);
-  await seedDemoData(prisma, { scale: 1, reset: true, now });
-  const today = startOfDay(now);
-  const yesterday = [new Date(today.getTime() - DAY), today];
-  expect(await count("process_status WHERE status = 'FAILURE' AND completed_at >= $1 AND completed_at < $2", ...yesterday)).toBeGreaterThan(2);
-  expect(await count("message WHERE status = 'FAILED' AND scheduled_at >= $1 AND scheduled_at < $2", ...yesterday)).toBeGreaterThan(0);
-  expect(await count("batch WHERE due_date >= $1 AND due_date < $2", now, new Date(now.getTime() + 7 * DAY))).toBeGreaterThan(0);
-  expect(await count("process_status WHERE completed_at < $1", new Date(now.getTime() - 7 * DAY))).toBe(0);
-  expect(await count("provisioning_batch WHERE created_at < $1", new Date(now.getTime() - 60 * DAY))).toBe(0);
-  expect(await count("message WHERE status = 'SCHEDULED' AND scheduled_at <= $1", now)).toBe(0);
-}, 120_000);
+test.each(["00:00:01", "12:00:00", "23:59:59"])(
+  "seeded at %s, something failed yesterday and something is due this week",
+  async (time) => {
+    const now = new Date(`2031-03-15T${time}Z`);
+    await seedDemoData(prisma, { scale: 1, reset: true, now });
+    const today = startOfDay(now);
+    const yesterday = [new Date(today.getTime() - DAY), today];
+    expect(
+      await count("process_status WHERE status = 'FAILURE' AND completed_at >= $1 AND completed_at < $2", ...yesterday),
+    ).toBeGreaterThan(2);
+    expect(
+      await count("message WHERE status = 'FAILED' AND scheduled_at >= $1 AND scheduled_at < $2", ...yesterday),
+    ).toBeGreaterThan(0);
+    expect(
+      await count("batch WHERE due_date >= $1 AND due_date < $2", now, new Date(now.getTime() + 7 * DAY)),
+    ).toBeGreaterThan(0);
+    expect(await count("process_status WHERE completed_at < $1", new Date(now.getTime() - 7 * DAY))).toBe(0);
+    expect(await count("provisioning_batch WHERE created_at < $1", new Date(now.getTime() - 60 * DAY))).toBe(0);
+    expect(await count("message WHERE status = 'SCHEDULED' AND scheduled_at <= $1", now)).toBe(0);
+  },
+  120_000,
+);
 
 /** Every row's instants as offsets from `now`: equal when the data only moved in time. */
 async function offsets(now: Date): Promise<string> {
@@ -68,7 +93,9 @@ async function offsets(now: Date): Promise<string> {
   };
   const parts = [];
   for (const [table, columns] of Object.entries(instants)) {
-    const offset = columns.map((column) => `coalesce(extract(epoch FROM ${column} - $1::timestamptz)::text, '-')`).join(" || ',' || ");
+    const offset = columns
+      .map((column) => `coalesce(extract(epoch FROM ${column} - $1::timestamptz)::text, '-')`)
+      .join(" || ',' || ");
     const [row] = await prisma.$queryRawUnsafe<{ digest: string }[]>(
       `SELECT md5(string_agg(id || ':' || ${offset}, '|' ORDER BY id)) AS digest FROM "${table}"`,
       now,
@@ -90,5 +117,7 @@ test("a fixed now reproduces the same rows; another now moves every instant by t
   await seedDemoData(prisma, { scale: 1, reset: true, now: later });
   expect(await offsets(later)).toBe(first);
   const moved = await prisma.$queryRawUnsafe<{ due: Date }[]>("SELECT due_date AS due FROM work_order ORDER BY id");
-  expect(moved.map((row) => row.due.getTime() - later.getTime())).toEqual(dueDates.map((row) => row.due.getTime() - now.getTime()));
+  expect(moved.map((row) => row.due.getTime() - later.getTime())).toEqual(
+    dueDates.map((row) => row.due.getTime() - now.getTime()),
+  );
 }, 120_000);

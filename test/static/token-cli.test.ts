@@ -41,10 +41,15 @@ test("an unknown flag or a missing value names the problem, prints the usage and
 test("a --ttl longer than JWT_MAX_LIFETIME is refused in one line; one within it prints a token", () => {
   const refused = token("--ttl", "30d");
   expect(refused.status).toBe(1);
-  expect(refused.stderr.trim()).toBe("the ttl 30d is longer than JWT_MAX_LIFETIME (24h): the gateway would refuse the token");
+  expect(refused.stderr.trim()).toBe(
+    "the ttl 30d is longer than JWT_MAX_LIFETIME (24h): the gateway would refuse the token",
+  );
   expect(refused.stdout).toBe("");
   const minted = token("--ttl", "2h", "--scopes", "batch:read");
   expect(minted.status).toBe(0);
-  const claims = JSON.parse(Buffer.from(minted.stdout.trim().split(".")[1]!, "base64url").toString()) as { exp: number; iat: number };
+  const claims = JSON.parse(Buffer.from(minted.stdout.trim().split(".")[1]!, "base64url").toString()) as {
+    exp: number;
+    iat: number;
+  };
   expect(claims.exp - claims.iat).toBe(7200);
 });
