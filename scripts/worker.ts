@@ -12,10 +12,14 @@ async function main() {
   await import("../src/requests/jobs.ts");
   const { registeredJobs, startJobs } = await import("../src/jobs.ts");
   const { closePubSub } = await import("../src/pubsub.ts");
+  const { env } = await import("../src/env.ts");
+  const { sharedEpoch } = await import("../src/frontend/write-epoch.ts");
   const { checkReachable } = await import("../src/startup.ts");
 
   // Unreachable, or an embedded database another process holds: one line and exit 1, before any job.
   await checkReachable(db);
+  // The servers' cached responses must not outlive what the jobs change: each commit bumps the shared epoch.
+  if (env.redisUrl) sharedEpoch(env.redisUrl);
 
   const stopJobs = startJobs();
   // The job timers are unref'd (they must not hold a server open); this keeps the worker alive.

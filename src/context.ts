@@ -5,6 +5,7 @@ import type { YogaInitialContext } from "graphql-yoga";
 import { viewerOfRequest } from "./auth/bearer.ts";
 import type { Viewer } from "./auth/tokens.ts";
 import { domainError } from "./graphql/errors.ts";
+import type { Outcome } from "./requests/outcomes.ts";
 import { requestIdsOf } from "./requests/request-ids.ts";
 
 export interface Context {
@@ -12,6 +13,11 @@ export interface Context {
   requestId: string;
   /** The verified bearer of the request's token; null without a token. */
   viewer: Viewer | null;
+  /**
+   * Set for a mutation sent with an X-Request-Id this request has claimed (src/requests/plugin.ts):
+   * its fields record their outcomes, and answer those an earlier attempt already committed.
+   */
+  idempotency?: { requestId: string; committed: ReadonlyMap<string, Outcome> };
 }
 
 async function viewerOf(request: Request): Promise<Viewer | null> {

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { noticeStatement, watchCommittedWrites } from "./committed-writes.ts";
 import { remainingMs } from "./deadline.ts";
 import { lockDataDir } from "./embedded-lock.ts";
 import { env } from "./env.ts";
@@ -49,9 +50,11 @@ export function traceQueries(next: QueryTracer | undefined): void {
   tracer = next;
 }
 
-function run<Row>(sql: Prisma.Sql, send: () => Promise<Row[]>): Promise<Row[]> {
+async function run<Row>(sql: Prisma.Sql, send: () => Promise<Row[]>): Promise<Row[]> {
   notify(sql.text);
-  return tracer ? tracer(sql.text, send) : send();
+  const rows = await (tracer ? tracer(sql.text, send) : send());
+  await noticeStatement(sql.text, rows);
+  return rows;
 }
 
 // Statement texts come from code, never from input, so there are few; each gets a name once and
@@ -65,7 +68,9 @@ function preparedName(text: string): string | undefined {
   return name;
 }
 
-function createClient(adapter: SqlMigrationAwareDriverAdapterFactory): PrismaClient {
+function createClient(factory: SqlMigrationAwareDriverAdapterFactory): PrismaClient {
+  // Every committed write is noticed here, whatever sends it (src/committed-writes.ts).
+  const adapter = watchCommittedWrites(factory);
   if (!env.traceSql) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) => {

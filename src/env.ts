@@ -125,12 +125,17 @@ function readEnv() {
     persistedOperations: persistedOperationsMode(),
     /** Cache read-only query responses per session (RESPONSE_CACHE=false turns it off). */
     responseCache: process.env.RESPONSE_CACHE !== "false",
-    /** Longest life of a cached response, e.g. "10s"; background jobs' changes show up within it. */
+    /** Longest life of a cached response, e.g. "10s"; any committed write ends it sooner. */
     responseCacheTtlMs: duration("RESPONSE_CACHE_TTL", "10s"),
     /** How long completed process statuses are kept (e.g. "7d", "12h"); older ones are gone. */
     processStatusRetentionMs: duration("PROCESS_STATUS_RETENTION", "7d"),
     /** How long a mutation's X-Request-Id is remembered (and its response replayed), e.g. "24h". */
     idempotencyRetentionMs: duration("IDEMPOTENCY_RETENTION", "24h"),
+    /**
+     * How long a mutation's X-Request-Id claim stays its first request's while no response is
+     * stored; after that a retry takes it over and resumes (an instance that crashed never answers).
+     */
+    idempotencyLeaseMs: duration("IDEMPOTENCY_LEASE", "60s"),
     /** How long a graceful shutdown waits for in-flight requests, in milliseconds. */
     shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10_000),
     /** Serve the schema as an Apollo Federation v2 subgraph (adds _entities and _service). */

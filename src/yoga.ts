@@ -72,7 +72,7 @@ export function createGateway(options: GatewayOptions = {}) {
       requestHeadersPlugin,
       persistedOperationsPlugin(options.persistedOperations?.mode ?? env.persistedOperations, options.persistedOperations?.manifestPath),
       useDeferStream(),
-      ...responseCachePlugins(schema, {
+      ...responseCachePlugins({
         enabled: env.responseCache,
         ttlMs: env.responseCacheTtlMs,
         redisUrl: env.redisUrl,

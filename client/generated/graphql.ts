@@ -105,7 +105,7 @@ export type CreateBoardBatchMutationVariables = Exact<{
 }>;
 
 
-export type CreateBoardBatchMutation = { createBatch: { batch: { id: string, label: string }, processStatus: { id: string, status: ProcessState } } };
+export type CreateBoardBatchMutation = { createBatch: { batch: { id: string, label: string }, processStatus: { id: string, status: ProcessState } } | null };
 
 export type OutboxQueryVariables = Exact<{
   first?: number | null | undefined;

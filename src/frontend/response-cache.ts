@@ -1,28 +1,24 @@
 // Response caching for read-only queries, per session (the verified token's subject and
-// scopes), in memory or in Redis. Invalidation is deliberately coarse so no read is stale
-// after a mutation: a cached response is tagged with every object type its root fields can
-// reach, and a mutation invalidates every type its payload returns (Batch, ProcessStatus,
-// ...) — which also drops list queries such as `batches { totalCount }` after a create.
+// scopes), in memory or in Redis. No read is stale after a change: every key carries the write
+// epoch it was read at, and a hit counts only while that epoch is current; every committed write
+// (a mutation, a background job, anything) bumps it (write-epoch.ts).
 import { createHash, randomUUID } from "node:crypto";
 import { createRedisCache } from "@envelop/response-cache-redis";
 import { type Cache, createInMemoryCache, useResponseCache } from "@graphql-yoga/plugin-response-cache";
-import { type DocumentNode, type GraphQLSchema, getNamedType, getOperationAST, parse } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import { Redis } from "ioredis";
 import { viewerOfRequest } from "../auth/bearer.ts";
 import { logger } from "../logger.ts";
-import { payloadObjectTypes, reachableObjectTypes } from "./reachable-types.ts";
+import { processEpoch, sharedEpoch } from "./write-epoch.ts";
 
 export interface ResponseCacheOptions {
   /** Off with RESPONSE_CACHE=false (the test suite's default, so statement counts stay honest). */
   enabled: boolean;
-  /** Longest life of a cached response: background jobs' changes show up within it. */
+  /** Longest life of a cached response (a write ends it sooner: see write-epoch.ts). */
   ttlMs: number;
   /** Shared Redis cache for several gateway processes; in memory when absent. */
   redisUrl?: string | undefined;
 }
-
-type Tag = { typename: string };
 
 /**
  * A JSON.stringify replacer leaving out the fields the cache adds to a mutation's selection to
@@ -32,20 +28,6 @@ type Tag = { typename: string };
 export const withoutCacheFields = (key: string, value: unknown) =>
   key.startsWith("__responseCache") ? undefined : value;
 
-/** Object types the operation's root fields reach (queries) or hand back (mutation payloads). */
-function tagsOf(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Tag[] {
-  const operation = getOperationAST(document, operationName);
-  const root = operation?.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
-  const names = new Set<string>();
-  for (const selection of operation?.selectionSet.selections ?? []) {
-    const field = selection.kind === "Field" ? root?.getFields()[selection.name.value] : undefined;
-    if (!field) continue;
-    const types = operation!.operation === "mutation" ? payloadObjectTypes(field) : reachableObjectTypes(schema, getNamedType(field.type));
-    types.forEach((name) => names.add(name));
-  }
-  return [...names].map((typename) => ({ typename }));
-}
-
 /**
  * Cached responses are served before the request's context exists, so the session comes from
  * the token itself, verified here: a forged token with someone's subject never matches.
@@ -54,7 +36,9 @@ async function sessionOf(request: Request): Promise<string> {
   try {
     const viewer = await viewerOfRequest(request);
     if (!viewer) return "anonymous";
-    return createHash("sha256").update(JSON.stringify([viewer.subject, [...viewer.scopes].sort()])).digest("hex");
+    return createHash("sha256")
+      .update(JSON.stringify([viewer.subject, [...viewer.scopes].sort()]))
+      .digest("hex");
   } catch {
     return `rejected:${randomUUID()}`; // never a hit; the normal path answers 401
   }
@@ -79,42 +63,31 @@ function redisStore(url: string): Cache {
   };
 }
 
-export function responseCachePlugins(schema: GraphQLSchema, options: ResponseCacheOptions): Plugin[] {
+export function responseCachePlugins(options: ResponseCacheOptions): Plugin[] {
+  // Shared even with the cache off here: another instance's cache must see this one's writes.
+  const epoch = options.redisUrl ? sharedEpoch(options.redisUrl) : processEpoch;
   if (!options.enabled) return [];
   const store = options.redisUrl ? redisStore(options.redisUrl) : createInMemoryCache({ max: 1000 });
-  // The cache key's document, kept until the response is stored (bounded: hits never store).
-  const documentsByKey = new Map<string, { document: string; operationName?: string | null | undefined }>();
   const cache: Cache = {
-    get: (key) => store.get(key),
+    // Also the gate of If-None-Match revalidation, which looks a key up by itself.
+    async get(key) {
+      return key.startsWith(`${await epoch.current()}:`) ? store.get(key) : undefined;
+    },
+    set: (key, result, entities, ttl) => store.set(key, result, entities, ttl),
     invalidate: (entities) => store.invalidate(entities),
-    set(key, result, entities, ttl) {
-      const source = documentsByKey.get(key);
-      documentsByKey.delete(key);
-      // Untagged responses could go stale after a create, so they are not kept at all.
-      if (!source?.document) return;
-      return store.set(key, result, [...entities, ...tagsOf(schema, parse(source.document), source.operationName)], ttl);
-    },
-  };
-  const invalidateMutations: Plugin = {
-    onExecute({ args }) {
-      if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
-      const tags = tagsOf(schema, args.document, args.operationName);
-      return { onExecuteDone: () => store.invalidate(tags) };
-    },
   };
   return [
-    invalidateMutations,
     useResponseCache({
       session: (request) => sessionOf(request),
       cache,
       ttl: options.ttlMs,
       includeExtensionMetadata: false,
-      buildResponseCacheKey(params) {
+      // The epoch is read before the query runs: an answer read before a write is stored under the old one.
+      async buildResponseCacheKey(params) {
         const { sessionId, operationName, documentString, variableValues } = params;
-        const key = createHash("sha256").update(JSON.stringify([sessionId, operationName, documentString, variableValues])).digest("hex");
-        if (documentsByKey.size >= 1000) documentsByKey.delete(documentsByKey.keys().next().value!);
-        documentsByKey.set(key, { document: params.documentString, operationName: params.operationName });
-        return key;
+        const asked = JSON.stringify([sessionId, operationName, documentString, variableValues]);
+        const hash = createHash("sha256").update(asked).digest("hex");
+        return `${await epoch.current()}:${hash}`;
       },
     }),
   ];

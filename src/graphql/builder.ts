@@ -93,6 +93,7 @@ builder.queryType({ description: "Reads across the five domains of the gateway."
 builder.mutationType({
   description:
     "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus. " +
+    "Each field commits on its own: one that fails is null with its error, and the fields that succeeded keep their payloads. " +
     "An operation runs only when the token holds every scope its selection needs — each mutation's own, " +
     "and the read scope of every object type selected in its payload (e.g. batch:read for a Batch, " +
     "process-status:read for the ProcessStatus); otherwise it is refused as a whole, FORBIDDEN with the " +

@@ -2,6 +2,7 @@
 import { withTypeScopes } from "../auth/type-scopes.ts";
 import type { GraphQLSchema } from "graphql";
 import { builder } from "./builder.ts";
+import { checkRecordedMutations } from "../processes/mutation-kit.ts";
 import { withSyncNodeIds } from "./node-ids.ts";
 import { withNodeLimits } from "./node-limits.ts";
 import "./scalars.ts";
@@ -14,8 +15,10 @@ import "../provisioning/index.ts";
 /**
  * What the builder gives, with Node ids resolved synchronously (node-ids.ts), the by-id fields
  * limited (node-limits.ts) and types' read scopes enforced where a query reaches them
- * (src/auth/type-scopes.ts).
+ * (src/auth/type-scopes.ts); it refuses a Mutation field not made by the mutation kit
+ * (src/processes/mutation-kit.ts).
  */
-export const finishSchema = (built: GraphQLSchema) => withTypeScopes(withNodeLimits(withSyncNodeIds(built)));
+export const finishSchema = (built: GraphQLSchema) =>
+  withTypeScopes(withNodeLimits(withSyncNodeIds(checkRecordedMutations(built))));
 
 export const schema = finishSchema(builder.toSchema({ sortSchema: true }));

@@ -1,9 +1,7 @@
 // updateLetterBatchStatus: the supplier reports a batch's progress; all its letters follow.
-import type { ProcessStatus } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
-import { ProcessStatusNode } from "../processes/process-status.ts";
-import { runRecorded } from "../processes/recorder.ts";
+import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
 import { LetterBatchNode } from "./letter-batch.ts";
 import { LetterStatusEnum } from "./letter-status.ts";
 import { type BatchMove, moveLetterBatch } from "./service.ts";
@@ -25,39 +23,31 @@ const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusI
   }),
 });
 
-const UpdateLetterBatchStatusPayload = builder
-  .objectRef<BatchMove & { processStatus: ProcessStatus }>("UpdateLetterBatchStatusPayload")
-  .implement({
-    description: "The letter batch after the move, how many of its letters moved, and the record of the operation.",
-    fields: (t) => ({
-      letterBatch: t.field({ type: LetterBatchNode, description: "The batch in its new status.", resolve: (payload) => payload.batch }),
-      lettersMoved: t.exposeInt("lettersMoved", {
-        description: "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
-      }),
-      processStatus: t.field({
-        type: ProcessStatusNode,
-        description: "The record of this operation (SUCCESS; a refused move is an error carrying processStatusId instead).",
-        resolve: (payload) => payload.processStatus,
-      }),
+const UpdateLetterBatchStatusPayload = payloadType<BatchMove>(
+  "UpdateLetterBatchStatusPayload",
+  "The letter batch after the move, how many of its letters moved, and the record of the operation.",
+  (t) => ({
+    letterBatch: t.field({ type: LetterBatchNode, description: "The batch in its new status.", resolve: (payload) => payload.batch }),
+    lettersMoved: t.exposeInt("lettersMoved", {
+      description: "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
     }),
-  });
-
-builder.mutationFields((t) => ({
-  updateLetterBatchStatus: t.field({
-    type: UpdateLetterBatchStatusPayload,
-    authScopes: { scope: "letters:write" },
-    description:
-      "Moves a letter batch and every letter of it that may follow to a new status, appending to each letter's history, all in one transaction. A transition the lifecycle does not allow is a CONFLICT error naming the current and requested status.",
-    args: { input: t.arg({ type: UpdateLetterBatchStatusInput, required: true, description: "The batch and its new status." }) },
-    resolve: async (_root, { input }) => {
-      const { batchId, change } = parseStatusUpdate(input);
-      const process = {
-        eventType: "UPDATE_LETTER_BATCH_STATUS",
-        entityId: encodeGlobalId("LetterBatch", batchId),
-        description: `Move letter batch to ${change.status}.`,
-      };
-      const { result, processStatus } = await runRecorded(process, (tx) => moveLetterBatch(tx, batchId, change));
-      return { ...result, processStatus };
-    },
   }),
-}));
+  { processStatus: "The record of this operation (SUCCESS; a refused move is an error carrying processStatusId instead)." },
+);
+
+recordedMutation("updateLetterBatchStatus", {
+  scope: "letters:write",
+  description:
+    "Moves a letter batch and every letter of it that may follow to a new status, appending to each letter's history, all in one transaction. A transition the lifecycle does not allow is a CONFLICT error naming the current and requested status.",
+  input: { type: UpdateLetterBatchStatusInput, description: "The batch and its new status." },
+  payload: UpdateLetterBatchStatusPayload,
+  resolve: (input) => {
+    const { batchId, change } = parseStatusUpdate(input);
+    const process = {
+      eventType: "UPDATE_LETTER_BATCH_STATUS",
+      entityId: encodeGlobalId("LetterBatch", batchId),
+      description: `Move letter batch to ${change.status}.`,
+    };
+    return recorded(process, (tx) => moveLetterBatch(tx, batchId, change));
+  },
+});

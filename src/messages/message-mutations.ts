@@ -1,9 +1,8 @@
 // Sending messages and cancelling scheduled ones; each call is recorded as a ProcessStatus.
-import type { Message, ProcessStatus } from "../generated/prisma/client.ts";
+import type { Message } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
-import { ProcessStatusNode } from "../processes/process-status.ts";
-import { runRecorded } from "../processes/recorder.ts";
+import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
 import { MessageNode } from "./message.ts";
 import { publishMessageStatus } from "./message-subscriptions.ts";
 import { type Cancellation, cancelScheduledMessages, createMessages } from "./service.ts";
@@ -36,18 +35,14 @@ const SendMessagesInput = builder.inputType("SendMessagesInput", {
   }),
 });
 
-const SendMessagesPayload = builder.objectRef<{ messages: Message[]; processStatus: ProcessStatus }>("SendMessagesPayload");
-SendMessagesPayload.implement({
-  description: "The messages created.",
-  fields: (t) => ({
+const SendMessagesPayload = payloadType<{ messages: Message[] }>(
+  "SendMessagesPayload",
+  "The messages created.",
+  (t) => ({
     messages: t.field({ type: [MessageNode], description: "The created messages, in the order given.", resolve: (payload) => payload.messages }),
-    processStatus: t.field({
-      type: ProcessStatusNode,
-      description: "The record of this call (eventType SEND_MESSAGES, entityId the messages' global ids, comma-separated).",
-      resolve: (payload) => payload.processStatus,
-    }),
   }),
-});
+  { processStatus: "The record of this call (eventType SEND_MESSAGES, entityId the messages' global ids, comma-separated)." },
+);
 
 const CancelScheduledMessagesInput = builder.inputType("CancelScheduledMessagesInput", {
   description: "Scheduled messages to cancel.",
@@ -80,63 +75,52 @@ const MessageCancellation = builder.objectRef<Cancellation>("MessageCancellation
   }),
 });
 
-const CancelScheduledMessagesPayload = builder
-  .objectRef<{ results: Cancellation[]; processStatus: ProcessStatus }>("CancelScheduledMessagesPayload")
-  .implement({
-    description: "One outcome per distinct id, with the counts the source API sends as headers.",
-    fields: (t) => ({
-      results: t.field({ type: [MessageCancellation], description: "One outcome per distinct id, in the order given.", resolve: (p) => p.results }),
-      successCount: t.int({
-        description: "How many messages were cancelled.",
-        resolve: (p) => p.results.filter((result) => result.status === "CANCELLED").length,
-      }),
-      errorCount: t.int({
-        description: "How many ids were not cancelled (not found or not scheduled).",
-        resolve: (p) => p.results.filter((result) => result.status !== "CANCELLED").length,
-      }),
-      processStatus: t.field({
-        type: ProcessStatusNode,
-        description: "The record of this call (eventType CANCEL_SCHEDULED_MESSAGES, entityId the given messages' global ids).",
-        resolve: (p) => p.processStatus,
-      }),
+const CancelScheduledMessagesPayload = payloadType<{ results: Cancellation[] }>(
+  "CancelScheduledMessagesPayload",
+  "One outcome per distinct id, with the counts the source API sends as headers.",
+  (t) => ({
+    results: t.field({ type: [MessageCancellation], description: "One outcome per distinct id, in the order given.", resolve: (p) => p.results }),
+    successCount: t.int({
+      description: "How many messages were cancelled.",
+      resolve: (p) => p.results.filter((result) => result.status === "CANCELLED").length,
     }),
-  });
+    errorCount: t.int({
+      description: "How many ids were not cancelled (not found or not scheduled).",
+      resolve: (p) => p.results.filter((result) => result.status !== "CANCELLED").length,
+    }),
+  }),
+  { processStatus: "The record of this call (eventType CANCEL_SCHEDULED_MESSAGES, entityId the given messages' global ids)." },
+);
 
-builder.mutationFields((t) => ({
-  sendMessages: t.field({
-    type: SendMessagesPayload,
-    authScopes: { scope: "messages:send" },
-    description: `Sends up to ${MAX_MESSAGES_PER_SEND} SMS messages: each is SCHEDULED when scheduledAt is in the future, otherwise ENQUEUED for the dispatcher.`,
-    args: { input: t.arg({ type: SendMessagesInput, required: true, description: "The messages to send." }) },
-    resolve: async (_root, { input }) => {
-      checkMessages(input.messages);
-      const { result, processStatus } = await runRecorded<Message[]>(
-        {
-          eventType: "SEND_MESSAGES",
-          entityId: (messages) => entityIdOf(messages.map((message) => message.id)),
-          afterCommit: (messages) => publishMessageStatus(messages.map((message) => message.id)),
-        },
-        (tx) => createMessages(tx, input.messages),
-      );
-      return { messages: result, processStatus };
-    },
-  }),
-  cancelScheduledMessages: t.field({
-    type: CancelScheduledMessagesPayload,
-    authScopes: { scope: "messages:cancel" },
-    description: `Cancels SCHEDULED messages by their integer ids: at most ${MAX_MESSAGE_IDS} distinct ids; messages in any other status are left as they are.`,
-    args: { input: t.arg({ type: CancelScheduledMessagesInput, required: true, description: "The messages to cancel." }) },
-    resolve: async (_root, { input }) => {
-      const ids = uniqueMessageIds(input.ids, "input.ids");
-      const { result, processStatus } = await runRecorded<Cancellation[]>(
-        {
-          eventType: "CANCEL_SCHEDULED_MESSAGES",
-          entityId: entityIdOf(ids),
-          afterCommit: (results) => publishMessageStatus(results.filter((r) => r.status === "CANCELLED").map((r) => r.id)),
-        },
-        (tx) => cancelScheduledMessages(tx, ids),
-      );
-      return { results: result, processStatus };
-    },
-  }),
-}));
+recordedMutation("sendMessages", {
+  scope: "messages:send",
+  description: `Sends up to ${MAX_MESSAGES_PER_SEND} SMS messages: each is SCHEDULED when scheduledAt is in the future, otherwise ENQUEUED for the dispatcher.`,
+  input: { type: SendMessagesInput, description: "The messages to send." },
+  payload: SendMessagesPayload,
+  resolve: (input) => {
+    checkMessages(input.messages);
+    const process = {
+      eventType: "SEND_MESSAGES",
+      entityId: (r: { messages: Message[] }) => entityIdOf(r.messages.map((message) => message.id)),
+      afterCommit: (r: { messages: Message[] }) => publishMessageStatus(r.messages.map((message) => message.id)),
+    };
+    return recorded(process, async (tx) => ({ messages: await createMessages(tx, input.messages) }));
+  },
+});
+
+recordedMutation("cancelScheduledMessages", {
+  scope: "messages:cancel",
+  description: `Cancels SCHEDULED messages by their integer ids: at most ${MAX_MESSAGE_IDS} distinct ids; messages in any other status are left as they are.`,
+  input: { type: CancelScheduledMessagesInput, description: "The messages to cancel." },
+  payload: CancelScheduledMessagesPayload,
+  resolve: (input) => {
+    const ids = uniqueMessageIds(input.ids, "input.ids");
+    const cancelled = (results: Cancellation[]) => results.filter((r) => r.status === "CANCELLED").map((r) => r.id);
+    const process = {
+      eventType: "CANCEL_SCHEDULED_MESSAGES",
+      entityId: entityIdOf(ids),
+      afterCommit: (r: { results: Cancellation[] }) => publishMessageStatus(cancelled(r.results)),
+    };
+    return recorded(process, async (tx) => ({ results: await cancelScheduledMessages(tx, ids) }));
+  },
+});

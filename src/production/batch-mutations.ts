@@ -1,11 +1,9 @@
 // Creating batches: one with its cycles, or many at once with their techs. Also the pieces
-// every production mutation shares: the status input and payloads carrying a ProcessStatus.
-import type { FieldMap } from "@pothos/core";
-import type { Batch, ProcessStatus } from "../generated/prisma/client.ts";
+// every production mutation shares: the status input and the changed-batch payload field.
+import type { Batch } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId, parseId, parseIds } from "../graphql/ids.ts";
-import { ProcessStatusNode } from "../processes/process-status.ts";
-import { type ProcessDescription, runRecorded, type Tx } from "../processes/recorder.ts";
+import { type Payload, payloadType, recorded, recordedMutation, type Tx } from "../processes/mutation-kit.ts";
 import { BatchNode } from "./batch.ts";
 import { createBatches, findQueue, findWorkOrder, requireUsers } from "./service.ts";
 import { StatusCategoryEnum } from "./status.ts";
@@ -23,26 +21,6 @@ import {
 } from "./validation.ts";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
-type Payload<Shape> = Shape & { processStatus: ProcessStatus };
-
-/** A mutation payload: the changed objects (`fields`) and the operation's ProcessStatus. */
-export function payloadType<Shape extends object>(
-  name: string,
-  description: string,
-  fields: (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Payload<Shape>>) => FieldMap,
-) {
-  return builder.objectRef<Payload<Shape>>(name).implement({
-    description,
-    fields: (t) => ({
-      ...fields(t),
-      processStatus: t.field({
-        type: ProcessStatusNode,
-        description: "The record of this operation (SUCCESS; a failure is reported as an error carrying processStatusId).",
-        resolve: (payload) => payload.processStatus,
-      }),
-    }),
-  });
-}
 
 /** The payload field returning the batch a mutation changed. */
 export function changedBatchField<Shape extends { batch: Batch }>(
@@ -50,12 +28,6 @@ export function changedBatchField<Shape extends { batch: Batch }>(
   description: string,
 ) {
   return t.field({ type: BatchNode, description, resolve: (payload) => payload.batch });
-}
-
-/** Runs the work in one recorded transaction and returns its result with the ProcessStatus. */
-export async function recorded<Shape extends object>(process: ProcessDescription<NoInfer<Shape>>, work: (tx: Tx) => Promise<Shape>) {
-  const { result, processStatus } = await runRecorded(process, work);
-  return { ...result, processStatus };
 }
 
 export const StatusInput = builder.inputType("StatusInput", {
@@ -113,44 +85,43 @@ async function findTarget(tx: Tx, target: ReturnType<typeof parseTarget>) {
   return { queue, workOrder };
 }
 
-builder.mutationFields((t) => ({
-  createBatch: t.field({
-    type: CreateBatchPayload,
-    authScopes: { scope: "batch:create" },
-    description: "Creates a batch in a queue for a work order, with its numberCycles PENDING cycles, in one transaction.",
-    args: { input: t.arg({ type: CreateBatchInput, required: true, description: "The batch to create." }) },
-    resolve: (_root, { input }) => {
-      const numberCycles = checkNumberCycles(input.numberCycles, "input.numberCycles");
-      const label = checkText(input.label, "input.label");
-      const order = input.order == null ? null : checkText(input.order, "input.order");
-      const status = input.currentStatus ? checkStatus(input.currentStatus, "input.currentStatus") : null;
-      const target = parseTarget(input);
-      return recorded({ eventType: "CREATE_BATCH", entityId: (r) => encodeGlobalId("Batch", r.batch.id) }, async (tx: Tx) => {
-        const [batch] = await createBatches(tx, { ...(await findTarget(tx, target)), numberCycles, userIds: [], batches: [{ label, order, status }] });
-        return { batch: batch! };
-      });
-    },
-  }),
-  createBatches: t.field({
-    type: CreateBatchesPayload,
-    authScopes: { scope: "batch:create" },
-    description: "Creates `total` batches of a work order at once, each with its cycles and the given techs; all or nothing.",
-    args: { input: t.arg({ type: CreateBatchesInput, required: true, description: "The batches to create." }) },
-    resolve: (_root, { input }) => {
-      const numberCycles = checkNumberCycles(input.numberCycles, "input.numberCycles");
-      const total = checkTotal(input.total, numberCycles, "input.total");
-      checkUserIdCount(input.userIds ?? [], "input.userIds");
-      const userIds = parseIds(input.userIds ?? [], "User", "input.userIds");
-      const prefix = input.label == null ? null : checkText(input.label, "input.label");
-      const target = parseTarget(input);
-      const entityId = encodeGlobalId("WorkOrder", target.workOrderId);
-      return recorded({ eventType: "CREATE_BATCHES", entityId, description: `${total} batches of ${numberCycles} cycles` }, async (tx) => {
-        const found = await findTarget(tx, target);
-        await requireUsers(tx, userIds, "input.userIds");
-        const label = prefix ?? found.workOrder.label;
-        const batches = Array.from({ length: total }, (_, i) => ({ label: `${label} ${i + 1}` }));
-        return { batches: await createBatches(tx, { ...found, numberCycles, userIds: [...new Set(userIds)], batches }) };
-      });
-    },
-  }),
-}));
+recordedMutation("createBatch", {
+  scope: "batch:create",
+  description: "Creates a batch in a queue for a work order, with its numberCycles PENDING cycles, in one transaction.",
+  input: { type: CreateBatchInput, description: "The batch to create." },
+  payload: CreateBatchPayload,
+  resolve: (input) => {
+    const numberCycles = checkNumberCycles(input.numberCycles, "input.numberCycles");
+    const label = checkText(input.label, "input.label");
+    const order = input.order == null ? null : checkText(input.order, "input.order");
+    const status = input.currentStatus ? checkStatus(input.currentStatus, "input.currentStatus") : null;
+    const target = parseTarget(input);
+    return recorded({ eventType: "CREATE_BATCH", entityId: (r) => encodeGlobalId("Batch", r.batch.id) }, async (tx: Tx) => {
+      const [batch] = await createBatches(tx, { ...(await findTarget(tx, target)), numberCycles, userIds: [], batches: [{ label, order, status }] });
+      return { batch: batch! };
+    });
+  },
+});
+
+recordedMutation("createBatches", {
+  scope: "batch:create",
+  description: "Creates `total` batches of a work order at once, each with its cycles and the given techs; all or nothing.",
+  input: { type: CreateBatchesInput, description: "The batches to create." },
+  payload: CreateBatchesPayload,
+  resolve: (input) => {
+    const numberCycles = checkNumberCycles(input.numberCycles, "input.numberCycles");
+    const total = checkTotal(input.total, numberCycles, "input.total");
+    checkUserIdCount(input.userIds ?? [], "input.userIds");
+    const userIds = parseIds(input.userIds ?? [], "User", "input.userIds");
+    const prefix = input.label == null ? null : checkText(input.label, "input.label");
+    const target = parseTarget(input);
+    const entityId = encodeGlobalId("WorkOrder", target.workOrderId);
+    return recorded({ eventType: "CREATE_BATCHES", entityId, description: `${total} batches of ${numberCycles} cycles` }, async (tx) => {
+      const found = await findTarget(tx, target);
+      await requireUsers(tx, userIds, "input.userIds");
+      const label = prefix ?? found.workOrder.label;
+      const batches = Array.from({ length: total }, (_, i) => ({ label: `${label} ${i + 1}` }));
+      return { batches: await createBatches(tx, { ...found, numberCycles, userIds: [...new Set(userIds)], batches }) };
+    });
+  },
+});

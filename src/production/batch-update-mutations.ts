@@ -6,7 +6,8 @@ import { notFound } from "../graphql/errors.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId, parseId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
-import { changedBatchField, payloadType, recorded, StatusInput } from "./batch-mutations.ts";
+import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
+import { changedBatchField, StatusInput } from "./batch-mutations.ts";
 import { lockBatch, updateBatch } from "./service.ts";
 import { checkNumberCycles, checkStatus, checkText, MAX_NUMBER_CYCLES, MAX_TEXT_LENGTH } from "./validation.ts";
 
@@ -43,39 +44,38 @@ const DeleteBatchPayload = payloadType<{ deletedBatchId: string }>("DeleteBatchP
   deletedBatchId: t.exposeID("deletedBatchId", { description: "Global id of the batch that no longer exists." }),
 }));
 
-builder.mutationFields((t) => ({
-  updateBatch: t.field({
-    type: UpdateBatchPayload,
-    authScopes: { scope: "batch:update" },
-    description: "Changes a batch's label, order, status or number of cycles; in-flight cycles are never touched.",
-    args: { input: t.arg({ type: UpdateBatchInput, required: true, description: "The batch and its changes." }) },
-    resolve: (_root, { input }) => {
-      const changes = {
-        label: input.label == null ? null : checkText(input.label, "input.label"),
-        order: input.order == null ? null : checkText(input.order, "input.order"),
-        status: input.currentStatus ? checkStatus(input.currentStatus, "input.currentStatus") : null,
-        numberCycles: input.numberCycles == null ? null : checkNumberCycles(input.numberCycles, "input.numberCycles"),
-      };
-      const id = parseId(input.id, "Batch", "input.id");
-      return recorded({ eventType: "UPDATE_BATCH", entityId: encodeGlobalId("Batch", id), afterCommit: () => publishBatchChange(id) }, async (tx) => {
-        const locked = await lockBatch(tx, id, input.expectedVersion, "input.id");
-        return { batch: await updateBatch(tx, locked, changes, "input.numberCycles") };
-      });
-    },
-  }),
-  deleteBatch: t.field({
-    type: DeleteBatchPayload,
-    authScopes: { scope: "batch:delete" },
-    description: "Deletes a batch with its cycles, technician assignments and relations.",
-    args: { input: t.arg({ type: DeleteBatchInput, required: true, description: "The batch to delete." }) },
-    resolve: (_root, { input }) => {
-      const id = parseId(input.id, "Batch", "input.id");
-      const deletedBatchId = encodeGlobalId("Batch", id);
-      return recorded({ eventType: "DELETE_BATCH", entityId: deletedBatchId, afterCommit: () => publishBatchChange(id) }, async (tx) => {
-        const { count } = await tx.batch.deleteMany({ where: { id } });
-        if (!count) throw notFound(`batch ${deletedBatchId} does not exist`, "input.id");
-        return { deletedBatchId };
-      });
-    },
-  }),
-}));
+recordedMutation("updateBatch", {
+  scope: "batch:update",
+  description: "Changes a batch's label, order, status or number of cycles; in-flight cycles are never touched.",
+  input: { type: UpdateBatchInput, description: "The batch and its changes." },
+  payload: UpdateBatchPayload,
+  resolve: (input) => {
+    const changes = {
+      label: input.label == null ? null : checkText(input.label, "input.label"),
+      order: input.order == null ? null : checkText(input.order, "input.order"),
+      status: input.currentStatus ? checkStatus(input.currentStatus, "input.currentStatus") : null,
+      numberCycles: input.numberCycles == null ? null : checkNumberCycles(input.numberCycles, "input.numberCycles"),
+    };
+    const id = parseId(input.id, "Batch", "input.id");
+    return recorded({ eventType: "UPDATE_BATCH", entityId: encodeGlobalId("Batch", id), afterCommit: () => publishBatchChange(id) }, async (tx) => {
+      const locked = await lockBatch(tx, id, input.expectedVersion, "input.id");
+      return { batch: await updateBatch(tx, locked, changes, "input.numberCycles") };
+    });
+  },
+});
+
+recordedMutation("deleteBatch", {
+  scope: "batch:delete",
+  description: "Deletes a batch with its cycles, technician assignments and relations.",
+  input: { type: DeleteBatchInput, description: "The batch to delete." },
+  payload: DeleteBatchPayload,
+  resolve: (input) => {
+    const id = parseId(input.id, "Batch", "input.id");
+    const deletedBatchId = encodeGlobalId("Batch", id);
+    return recorded({ eventType: "DELETE_BATCH", entityId: deletedBatchId, afterCommit: () => publishBatchChange(id) }, async (tx) => {
+      const { count } = await tx.batch.deleteMany({ where: { id } });
+      if (!count) throw notFound(`batch ${deletedBatchId} does not exist`, "input.id");
+      return { deletedBatchId };
+    });
+  },
+});

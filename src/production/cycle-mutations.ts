@@ -5,7 +5,8 @@ import { badUserInput } from "../graphql/errors.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId, parseId } from "../graphql/ids.ts";
 import { BatchNode } from "./batch.ts";
-import { payloadType, recorded, StatusInput } from "./batch-mutations.ts";
+import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
+import { StatusInput } from "./batch-mutations.ts";
 import { publishBatchChange } from "./batch-subscriptions.ts";
 import { CycleNode } from "./cycle.ts";
 import { setCycleStatus } from "./service.ts";
@@ -33,24 +34,22 @@ const UpdateCycleStatusPayload = payloadType<{ cycle: Cycle; batchId: number }>(
   }),
 );
 
-builder.mutationFields((t) => ({
-  updateCycleStatus: t.field({
-    type: UpdateCycleStatusPayload,
-    authScopes: { scope: "batch:update" },
-    description: "Sets a cycle's status; its batch's and queue's cycle counts follow at once.",
-    args: { input: t.arg({ type: UpdateCycleStatusInput, required: true, description: "The cycle and its new status." }) },
-    resolve: async (_root, { input }) => {
-      if ((input.status == null) === (input.category == null)) {
-        throw badUserInput("give exactly one of status and category", input.status ? "input.category" : "input.status");
-      }
-      const status = input.status ? checkStatus(input.status, "input.status") : DEFAULT_STATUSES[input.category!];
-      const id = parseId(input.id, "Cycle", "input.id");
-      const payload = await recorded({ eventType: "UPDATE_CYCLE_STATUS", entityId: encodeGlobalId("Cycle", id) }, async (tx) => {
-        const cycle = await setCycleStatus(tx, id, status, "input.id");
-        return { cycle, batchId: cycle.batchId };
-      });
-      publishBatchChange(payload.batchId); // committed: watchers of the batch see the new counts
-      return payload;
-    },
-  }),
-}));
+recordedMutation("updateCycleStatus", {
+  scope: "batch:update",
+  description: "Sets a cycle's status; its batch's and queue's cycle counts follow at once.",
+  input: { type: UpdateCycleStatusInput, description: "The cycle and its new status." },
+  payload: UpdateCycleStatusPayload,
+  resolve: (input) => {
+    if ((input.status == null) === (input.category == null)) {
+      throw badUserInput("give exactly one of status and category", input.status ? "input.category" : "input.status");
+    }
+    const status = input.status ? checkStatus(input.status, "input.status") : DEFAULT_STATUSES[input.category!];
+    const id = parseId(input.id, "Cycle", "input.id");
+    // Once committed, watchers of the batch see the new counts.
+    const entityId = encodeGlobalId("Cycle", id);
+    return recorded({ eventType: "UPDATE_CYCLE_STATUS", entityId, afterCommit: (r) => publishBatchChange(r.batchId) }, async (tx) => {
+      const cycle = await setCycleStatus(tx, id, status, "input.id");
+      return { cycle, batchId: cycle.batchId };
+    });
+  },
+});

@@ -3,7 +3,8 @@ import type { Batch, BatchRelation } from "../generated/prisma/client.ts";
 import { domainError, notFound } from "../graphql/errors.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId, parseId } from "../graphql/ids.ts";
-import { changedBatchField, payloadType, recorded } from "./batch-mutations.ts";
+import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
+import { changedBatchField } from "./batch-mutations.ts";
 import { BatchRelationNode, RelationDirectionEnum } from "./batch-relation.ts";
 import { touchBatch } from "./service.ts";
 import { checkText, MAX_TEXT_LENGTH } from "./validation.ts";
@@ -56,44 +57,43 @@ const DetachBatchRelationPayload = payloadType<{ batch: Batch; detachedRelationI
   }),
 );
 
-builder.mutationFields((t) => ({
-  attachBatchRelation: t.field({
-    type: AttachBatchRelationPayload,
-    authScopes: { scope: "batch:attach" },
-    description: "Attaches a relation from a batch to an entity; the same relation twice is a CONFLICT error.",
-    args: { input: t.arg({ type: AttachBatchRelationInput, required: true, description: "The batch and the relation." }) },
-    resolve: (_root, { input }) => {
-      const data = {
-        relation: checkText(input.relation, "input.relation"),
-        direction: input.direction ?? "OUTWARD",
-        entityId: checkText(input.entity.entityId, "input.entity.entityId"),
-        entityType: checkText(input.entity.entityType, "input.entity.entityType"),
-        batchId: parseId(input.batchId, "Batch", "input.batchId"),
-      };
-      return recorded({ eventType: "ATTACH_BATCH_RELATION", entityId: encodeGlobalId("Batch", data.batchId) }, async (tx) => {
-        const batch = await touchBatch(tx, data.batchId, "input.batchId");
-        // skipDuplicates keeps the transaction usable: a duplicate is reported, not a failed statement.
-        const [relation] = await tx.batchRelation.createManyAndReturn({ data: [data], skipDuplicates: true });
-        if (!relation) throw domainError("CONFLICT", `the batch already has this ${data.relation} relation`, { field: "input.relation" });
-        return { batch, relation };
-      });
-    },
-  }),
-  detachBatchRelation: t.field({
-    type: DetachBatchRelationPayload,
-    authScopes: { scope: "batch:detach" },
-    description: "Removes a relation from a batch.",
-    args: { input: t.arg({ type: DetachBatchRelationInput, required: true, description: "The batch and the relation." }) },
-    resolve: (_root, { input }) => {
-      const batchId = parseId(input.batchId, "Batch", "input.batchId");
-      const relationId = parseId(input.relationId, "BatchRelation", "input.relationId");
-      return recorded({ eventType: "DETACH_BATCH_RELATION", entityId: encodeGlobalId("Batch", batchId) }, async (tx) => {
-        const batch = await touchBatch(tx, batchId, "input.batchId");
-        const { count } = await tx.batchRelation.deleteMany({ where: { id: relationId, batchId } });
-        const detachedRelationId = encodeGlobalId("BatchRelation", relationId);
-        if (!count) throw notFound(`relation ${detachedRelationId} is not attached to this batch`, "input.relationId");
-        return { batch, detachedRelationId };
-      });
-    },
-  }),
-}));
+recordedMutation("attachBatchRelation", {
+  scope: "batch:attach",
+  description: "Attaches a relation from a batch to an entity; the same relation twice is a CONFLICT error.",
+  input: { type: AttachBatchRelationInput, description: "The batch and the relation." },
+  payload: AttachBatchRelationPayload,
+  resolve: (input) => {
+    const data = {
+      relation: checkText(input.relation, "input.relation"),
+      direction: input.direction ?? "OUTWARD",
+      entityId: checkText(input.entity.entityId, "input.entity.entityId"),
+      entityType: checkText(input.entity.entityType, "input.entity.entityType"),
+      batchId: parseId(input.batchId, "Batch", "input.batchId"),
+    };
+    return recorded({ eventType: "ATTACH_BATCH_RELATION", entityId: encodeGlobalId("Batch", data.batchId) }, async (tx) => {
+      const batch = await touchBatch(tx, data.batchId, "input.batchId");
+      // skipDuplicates keeps the transaction usable: a duplicate is reported, not a failed statement.
+      const [relation] = await tx.batchRelation.createManyAndReturn({ data: [data], skipDuplicates: true });
+      if (!relation) throw domainError("CONFLICT", `the batch already has this ${data.relation} relation`, { field: "input.relation" });
+      return { batch, relation };
+    });
+  },
+});
+
+recordedMutation("detachBatchRelation", {
+  scope: "batch:detach",
+  description: "Removes a relation from a batch.",
+  input: { type: DetachBatchRelationInput, description: "The batch and the relation." },
+  payload: DetachBatchRelationPayload,
+  resolve: (input) => {
+    const batchId = parseId(input.batchId, "Batch", "input.batchId");
+    const relationId = parseId(input.relationId, "BatchRelation", "input.relationId");
+    return recorded({ eventType: "DETACH_BATCH_RELATION", entityId: encodeGlobalId("Batch", batchId) }, async (tx) => {
+      const batch = await touchBatch(tx, batchId, "input.batchId");
+      const { count } = await tx.batchRelation.deleteMany({ where: { id: relationId, batchId } });
+      const detachedRelationId = encodeGlobalId("BatchRelation", relationId);
+      if (!count) throw notFound(`relation ${detachedRelationId} is not attached to this batch`, "input.relationId");
+      return { batch, detachedRelationId };
+    });
+  },
+});

@@ -3,7 +3,8 @@ import type { Batch } from "../generated/prisma/client.ts";
 import { notFound } from "../graphql/errors.ts";
 import { builder } from "../graphql/builder.ts";
 import { encodeGlobalId, parseId, parseIds } from "../graphql/ids.ts";
-import { changedBatchField, payloadType, recorded } from "./batch-mutations.ts";
+import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
+import { changedBatchField } from "./batch-mutations.ts";
 import { assignTechs, requireUsers, touchBatch } from "./service.ts";
 import { UserNode } from "./user.ts";
 import { checkUserIdCount, MAX_USER_IDS } from "./validation.ts";
@@ -45,39 +46,38 @@ const DetachTechFromBatchPayload = payloadType<{ batch: Batch; detachedTechId: s
   }),
 );
 
-builder.mutationFields((t) => ({
-  assignTechs: t.field({
-    type: AssignTechsPayload,
-    authScopes: { scope: "batch:update" },
-    description: "Assigns technicians to a batch; all or nothing when a user does not exist.",
-    args: { input: t.arg({ type: AssignTechsInput, required: true, description: "The batch and the users." }) },
-    resolve: (_root, { input }) => {
-      checkUserIdCount(input.userIds, "input.userIds", 1);
-      const batchId = parseId(input.batchId, "Batch", "input.batchId");
-      const userIds = [...new Set(parseIds(input.userIds, "User", "input.userIds"))];
-      return recorded({ eventType: "ASSIGN_TECHS", entityId: encodeGlobalId("Batch", batchId) }, async (tx) => {
-        const batch = await touchBatch(tx, batchId, "input.batchId");
-        await requireUsers(tx, userIds, "input.userIds");
-        await assignTechs(tx, [batchId], userIds);
-        return { batch, userIds };
-      });
-    },
-  }),
-  detachTechFromBatch: t.field({
-    type: DetachTechFromBatchPayload,
-    authScopes: { scope: "batch:detach" },
-    description: "Takes a technician off a batch; the cycles they work keep their assignment.",
-    args: { input: t.arg({ type: DetachTechFromBatchInput, required: true, description: "The batch and the technician." }) },
-    resolve: (_root, { input }) => {
-      const batchId = parseId(input.batchId, "Batch", "input.batchId");
-      const userId = parseId(input.techId, "User", "input.techId");
-      return recorded({ eventType: "DETACH_TECH_FROM_BATCH", entityId: encodeGlobalId("Batch", batchId) }, async (tx) => {
-        const batch = await touchBatch(tx, batchId, "input.batchId");
-        const { count } = await tx.batchTech.deleteMany({ where: { batchId, userId } });
-        const detachedTechId = encodeGlobalId("User", userId);
-        if (!count) throw notFound(`user ${detachedTechId} is not assigned to this batch`, "input.techId");
-        return { batch, detachedTechId };
-      });
-    },
-  }),
-}));
+recordedMutation("assignTechs", {
+  scope: "batch:update",
+  description: "Assigns technicians to a batch; all or nothing when a user does not exist.",
+  input: { type: AssignTechsInput, description: "The batch and the users." },
+  payload: AssignTechsPayload,
+  resolve: (input) => {
+    checkUserIdCount(input.userIds, "input.userIds", 1);
+    const batchId = parseId(input.batchId, "Batch", "input.batchId");
+    const userIds = [...new Set(parseIds(input.userIds, "User", "input.userIds"))];
+    return recorded({ eventType: "ASSIGN_TECHS", entityId: encodeGlobalId("Batch", batchId) }, async (tx) => {
+      const batch = await touchBatch(tx, batchId, "input.batchId");
+      await requireUsers(tx, userIds, "input.userIds");
+      await assignTechs(tx, [batchId], userIds);
+      return { batch, userIds };
+    });
+  },
+});
+
+recordedMutation("detachTechFromBatch", {
+  scope: "batch:detach",
+  description: "Takes a technician off a batch; the cycles they work keep their assignment.",
+  input: { type: DetachTechFromBatchInput, description: "The batch and the technician." },
+  payload: DetachTechFromBatchPayload,
+  resolve: (input) => {
+    const batchId = parseId(input.batchId, "Batch", "input.batchId");
+    const userId = parseId(input.techId, "User", "input.techId");
+    return recorded({ eventType: "DETACH_TECH_FROM_BATCH", entityId: encodeGlobalId("Batch", batchId) }, async (tx) => {
+      const batch = await touchBatch(tx, batchId, "input.batchId");
+      const { count } = await tx.batchTech.deleteMany({ where: { batchId, userId } });
+      const detachedTechId = encodeGlobalId("User", userId);
+      if (!count) throw notFound(`user ${detachedTechId} is not assigned to this batch`, "input.techId");
+      return { batch, detachedTechId };
+    });
+  },
+});

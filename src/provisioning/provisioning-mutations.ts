@@ -1,6 +1,7 @@
 // Submitting a provisioning batch: returns at once with the stored batch; workers execute it.
+import type { ProvisioningBatch } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
-import { ProcessStatusNode } from "../processes/process-status.ts";
+import { payloadType, recordedMutation } from "../processes/mutation-kit.ts";
 import { ProvisioningBatchTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { submitBatch } from "./service.ts";
@@ -33,26 +34,19 @@ const SubmitProvisioningBatchInput = builder.inputType("SubmitProvisioningBatchI
   }),
 });
 
-type Submitted = Awaited<ReturnType<typeof submitBatch>>;
-
-const SubmitProvisioningBatchPayload = builder.objectRef<Submitted>("SubmitProvisioningBatchPayload").implement({
-  description: "The stored batch, INITIALISING, with each request APPROVED or REJECTED.",
-  fields: (t) => ({
+const SubmitProvisioningBatchPayload = payloadType<{ batch: ProvisioningBatch }>(
+  "SubmitProvisioningBatchPayload",
+  "The stored batch, INITIALISING, with each request APPROVED or REJECTED.",
+  (t) => ({
     batch: t.field({ type: ProvisioningBatchNode, description: "The stored batch with its requests.", resolve: (payload) => payload.batch }),
-    processStatus: t.field({
-      type: ProcessStatusNode,
-      description: "The submit's process status: PENDING until the batch finishes executing.",
-      resolve: (payload) => payload.processStatus,
-    }),
   }),
-});
-
-builder.mutationField("submitProvisioningBatch", (t) =>
-  t.field({
-    type: SubmitProvisioningBatchPayload,
-    authScopes: { scope: "provisioning:submit" },
-    description: `Submits up to ${MAX_REQUESTS} API requests against subscriptions; returns at once, workers execute them. An empty list or more than ${MAX_REQUESTS} requests is BAD_USER_INPUT and nothing is stored.`,
-    args: { input: t.arg({ type: SubmitProvisioningBatchInput, required: true, description: "The batch to submit." }) },
-    resolve: (_root, { input }) => submitBatch(input.type ?? "SINGLE", input.requests),
-  }),
+  { processStatus: "The submit's process status: PENDING until the batch finishes executing." },
 );
+
+recordedMutation("submitProvisioningBatch", {
+  scope: "provisioning:submit",
+  description: `Submits up to ${MAX_REQUESTS} API requests against subscriptions; returns at once, workers execute them. An empty list or more than ${MAX_REQUESTS} requests is BAD_USER_INPUT and nothing is stored.`,
+  input: { type: SubmitProvisioningBatchInput, description: "The batch to submit." },
+  payload: SubmitProvisioningBatchPayload,
+  resolve: (input) => submitBatch(input.type ?? "SINGLE", input.requests),
+});

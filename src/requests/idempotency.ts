@@ -1,12 +1,16 @@
-// Deciding what a mutation sent with an X-Request-Id does: run (this request owns the id),
-// replay (a response is stored), or refuse (the id was used for another request, or its
-// first request is still running after we waited).
+// Deciding what a mutation sent with an X-Request-Id does: run (this request owns the id, and
+// resumes what an earlier attempt committed), replay (a response is stored), or refuse (the id
+// was used for another request, or its first request is still running after we waited).
 import { type ExecutionResult, GraphQLError, type Source } from "graphql";
 import { withoutCacheFields } from "../frontend/response-cache.ts";
 import { domainError } from "../graphql/errors.ts";
 import { claim, storedRequest } from "./idempotency-store.ts";
+import { committedOutcomes, type Outcome } from "./outcomes.ts";
 
-export type Decision = { kind: "run" } | { kind: "replay"; result: ExecutionResult } | { kind: "refuse"; error: GraphQLError };
+export type Decision =
+  | { kind: "run"; committed: ReadonlyMap<string, Outcome> }
+  | { kind: "replay"; result: ExecutionResult }
+  | { kind: "refuse"; error: GraphQLError };
 
 /** How long a duplicate waits for the first request's response before giving up. */
 const WAIT_MS = 10_000;
@@ -17,7 +21,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function decide(requestId: string, operation: string, source?: Source, waitMs = WAIT_MS): Promise<Decision> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    if (await claim(requestId, operation)) return { kind: "run" };
+    const claimed = await claim(requestId, operation);
+    if (claimed === "new") return { kind: "run", committed: new Map() };
+    // A claim taken over resumes: the fields that committed the first time answer what they did then.
+    if (claimed === "resumed") return { kind: "run", committed: await committedOutcomes(requestId) };
     const stored = await storedRequest(requestId);
     if (stored && stored.operation !== operation) {
       return { kind: "refuse", error: conflict(`X-Request-Id ${requestId} was already used for a different request; send a new GUID`) };

@@ -16,7 +16,7 @@ function operationName(operation: OperationDefinitionNode): string {
 }
 
 export const requestHeadersPlugin: Plugin<Context & YogaInitialContext> = {
-  async onExecute({ args, setResultAndStopExecution }) {
+  async onExecute({ args, setResultAndStopExecution, extendContext }) {
     const context = args.contextValue as Context & YogaInitialContext;
     const ids = requestIdsOf(context.request);
     if (!ids.requestIdGiven) return;
@@ -37,6 +37,8 @@ export const requestHeadersPlugin: Plugin<Context & YogaInitialContext> = {
       setResultAndStopExecution(decision.kind === "replay" ? decision.result : { errors: [decision.error] });
       return;
     }
+    // The mutation fields record their outcomes under this id and answer the ones already committed.
+    extendContext({ idempotency: { requestId: ids.requestId, committed: decision.committed } });
     return {
       async onExecuteDone({ result }) {
         const done = Symbol.asyncIterator in result ? undefined : result;

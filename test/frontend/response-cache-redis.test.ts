@@ -1,36 +1,21 @@
 // With REDIS_URL the response cache is shared: two gateway instances answer from the same
 // entries, and a mutation through one invalidates what the other cached.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createServer } from "node:net";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, expect, test } from "vitest";
 import { createGateway } from "../../src/yoga.ts";
 import { recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { FrontendBatchListDocument, FrontendCreateBatchDocument } from "../generated/graphql.ts";
-import { freePort } from "../setup/ports.ts";
 import { run, tokenOf } from "./gateway.ts";
+import { hasRedis, startRedis as startRedisServer } from "./redis.ts";
 
-const hasRedis = (() => {
-  try {
-    return Boolean(execFileSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).trim());
-  } catch {
-    return false;
-  }
-})();
 let redis: ChildProcess | undefined;
 afterAll(() => redis?.kill("SIGKILL"));
 
 async function startRedis(): Promise<string> {
-  const port = await freePort();
-  redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = createServer().listen(port, "127.0.0.1", () => socket.close(() => resolve(false))).on("error", () => resolve(true));
-    });
-    if (up) return `redis://127.0.0.1:${port}`;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("redis-server did not start");
+  const started = await startRedisServer();
+  redis = started.process;
+  return started.url;
 }
 
 test.skipIf(!hasRedis && process.env.CI !== "true")("two instances share cached responses through Redis, a mutation on one refreshes the other, and a Redis outage only costs hits", async () => {

@@ -33,7 +33,7 @@ describe("response cache", () => {
     expect((await run(gateway, FrontendBatchListDocument, { filter }, token)).data?.batches.edges).toHaveLength(2);
 
     const created = await run(gateway, FrontendCreateBatchDocument, { input: { queueId, workOrderId, label: "Fresh", numberCycles: 1 } }, token);
-    expect(created.data?.createBatch.processStatus.status).toBe("SUCCESS");
+    expect(created.data?.createBatch!.processStatus.status).toBe("SUCCESS");
 
     expect((await run(gateway, FrontendBatchCountDocument, { filter }, token)).data?.batches.totalCount).toBe(3);
     const list = await run(gateway, FrontendBatchListDocument, { filter }, token);

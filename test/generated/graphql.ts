@@ -587,14 +587,14 @@ export type FrontendCreateBatchMutationVariables = Exact<{
 }>;
 
 
-export type FrontendCreateBatchMutation = { createBatch: { processStatus: { status: ProcessState } } };
+export type FrontendCreateBatchMutation = { createBatch: { processStatus: { status: ProcessState } } | null };
 
 export type FrontendRenameBatchMutationVariables = Exact<{
   input: UpdateBatchInput;
 }>;
 
 
-export type FrontendRenameBatchMutation = { updateBatch: { batch: { id: string, label: string }, processStatus: { status: ProcessState } } };
+export type FrontendRenameBatchMutation = { updateBatch: { batch: { id: string, label: string }, processStatus: { status: ProcessState } } | null };
 
 export type LetterBatchesPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -630,7 +630,7 @@ export type UpdateLetterBatchStatusMutationVariables = Exact<{
 }>;
 
 
-export type UpdateLetterBatchStatusMutation = { updateLetterBatchStatus: { lettersMoved: number, letterBatch: { id: string, status: LetterStatus, reasonCode: string | null, reasonText: string | null }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState, errorMessage: string | null } } };
+export type UpdateLetterBatchStatusMutation = { updateLetterBatchStatus: { lettersMoved: number, letterBatch: { id: string, status: LetterStatus, reasonCode: string | null, reasonText: string | null }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState, errorMessage: string | null } } | null };
 
 export type MessageFieldsFragment = { id: string, messageId: number, recipient: string, sender: string, text: string, encoding: MessageEncoding, parts: number, status: MessageStatus, scheduledAt: string, sentAt: string | null, deliveredAt: string | null, cancelledAt: string | null, error: string | null, createdAt: string };
 
@@ -657,14 +657,14 @@ export type SendMessagesMutationVariables = Exact<{
 }>;
 
 
-export type SendMessagesMutation = { sendMessages: { messages: Array<{ id: string, messageId: number, recipient: string, sender: string, text: string, encoding: MessageEncoding, parts: number, status: MessageStatus, scheduledAt: string, sentAt: string | null, deliveredAt: string | null, cancelledAt: string | null, error: string | null, createdAt: string }>, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type SendMessagesMutation = { sendMessages: { messages: Array<{ id: string, messageId: number, recipient: string, sender: string, text: string, encoding: MessageEncoding, parts: number, status: MessageStatus, scheduledAt: string, sentAt: string | null, deliveredAt: string | null, cancelledAt: string | null, error: string | null, createdAt: string }>, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type CancelScheduledMessagesMutationVariables = Exact<{
   input: CancelScheduledMessagesInput;
 }>;
 
 
-export type CancelScheduledMessagesMutation = { cancelScheduledMessages: { successCount: number, errorCount: number, results: Array<{ id: number, status: MessageCancellationStatus, error: string | null, message: { messageId: number, status: MessageStatus, cancelledAt: string | null, sentAt: string | null } | null }>, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type CancelScheduledMessagesMutation = { cancelScheduledMessages: { successCount: number, errorCount: number, results: Array<{ id: number, status: MessageCancellationStatus, error: string | null, message: { messageId: number, status: MessageStatus, cancelledAt: string | null, sentAt: string | null } | null }>, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type PlatformBatchLabelQueryVariables = Exact<{
   id: string | number;
@@ -729,70 +729,70 @@ export type CreateBatchMutationVariables = Exact<{
 }>;
 
 
-export type CreateBatchMutation = { createBatch: { batch: { id: string, label: string, order: string, numberCycles: number, version: number, dueDate: string | null, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number }, queue: { id: string }, workOrder: { id: string }, location: { id: string } }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type CreateBatchMutation = { createBatch: { batch: { id: string, label: string, order: string, numberCycles: number, version: number, dueDate: string | null, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number }, queue: { id: string }, workOrder: { id: string }, location: { id: string } }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type CreateBatchesMutationVariables = Exact<{
   input: CreateBatchesInput;
 }>;
 
 
-export type CreateBatchesMutation = { createBatches: { batches: Array<{ totalAssignedUsers: number, id: string, label: string, order: string, numberCycles: number, version: number, dueDate: string | null, techs: { edges: Array<{ node: { id: string } }> }, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number }, queue: { id: string }, workOrder: { id: string }, location: { id: string } }>, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type CreateBatchesMutation = { createBatches: { batches: Array<{ totalAssignedUsers: number, id: string, label: string, order: string, numberCycles: number, version: number, dueDate: string | null, techs: { edges: Array<{ node: { id: string } }> }, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number }, queue: { id: string }, workOrder: { id: string }, location: { id: string } }>, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type UpdateBatchMutationVariables = Exact<{
   input: UpdateBatchInput;
 }>;
 
 
-export type UpdateBatchMutation = { updateBatch: { batch: { id: string, label: string, order: string, numberCycles: number, version: number, dueDate: string | null, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number }, queue: { id: string }, workOrder: { id: string }, location: { id: string } }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type UpdateBatchMutation = { updateBatch: { batch: { id: string, label: string, order: string, numberCycles: number, version: number, dueDate: string | null, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number }, queue: { id: string }, workOrder: { id: string }, location: { id: string } }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type DeleteBatchMutationVariables = Exact<{
   input: DeleteBatchInput;
 }>;
 
 
-export type DeleteBatchMutation = { deleteBatch: { deletedBatchId: string, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type DeleteBatchMutation = { deleteBatch: { deletedBatchId: string, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type UpdateCycleStatusMutationVariables = Exact<{
   input: UpdateCycleStatusInput;
 }>;
 
 
-export type UpdateCycleStatusMutation = { updateCycleStatus: { cycle: { id: string, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number } }, batch: { id: string, cycleCounts: { needed: number, pending: number, inProgress: number, verifying: number, complete: number, blocked: number, cancelled: number, active: number, inActive: number }, queue: { activeCycles: number } }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type UpdateCycleStatusMutation = { updateCycleStatus: { cycle: { id: string, currentStatus: { status: string, category: StatusCategory, description: string | null, order: number } }, batch: { id: string, cycleCounts: { needed: number, pending: number, inProgress: number, verifying: number, complete: number, blocked: number, cancelled: number, active: number, inActive: number }, queue: { activeCycles: number } }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type SetCycleCategoryMutationVariables = Exact<{
   input: UpdateCycleStatusInput;
 }>;
 
 
-export type SetCycleCategoryMutation = { updateCycleStatus: { cycle: { id: string, currentStatus: { category: StatusCategory } }, processStatus: { id: string, status: ProcessState } } };
+export type SetCycleCategoryMutation = { updateCycleStatus: { cycle: { id: string, currentStatus: { category: StatusCategory } }, processStatus: { id: string, status: ProcessState } } | null };
 
 export type AttachBatchRelationMutationVariables = Exact<{
   input: AttachBatchRelationInput;
 }>;
 
 
-export type AttachBatchRelationMutation = { attachBatchRelation: { relation: { id: string, relation: string, direction: RelationDirection, entityId: string, entityType: string }, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type AttachBatchRelationMutation = { attachBatchRelation: { relation: { id: string, relation: string, direction: RelationDirection, entityId: string, entityType: string }, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type DetachBatchRelationMutationVariables = Exact<{
   input: DetachBatchRelationInput;
 }>;
 
 
-export type DetachBatchRelationMutation = { detachBatchRelation: { detachedRelationId: string, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type DetachBatchRelationMutation = { detachBatchRelation: { detachedRelationId: string, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type AssignTechsMutationVariables = Exact<{
   input: AssignTechsInput;
 }>;
 
 
-export type AssignTechsMutation = { assignTechs: { assignedTechs: Array<{ id: string, name: string }>, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type AssignTechsMutation = { assignTechs: { assignedTechs: Array<{ id: string, name: string }>, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type DetachTechFromBatchMutationVariables = Exact<{
   input: DetachTechFromBatchInput;
 }>;
 
 
-export type DetachTechFromBatchMutation = { detachTechFromBatch: { detachedTechId: string, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } };
+export type DetachTechFromBatchMutation = { detachTechFromBatch: { detachedTechId: string, batch: { id: string, version: number }, processStatus: { id: string, eventType: string, entityId: string, status: ProcessState } } | null };
 
 export type BatchCyclesQueryVariables = Exact<{
   id: string | number;
@@ -971,7 +971,7 @@ export type SubmitProvisioningBatchMutationVariables = Exact<{
 }>;
 
 
-export type SubmitProvisioningBatchMutation = { submitProvisioningBatch: { batch: { id: string, type: ProvisioningBatchType, status: ProvisioningBatchStatus, requests: Array<{ id: string, requestId: string, status: ProvisioningRequestStatus, info: string | null, iccid: string | null, orderId: number | null }> }, processStatus: { id: string, status: ProcessState, eventType: string, entityId: string } } };
+export type SubmitProvisioningBatchMutation = { submitProvisioningBatch: { batch: { id: string, type: ProvisioningBatchType, status: ProvisioningBatchStatus, requests: Array<{ id: string, requestId: string, status: ProvisioningRequestStatus, info: string | null, iccid: string | null, orderId: number | null }> }, processStatus: { id: string, status: ProcessState, eventType: string, entityId: string } } | null };
 
 export type ProvisioningBatchByIdQueryVariables = Exact<{
   id: string | number;

@@ -16,18 +16,18 @@ describe("cancelScheduledMessages", () => {
     const ids = [scheduled[1]!.id, missing, delivered!.id, scheduled[0]!.id, scheduled[1]!.id];
     const { cancelScheduledMessages: payload } = await query(CancelScheduledMessagesDocument, { input: { ids } });
 
-    expect(payload.results.map((r) => [r.id, r.status])).toEqual([
+    expect(payload!.results.map((r) => [r.id, r.status])).toEqual([
       [scheduled[1]!.id, "CANCELLED"],
       [missing, "NOT_FOUND"],
       [delivered!.id, "NOT_SCHEDULED"],
       [scheduled[0]!.id, "CANCELLED"],
     ]);
     expect(payload).toMatchObject({ successCount: 2, errorCount: 2 });
-    expect(payload.results[0]).toMatchObject({ error: null, message: { status: "CANCELLED", sentAt: null } });
-    expect(payload.results[0]?.message?.cancelledAt).toBeTruthy();
-    expect(payload.results[1]).toMatchObject({ error: `Message ${missing} does not exist`, message: null });
-    expect(payload.results[2]?.error).toMatch(/is DELIVERED; only SCHEDULED messages can be cancelled/);
-    expect(payload.processStatus).toMatchObject({
+    expect(payload!.results[0]).toMatchObject({ error: null, message: { status: "CANCELLED", sentAt: null } });
+    expect(payload!.results[0]?.message?.cancelledAt).toBeTruthy();
+    expect(payload!.results[1]).toMatchObject({ error: `Message ${missing} does not exist`, message: null });
+    expect(payload!.results[2]?.error).toMatch(/is DELIVERED; only SCHEDULED messages can be cancelled/);
+    expect(payload!.processStatus).toMatchObject({
       eventType: "CANCEL_SCHEDULED_MESSAGES",
       status: "SUCCESS",
       entityId: [scheduled[1]!.id, missing, delivered!.id, scheduled[0]!.id].map((id) => globalId("Message", id)).join(","),
@@ -40,8 +40,8 @@ describe("cancelScheduledMessages", () => {
     const first = await query(CancelScheduledMessagesDocument, { input: { ids: [message!.id] } });
     const again = await query(CancelScheduledMessagesDocument, { input: { ids: [message!.id] } });
     expect(again.cancelScheduledMessages).toMatchObject({ successCount: 0, errorCount: 1, results: [{ status: "NOT_SCHEDULED" }] });
-    expect(again.cancelScheduledMessages.results[0]?.message?.cancelledAt).toBe(
-      first.cancelScheduledMessages.results[0]?.message?.cancelledAt,
+    expect(again.cancelScheduledMessages!.results[0]?.message?.cancelledAt).toBe(
+      first.cancelScheduledMessages!.results[0]?.message?.cancelledAt,
     );
   });
 
@@ -49,7 +49,7 @@ describe("cancelScheduledMessages", () => {
     const made = await createMessages(50);
     const ids = made.map((m) => m.id);
     const { cancelScheduledMessages } = await query(CancelScheduledMessagesDocument, { input: { ids: [...ids, ids[0]!] } });
-    expect(cancelScheduledMessages.successCount).toBe(50);
+    expect(cancelScheduledMessages!.successCount).toBe(50);
 
     for (const [list, pattern] of [[[...ids, 987_654], /at most 50/], [[], /at least one/]] as const) {
       const { result, statements } = await recordStatements(() => execute(CancelScheduledMessagesDocument, { input: { ids: [...list] } }));

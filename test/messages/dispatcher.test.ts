@@ -28,7 +28,7 @@ describe("message dispatcher", () => {
         ],
       },
     });
-    const ids = sendMessages.messages.map((m) => m.messageId);
+    const ids = sendMessages!.messages.map((m) => m.messageId);
 
     await dispatchMessages();
     const sent = await read(ids);

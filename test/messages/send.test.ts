@@ -24,14 +24,14 @@ describe("sendMessages", () => {
         ],
       },
     });
-    const [now, scheduled, polish] = sendMessages.messages;
+    const [now, scheduled, polish] = sendMessages!.messages;
     expect(now).toMatchObject({ status: "ENQUEUED", encoding: "GSM7", parts: 1, recipient: "+48500100201", sentAt: null });
     expect(Date.now() - Date.parse(now!.scheduledAt)).toBeLessThan(60_000);
     expect(scheduled).toMatchObject({ status: "SCHEDULED", encoding: "GSM7", parts: 2, scheduledAt: later });
     expect(polish).toMatchObject({ status: "ENQUEUED", encoding: "UCS2", parts: 2, recipient: "+14155552671", sender: "48500100200" });
 
-    const ids = sendMessages.messages.map((m) => m.messageId);
-    expect(sendMessages.processStatus).toMatchObject({
+    const ids = sendMessages!.messages.map((m) => m.messageId);
+    expect(sendMessages!.processStatus).toMatchObject({
       eventType: "SEND_MESSAGES",
       status: "SUCCESS",
       entityId: ids.map((id) => globalId("Message", id)).join(","),
@@ -71,7 +71,7 @@ describe("sendMessages", () => {
     for (const [input, field, pattern] of cases) {
       const result = await execute(SendMessagesDocument, { input: { messages: [input] } });
       if (!field) {
-        expect(result.data?.sendMessages.messages[0]?.parts).toBe(10);
+        expect(result.data?.sendMessages!.messages[0]?.parts).toBe(10);
         continue;
       }
       expect(result.errors?.[0]?.message).toMatch(pattern);

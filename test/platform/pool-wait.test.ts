@@ -37,7 +37,7 @@ test.skipIf(process.env.TEST_DB !== "postgres")(
     );
     const elapsedMs = performance.now() - started;
     expect(results.map((result) => result.errors?.[0]?.extensions?.code ?? result.status)).toEqual(Array(20).fill(200));
-    expect(results.every((result) => result.data?.createBatches.batches.length === 100)).toBe(true);
+    expect(results.every((result) => result.data?.createBatches?.batches.length === 100)).toBe(true);
     expect(await db.prisma.cycle.count({ where: { batch: { queueId: queue.id } } })).toBe(20 * 100 * 50);
     console.info(
       `20 concurrent createBatches of 5,000 cycles on ${db.kind} (pool ${env.dbPoolSize}): ${Math.round(elapsedMs)} ms`,

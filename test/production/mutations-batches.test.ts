@@ -31,7 +31,7 @@ describe("createBatch", () => {
     const { createBatch } = await query(CreateBatchDocument, {
       input: { queueId, workOrderId, label: "Batch A", order: "b", numberCycles: 4, currentStatus },
     });
-    expect(createBatch.batch).toMatchObject({
+    expect(createBatch!.batch).toMatchObject({
       label: "Batch A",
       order: "b",
       numberCycles: 4,
@@ -42,9 +42,9 @@ describe("createBatch", () => {
       workOrder: { id: workOrderId },
       location: { id: globalId("Location", location.id) },
     });
-    expect(createBatch.processStatus).toMatchObject({ eventType: "CREATE_BATCH", entityId: createBatch.batch.id, status: "SUCCESS" });
+    expect(createBatch!.processStatus).toMatchObject({ eventType: "CREATE_BATCH", entityId: createBatch!.batch.id, status: "SUCCESS" });
 
-    const { batch } = await query(BatchCyclesDocument, { id: createBatch.batch.id });
+    const { batch } = await query(BatchCyclesDocument, { id: createBatch!.batch.id });
     expect(batch?.cycleCounts).toMatchObject({ needed: 4, pending: 4, active: 4, inActive: 0 });
     expect(batch?.cycles.edges.map((e) => [e.node.label, e.node.position])).toEqual([
       ["Batch A #1", 1],
@@ -104,14 +104,14 @@ describe("createBatches", () => {
     const users = await createUsers(2);
     const userIds = users.map((u) => globalId("User", u.id));
     const { createBatches } = await query(CreateBatchesDocument, { input: { queueId, workOrderId, total: 3, numberCycles: 5, userIds } });
-    expect(createBatches.batches.map((b) => b.label)).toEqual([1, 2, 3].map((n) => `${workOrder.label} ${n}`));
-    for (const batch of createBatches.batches) {
+    expect(createBatches!.batches.map((b) => b.label)).toEqual([1, 2, 3].map((n) => `${workOrder.label} ${n}`));
+    for (const batch of createBatches!.batches) {
       expect(batch).toMatchObject({ numberCycles: 5, totalAssignedUsers: 2, queue: { id: queueId } });
       expect(batch.techs.edges.map((e) => e.node.id).sort()).toEqual([...userIds].sort());
       const { batch: read } = await query(BatchCyclesDocument, { id: batch.id });
       expect(read?.cycles.totalCount).toBe(5);
     }
-    expect(createBatches.processStatus).toMatchObject({ eventType: "CREATE_BATCHES", entityId: workOrderId, status: "SUCCESS" });
+    expect(createBatches!.processStatus).toMatchObject({ eventType: "CREATE_BATCHES", entityId: workOrderId, status: "SUCCESS" });
   });
 
   test("one unknown user id is NOT_FOUND naming input.userIds[i], and nothing is written", async () => {

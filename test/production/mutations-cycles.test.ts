@@ -17,26 +17,26 @@ describe("updateCycleStatus", () => {
     await createBatch({ queueId: queue.id, workOrderId: workOrder.id, numberCycles: 2 });
     const status = { status: "Reticulating Splines", category: "IN_PROGRESS", description: "Imaging", order: 4 } as const;
     const { updateCycleStatus } = await query(UpdateCycleStatusDocument, { input: { id: cycles[0]!, status } });
-    expect(updateCycleStatus.cycle).toEqual({ id: cycles[0], currentStatus: status });
-    expect(updateCycleStatus.processStatus).toMatchObject({ eventType: "UPDATE_CYCLE_STATUS", entityId: cycles[0], status: "SUCCESS" });
-    expect(updateCycleStatus.batch.cycleCounts).toEqual({
+    expect(updateCycleStatus!.cycle).toEqual({ id: cycles[0], currentStatus: status });
+    expect(updateCycleStatus!.processStatus).toMatchObject({ eventType: "UPDATE_CYCLE_STATUS", entityId: cycles[0], status: "SUCCESS" });
+    expect(updateCycleStatus!.batch.cycleCounts).toEqual({
       needed: 4, pending: 3, inProgress: 1, verifying: 0, complete: 0, blocked: 0, cancelled: 0, active: 4, inActive: 0,
     });
-    expect(updateCycleStatus.batch.queue.activeCycles).toBe(6);
+    expect(updateCycleStatus!.batch.queue.activeCycles).toBe(6);
 
     await query(UpdateCycleStatusDocument, { input: { id: cycles[1]!, category: "COMPLETE" } });
     await query(UpdateCycleStatusDocument, { input: { id: cycles[2]!, category: "CANCELLED" } });
     const { updateCycleStatus: last } = await query(UpdateCycleStatusDocument, { input: { id: cycles[3]!, category: "BLOCKED" } });
-    expect(last.batch.cycleCounts).toEqual({
+    expect(last!.batch.cycleCounts).toEqual({
       needed: 4, pending: 0, inProgress: 1, verifying: 0, complete: 1, blocked: 1, cancelled: 1, active: 2, inActive: 2,
     });
-    expect(last.batch.queue.activeCycles).toBe(4);
+    expect(last!.batch.queue.activeCycles).toBe(4);
   });
 
   test("a bare category takes the category's default label", async () => {
     const { id, cycles } = await batchWithCycles(1);
     const { updateCycleStatus } = await query(UpdateCycleStatusDocument, { input: { id: cycles[0]!, category: "VERIFYING" } });
-    expect(updateCycleStatus.cycle.currentStatus).toEqual({ status: "Verifying", category: "VERIFYING", description: null, order: 2 });
+    expect(updateCycleStatus!.cycle.currentStatus).toEqual({ status: "Verifying", category: "VERIFYING", description: null, order: 2 });
     const { batch } = await query(BatchCyclesDocument, { id });
     expect(batch?.cycles.edges[0]?.node.currentStatus).toEqual({ status: "Verifying", category: "VERIFYING" });
   });

@@ -27,12 +27,12 @@ describe("batch relations", () => {
     const { attachBatchRelation } = await query(AttachBatchRelationDocument, {
       input: { batchId, relation: "created", direction: "INWARD", entity },
     });
-    expect(attachBatchRelation.relation).toMatchObject({ relation: "created", direction: "INWARD", ...entity });
-    expect(attachBatchRelation.batch).toEqual({ id: batchId, version: 2 });
-    expect(attachBatchRelation.processStatus).toMatchObject({ eventType: "ATTACH_BATCH_RELATION", entityId: batchId, status: "SUCCESS" });
-    expect((await read()).relations.edges.map((e) => e.node.id)).toEqual([attachBatchRelation.relation.id]);
+    expect(attachBatchRelation!.relation).toMatchObject({ relation: "created", direction: "INWARD", ...entity });
+    expect(attachBatchRelation!.batch).toEqual({ id: batchId, version: 2 });
+    expect(attachBatchRelation!.processStatus).toMatchObject({ eventType: "ATTACH_BATCH_RELATION", entityId: batchId, status: "SUCCESS" });
+    expect((await read()).relations.edges.map((e) => e.node.id)).toEqual([attachBatchRelation!.relation.id]);
 
-    const relationId = attachBatchRelation.relation.id;
+    const relationId = attachBatchRelation!.relation.id;
     const { detachBatchRelation } = await query(DetachBatchRelationDocument, { input: { batchId, relationId } });
     expect(detachBatchRelation).toMatchObject({ detachedRelationId: relationId, batch: { version: 3 } });
     expect((await read()).relations.totalCount).toBe(0);
@@ -53,7 +53,7 @@ describe("batch relations", () => {
     const first = await oneBatch();
     const second = await oneBatch();
     const { attachBatchRelation } = await query(AttachBatchRelationDocument, { input: { batchId: first.batchId, relation: "created", entity } });
-    const result = await execute(DetachBatchRelationDocument, { input: { batchId: second.batchId, relationId: attachBatchRelation.relation.id } });
+    const result = await execute(DetachBatchRelationDocument, { input: { batchId: second.batchId, relationId: attachBatchRelation!.relation.id } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.relationId" });
     expect((await first.read()).relations.totalCount).toBe(1);
   });
@@ -78,8 +78,8 @@ describe("batch techs", () => {
     const { batchId, read } = await oneBatch();
     const userIds = await userIdsOf(3);
     const { assignTechs } = await query(AssignTechsDocument, { input: { batchId, userIds: userIds.slice(0, 2) } });
-    expect(assignTechs.assignedTechs.map((u) => u.id)).toEqual(userIds.slice(0, 2));
-    expect(assignTechs.processStatus).toMatchObject({ eventType: "ASSIGN_TECHS", entityId: batchId, status: "SUCCESS" });
+    expect(assignTechs!.assignedTechs.map((u) => u.id)).toEqual(userIds.slice(0, 2));
+    expect(assignTechs!.processStatus).toMatchObject({ eventType: "ASSIGN_TECHS", entityId: batchId, status: "SUCCESS" });
     await query(AssignTechsDocument, { input: { batchId, userIds: userIds.slice(1) } });
     expect((await read()).totalAssignedUsers).toBe(3);
 

@@ -29,14 +29,14 @@ describe("updateBatch", () => {
     const { id } = await oneBatch(2);
     const currentStatus = { status: "On Hold", category: "BLOCKED", order: 9 } as const;
     const { updateBatch } = await query(UpdateBatchDocument, { input: { id, label: "Renamed", order: "a", currentStatus } });
-    expect(updateBatch.batch).toMatchObject({
+    expect(updateBatch!.batch).toMatchObject({
       label: "Renamed",
       order: "a",
       version: 2,
       numberCycles: 2,
       currentStatus: { status: "On Hold", category: "BLOCKED", description: null, order: 9 },
     });
-    expect(updateBatch.processStatus).toMatchObject({ eventType: "UPDATE_BATCH", entityId: id, status: "SUCCESS" });
+    expect(updateBatch!.processStatus).toMatchObject({ eventType: "UPDATE_BATCH", entityId: id, status: "SUCCESS" });
   });
 
   test("more cycles appends PENDING ones numbered after the last", async () => {
@@ -55,7 +55,7 @@ describe("updateBatch", () => {
     await query(UpdateCycleStatusDocument, { input: { id: cycles[4]!, category: "VERIFYING" } });
 
     const { updateBatch } = await query(UpdateBatchDocument, { input: { id, numberCycles: 3 } });
-    expect(updateBatch.batch.numberCycles).toBe(3);
+    expect(updateBatch!.batch.numberCycles).toBe(3);
     const batch = await read();
     expect(categories(batch.cycles.edges)).toEqual(["PENDING", "CANCELLED", "CANCELLED", "IN_PROGRESS", "VERIFYING"]);
     expect(batch.cycleCounts).toMatchObject({ needed: 3, pending: 1, inProgress: 1, verifying: 1, cancelled: 2, active: 3, inActive: 2 });
@@ -81,7 +81,7 @@ describe("updateBatch", () => {
     const stale = await execute(UpdateBatchDocument, { input: { id, label: "Second", expectedVersion: 1 } });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "input.expectedVersion", currentVersion: 2 });
     const { updateBatch } = await query(UpdateBatchDocument, { input: { id, label: "Second", expectedVersion: 2 } });
-    expect(updateBatch.batch).toMatchObject({ label: "Second", version: 3 });
+    expect(updateBatch!.batch).toMatchObject({ label: "Second", version: 3 });
   });
 
   test("bad input and unknown batches are refused naming the field", async () => {
@@ -143,7 +143,7 @@ describe("a failure half-way", () => {
     injectFault();
     const input = { queueId, workOrderId: globalId("WorkOrder", workOrder.id), total: 3, numberCycles: 2 };
     const result = await execute(CreateBatchesDocument, { input });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ createBatches: null });
     expect((await query(QueueBatchCountDocument, { filter: { queueIds: [queueId] } })).batches.totalCount).toBe(0);
     expect(await prisma.cycle.count({ where: { workOrderId: workOrder.id } })).toBe(0);
     const statuses = await prisma.processStatus.findMany({ where: { eventType: "CREATE_BATCHES", entityId: input.workOrderId } });
@@ -154,7 +154,7 @@ describe("a failure half-way", () => {
     const { id, read } = await oneBatch(2);
     injectFault();
     const result = await execute(UpdateBatchDocument, { input: { id, numberCycles: 6, label: "Never" } });
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ updateBatch: null });
     expect(result.errors?.[0]?.message).not.toMatch(/injected/);
     const batch = await read();
     expect(batch).toMatchObject({ numberCycles: 2, version: 1, cycles: { totalCount: 2 } });

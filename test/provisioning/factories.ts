@@ -45,7 +45,7 @@ export const service = (method: "POST" | "DELETE" | "PATCH", ref: string, servic
 
 export async function submit(requests: ProvisioningRequestInput[], type: "SINGLE" | "MULTI" = "SINGLE") {
   const { submitProvisioningBatch } = await query(SubmitProvisioningBatchDocument, { input: { type, requests } });
-  return submitProvisioningBatch;
+  return submitProvisioningBatch!;
 }
 
 /** Runs executor passes in this process until nothing is left to claim. */

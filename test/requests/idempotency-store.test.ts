@@ -8,12 +8,14 @@ import { idempotentRequestPurge, purgeIdempotentRequests } from "../../src/reque
 
 const ago = (ms: number) => new Date(Date.now() - ms);
 
-test("a request id is claimed once; a released claim can be claimed again", async () => {
+test("a request id is claimed once; a released claim is taken over (resumed) at once, by the same operation only", async () => {
   const id = randomUUID();
-  expect(await claim(id, "Op:1")).toBe(true);
-  expect(await claim(id, "Op:1")).toBe(false);
+  expect(await claim(id, "Op:1")).toBe("new");
+  expect(await claim(id, "Op:1")).toBeNull();
   await release(id);
-  expect(await claim(id, "Op:1")).toBe(true);
+  expect(await claim(id, "Op:2")).toBeNull();
+  expect(await claim(id, "Op:1")).toBe("resumed");
+  expect(await claim(id, "Op:1")).toBeNull();
 });
 
 test("a duplicate waiting on a first request that never answers gets a CONFLICT saying so", async () => {
@@ -24,16 +26,17 @@ test("a duplicate waiting on a first request that never answers gets a CONFLICT 
   if (decision.kind === "refuse") expect(decision.error.message).toMatch(/still being processed/);
 });
 
-test("a stored response is replayed; a claim abandoned for over a minute is taken over", async () => {
+test("a stored response is replayed; a claim whose lease (IDEMPOTENCY_LEASE) ran out is taken over", async () => {
   const done = randomUUID();
   await claim(done, "Op:1");
   await storeResponse(done, JSON.stringify({ data: { ok: true } }));
   expect(await decide(done, "Op:1")).toEqual({ kind: "replay", result: { data: { ok: true } } });
 
-  const abandoned = randomUUID();
-  await claim(abandoned, "Op:1");
-  await prisma.idempotentRequest.update({ where: { requestId: abandoned }, data: { createdAt: ago(120_000) } });
-  expect(await decide(abandoned, "Op:1")).toEqual({ kind: "run" });
+  const held = randomUUID();
+  await claim(held, "Op:1", 200);
+  expect((await decide(held, "Op:1", undefined, 0)).kind).toBe("refuse");
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  expect(await decide(held, "Op:1")).toEqual({ kind: "run", committed: new Map() });
 });
 
 test("request ids older than IDEMPOTENCY_RETENTION (24h) are purged by a registered job", async () => {
