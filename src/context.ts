@@ -1,6 +1,7 @@
 // Read-only data about one request: who is asking and the request id. Per-request
 // DataLoaders live in the Pothos dataloader plugin's cache, keyed on this object, so no
 // loader is ever shared across requests.
+import type { IncomingMessage } from "node:http";
 import type { YogaInitialContext } from "graphql-yoga";
 import { viewerOfRequest } from "./auth/bearer.ts";
 import type { Viewer } from "./auth/tokens.ts";
@@ -18,6 +19,21 @@ export interface Context {
    * its fields record their outcomes, and answer those an earlier attempt already committed.
    */
   idempotency?: { requestId: string; committed: ReadonlyMap<string, Outcome> };
+}
+
+/**
+ * Beside Yoga's own, the server context of an operation that arrived over a WebSocket
+ * (src/websocket.ts): `websocket` is the graphql-ws connection, the same object for every
+ * operation sent on it; `req` is the HTTP upgrade request that opened it.
+ */
+export interface WebSocketServerContext {
+  websocket: object;
+  req: IncomingMessage;
+}
+
+/** The WebSocket connection an operation came over; undefined over HTTP. */
+export function websocketOf(context: unknown): object | undefined {
+  return (context as Partial<WebSocketServerContext> | undefined)?.websocket;
 }
 
 async function viewerOf(request: Request): Promise<Viewer | null> {

@@ -118,7 +118,12 @@ function readEnv() {
       /** Most operations in one batched request (a JSON array body). */
       maxBatch: integer("MAX_BATCH_OPERATIONS", 10, 1),
     },
-    /** Requests allowed per token (or per IP without one) per window; 0 disables rate limiting. */
+    /** Subscriptions open at once per WebSocket connection, and per token subject (or IP) in this process. */
+    subscriptionLimits: {
+      perConnection: integer("MAX_SUBSCRIPTIONS_PER_CONNECTION", 100, 1),
+      perToken: integer("MAX_SUBSCRIPTIONS_PER_TOKEN", 500, 1),
+    },
+    /** Requests allowed per token subject (or per IP without a valid token) per window; 0 disables rate limiting. */
     rateLimit: { points: integer("RATE_LIMIT_REQUESTS", 600, 0), windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1) },
     redisUrl: process.env.REDIS_URL || undefined,
     /** "only": run just the operations in the client manifest (by hash); "allow" (default): any document too. */

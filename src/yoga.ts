@@ -10,7 +10,7 @@ import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
 import { compiledExecution } from "./graphql/compiled-execution.ts";
 import { requestDeadlinePlugin } from "./deadline.ts";
 import { maskError } from "./graphql/masking.ts";
-import { freshContextPerEvent } from "./graphql/subscription-events.ts";
+import { sharedSubscriptions } from "./graphql/shared-subscriptions.ts";
 import { variableCoercion } from "./graphql/variables.ts";
 import { subgraphSchema } from "./platform/federation.ts";
 import { healthPlugin } from "./platform/health.ts";
@@ -23,12 +23,15 @@ import { requestHeadersPlugin } from "./requests/plugin.ts";
 import { bodyLimitPlugin } from "./security/body-limit.ts";
 import { queryLimitPlugins } from "./security/limits.ts";
 import { type RateLimitOptions, rateLimitPlugin } from "./security/rate-limit.ts";
+import { type SubscriptionLimits, subscriptionLimitsPlugin } from "./security/subscription-limits.ts";
 
 export { developmentTokenIfAny } from "./graphiql/options.ts";
 
 export interface GatewayOptions {
   /** Overrides RATE_LIMIT_* (tests use small limits). */
   rateLimit?: RateLimitOptions;
+  /** Overrides MAX_SUBSCRIPTIONS_PER_CONNECTION and MAX_SUBSCRIPTIONS_PER_TOKEN. */
+  subscriptionLimits?: SubscriptionLimits;
   /** Serve as an Apollo Federation subgraph (default FEDERATION). */
   federation?: boolean;
   /** A span per operation for OpenTelemetry (default: on when OTEL_* configures an exporter). */
@@ -66,7 +69,9 @@ export function createGateway(options: GatewayOptions = {}) {
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
       requestLogPlugin,
-      freshContextPerEvent,
+      // In this order: the caps wrap the shared subscribe, so a refused subscription reads nothing.
+      sharedSubscriptions(),
+      subscriptionLimitsPlugin(options.subscriptionLimits),
       // Before requestHeadersPlugin: a mutation the token may not run is neither run nor replayed.
       mutationScopesPlugin,
       requestHeadersPlugin,

@@ -1,6 +1,6 @@
 import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
-import { merged } from "../graphql/watch.ts";
+import { liveState, merged } from "../graphql/watch.ts";
 import { pubsub } from "../pubsub.ts";
 import { MessageNode } from "./message.ts";
 import { uniqueMessageIds } from "./validation.ts";
@@ -11,18 +11,15 @@ export function publishMessageStatus(messageIds: readonly number[]): void {
 }
 
 /** Each watched message as it is now, then each one again whenever its status changes. */
-async function* watchMessages(ids: number[]) {
-  const iterator = merged(ids.map((id) => pubsub.subscribe("messageStatusChanged", id)))[Symbol.asyncIterator]();
-  try {
-    const firstEvent = iterator.next();
-    yield* await prisma.message.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
-    for (let event = await firstEvent; !event.done; event = await iterator.next()) {
-      const message = await prisma.message.findUnique({ where: { id: event.value.messageId } });
-      if (message) yield message;
-    }
-  } finally {
-    await iterator.return?.();
-  }
+function watchMessages(ids: number[]) {
+  return liveState({
+    events: merged(ids.map((id) => pubsub.subscribe("messageStatusChanged", id))),
+    current: () => prisma.message.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } }),
+    changed: async ({ messageId }) => {
+      const message = await prisma.message.findUnique({ where: { id: messageId } });
+      return message ? [message] : [];
+    },
+  });
 }
 
 builder.subscriptionField("messageStatusChanged", (t) =>

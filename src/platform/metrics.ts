@@ -7,6 +7,7 @@ import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 import type { Database } from "../database.ts";
 import { db } from "../db.ts";
+import { requestSignalOf, untilEnd } from "../graphql/stream-end.ts";
 
 // Process metrics install event-loop and GC observers; one set per process, however many
 // gateways (tests build several) are created.
@@ -79,10 +80,11 @@ function gatewayMetricsPlugin(registry: Registry): Plugin {
     onSubscribe({ args }) {
       const labels = { operationName: operationNameOf(args.document, args.operationName) };
       return {
-        onSubscribeResult({ result }) {
+        onSubscribeResult({ result, setResult }) {
           if (!(Symbol.asyncIterator in result)) return;
           subscriptions.inc(labels);
-          return { onEnd: () => subscriptions.dec(labels) };
+          // Not envelop's onEnd, which misses failed streams and SSE clients gone before the first read.
+          setResult(untilEnd(result, () => subscriptions.dec(labels), requestSignalOf(args.contextValue)));
         },
       };
     },

@@ -1,4 +1,6 @@
+import { filter, map, pipe } from "graphql-yoga";
 import { prisma } from "../db.ts";
+import type { ProvisioningEvent } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseId } from "../graphql/ids.ts";
 import { watch } from "../graphql/watch.ts";
@@ -28,14 +30,17 @@ builder.subscriptionFields((t) => ({
     authScopes: { scope: "provisioning:read" },
     description: "The provisioning event feed live: each new event (batch completions, order outcomes) as it is recorded.",
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
-    subscribe: async function* (_root, args) {
+    // Repeater operators rather than a generator: an unsubscribe stops the listener at once,
+    // not at the next event.
+    subscribe: (_root, args) => {
       const batchId = args.filter?.batchId ? parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") : undefined;
-      for await (const { eventId } of pubsub.subscribe("provisioningEvent")) {
-        const event = await prisma.provisioningEvent.findUnique({ where: { id: eventId } });
-        if (!event || (batchId !== undefined && event.batchId !== batchId)) continue;
-        if (args.filter?.type && event.type !== args.filter.type) continue;
-        yield event;
-      }
+      const type = args.filter?.type;
+      return pipe(
+        pubsub.subscribe("provisioningEvent"),
+        map(({ eventId }) => prisma.provisioningEvent.findUnique({ where: { id: eventId } })),
+        filter((event): event is ProvisioningEvent =>
+          event !== null && (batchId === undefined || event.batchId === batchId) && (!type || event.type === type)),
+      );
     },
     resolve: (event) => event,
   }),

@@ -1,10 +1,17 @@
-// Rate limiting per bearer token, or per client IP without one: HTTP 429 with Retry-After.
+// Rate limiting per caller: the verified token's subject, or the client IP when there is no
+// valid token (so respelling the Authorization header — `bearer`, extra spaces, a forged
+// token — never opens a fresh bucket). HTTP requests past the limit get 429 with Retry-After;
+// each WebSocket operation (a graphql-ws subscribe message, which never passes onRequest)
+// counts against the same bucket and is refused on its own, leaving the socket open.
 // State lives in Redis when REDIS_URL is set (shared by every instance), else in memory.
-import { createHash } from "node:crypto";
 import type { Plugin } from "graphql-yoga";
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import { viewerOfRequest } from "../auth/bearer.ts";
+import type { Viewer } from "../auth/tokens.ts";
+import { websocketOf } from "../context.ts";
 import { env } from "../env.ts";
+import { domainError } from "../graphql/errors.ts";
 import { logger } from "../logger.ts";
 
 export interface RateLimitOptions {
@@ -14,15 +21,22 @@ export interface RateLimitOptions {
   redisUrl?: string;
 }
 
-function clientKey(request: Request, serverContext: unknown): string {
-  const authorization = request.headers.get("authorization");
-  if (authorization) return `token:${createHash("sha256").update(authorization).digest("base64url").slice(0, 22)}`;
+/** Who is asking, for limits: the token's subject, or the client's address without a valid token. */
+export function callerKey(viewer: Viewer | null, serverContext: unknown): string {
+  if (viewer) return `subject:${viewer.subject}`;
   const socket = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket;
   return `ip:${socket?.remoteAddress ?? "unknown"}`;
 }
 
-function tooManyRequests(retryAfterMs: number): Response {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+async function requestCallerKey(request: Request, serverContext: unknown): Promise<string> {
+  return callerKey(await viewerOfRequest(request).catch(() => null), serverContext);
+}
+
+function retryAfterSeconds(rejection: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+}
+
+function tooManyRequests(seconds: number): Response {
   const body = { errors: [{ message: `Too many requests; retry after ${seconds} s`, extensions: { code: "LIMIT_EXCEEDED" } }] };
   return new Response(JSON.stringify(body), {
     status: 429,
@@ -36,15 +50,29 @@ export function rateLimitPlugin(options: RateLimitOptions = { ...env.rateLimit, 
   const limiter = options.redisUrl
     ? new RateLimiterRedis({ ...common, storeClient: new Redis(options.redisUrl, { enableOfflineQueue: false, lazyConnect: false }) })
     : new RateLimiterMemory(common);
+
+  /** The seconds to wait when `key` is over its limit, else undefined (counted). */
+  async function overLimit(key: string): Promise<number | undefined> {
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) return retryAfterSeconds(rejection);
+      // The shared store is unreachable: serve rather than fail every request.
+      logger.warn({ err: rejection }, "rate limiter store unavailable; request not counted");
+    }
+    return undefined;
+  }
+
   return {
     async onRequest({ request, serverContext, endResponse }) {
-      try {
-        await limiter.consume(clientKey(request, serverContext));
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return endResponse(tooManyRequests(rejection.msBeforeNext));
-        // The shared store is unreachable: serve rather than fail every request.
-        logger.warn({ err: rejection }, "rate limiter store unavailable; request not counted");
-      }
+      const seconds = await overLimit(await requestCallerKey(request, serverContext));
+      if (seconds !== undefined) endResponse(tooManyRequests(seconds));
+    },
+    async onParams({ request, context }) {
+      if (!websocketOf(context)) return; // HTTP requests were counted in onRequest
+      const seconds = await overLimit(await requestCallerKey(request, context));
+      if (seconds === undefined) return;
+      throw domainError("LIMIT_EXCEEDED", `Too many requests; retry after ${seconds} s`, { retryAfter: seconds });
     },
   };
 }

@@ -54,14 +54,19 @@ export async function subscribeSse<T = Record<string, unknown>>(
   };
 }
 
-/** An HTTP+WebSocket server on a free loopback port, for graphql-ws clients. */
-export async function startWebSocketServer() {
-  const server = createServer(yoga);
-  const websockets = attachWebSocket(server, yoga);
+/** An HTTP+WebSocket server on a free loopback port, for graphql-ws clients (the default gateway unless given). */
+export async function startWebSocketServer(gateway: typeof yoga = yoga) {
+  const server = createServer(gateway);
+  // Longer than any pause between a test's requests: an idle kept-alive connection closed by the
+  // server just as fetch reuses it fails the request (ECONNRESET) on a loaded machine.
+  server.keepAliveTimeout = 60_000;
+  const websockets = attachWebSocket(server, gateway);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   return {
     url,
+    /** The same server's HTTP GraphQL URL (for SSE over a real connection). */
+    httpUrl: url.replace(/^ws:/, "http:"),
     async stop() {
       for (const socket of websockets.clients) socket.terminate();
       websockets.close();
@@ -71,20 +76,67 @@ export async function startWebSocketServer() {
   };
 }
 
-/** A subscription over graphql-ws; each `next()` is one result. */
-export async function subscribeWs<T = Record<string, unknown>>(url: string, query: string, variables: object, token?: string): Promise<Stream<T>> {
-  const authorization = `Bearer ${token ?? (await tokenFor())}`;
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { Authorization: authorization }, retryAttempts: 0 });
-  const iterator = client.iterate({ query, variables: variables as Record<string, unknown> });
+/** A graphql-ws connection on which several operations run; `closed` settles with the close code. */
+export async function connectWs(url: string, options: { token?: string; headers?: Record<string, string> } = {}) {
+  const authorization = `Bearer ${options.token ?? (await tokenFor())}`;
+  let closedWith: (code: number) => void = () => {};
+  const closed = new Promise<number>((resolve) => (closedWith = resolve));
+  // Upgrade-request headers, as a browser or proxy would send them.
+  const headers = options.headers ?? {};
+  class WebSocketWithHeaders extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const client = createClient({
+    url,
+    webSocketImpl: WebSocketWithHeaders,
+    connectionParams: { Authorization: authorization },
+    retryAttempts: 0,
+    on: { closed: (event) => closedWith((event as { code: number }).code) },
+  });
   return {
-    async next() {
-      const { value, done } = await iterator.next();
-      if (done) throw new Error("subscription ended");
-      return value as T;
+    client,
+    closed,
+    /** One operation's results; a refused operation rejects `next()` with its errors. */
+    subscribe<T = Record<string, unknown>>(query: string, variables: object = {}, extra: object = {}): Stream<T> {
+      const iterator = client.iterate({ query, variables: variables as Record<string, unknown>, ...extra });
+      return {
+        async next() {
+          const { value, done } = await iterator.next();
+          if (done) throw new Error("subscription ended");
+          return value as T;
+        },
+        async close() {
+          await iterator.return?.();
+        },
+      };
     },
+    /** A query or mutation's single result. */
+    async execute<T = Record<string, unknown>>(query: string, variables: object = {}, extra: object = {}): Promise<T> {
+      const stream = this.subscribe<T>(query, variables, extra);
+      const result = await stream.next();
+      await stream.close();
+      return result;
+    },
+    close: () => client.dispose(),
+  };
+}
+
+/** A subscription over graphql-ws on its own connection; each `next()` is one result. */
+export async function subscribeWs<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: object,
+  token?: string,
+): Promise<Stream<T>> {
+  const connection = await connectWs(url, { token });
+  const stream = connection.subscribe<T>(query, variables);
+  return {
+    next: () => stream.next(),
     async close() {
-      await iterator.return?.();
-      await client.dispose();
+      await stream.close();
+      await connection.close();
     },
   };
 }
