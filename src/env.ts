@@ -21,6 +21,14 @@ export function parseDuration(raw: string): number | undefined {
   return match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : undefined;
 }
 
+/** The shortest way to write a duration in milliseconds, e.g. 86400000 → "24h", 90000 → "90s". */
+export function formatDuration(ms: number): string {
+  for (const unit of ["h", "m", "s"] as const) {
+    if (ms % DURATION_UNITS[unit]! === 0) return `${ms / DURATION_UNITS[unit]!}${unit}`;
+  }
+  return `${ms}ms`;
+}
+
 function duration(name: string, fallback: string, allowZero = false): number {
   const raw = process.env[name] || fallback;
   if (allowZero && raw.trim() === "0") return 0;
@@ -73,6 +81,11 @@ function readEnv() {
     dbPoolSize: integer("DB_POOL_SIZE", 10, 1),
     /** Longest a PostgreSQL statement may run before it is cancelled; 0 = no limit (PGlite cannot cancel one). */
     statementTimeoutMs: duration("STATEMENT_TIMEOUT", "5s", true),
+    /**
+     * How long a query or mutation may wait for a database connection, counted from the start of
+     * its execution: past it, SERVICE_UNAVAILABLE. Background work waits this long too.
+     */
+    requestDeadlineMs: duration("REQUEST_DEADLINE", "15s"),
     /** Where the embedded database keeps its files; "memory://" keeps it in memory. */
     dataDir: process.env.DATA_DIR || "./.data",
     /** Demo-data scale seeded into an empty embedded database on first start (0 = none). */
@@ -92,6 +105,8 @@ function readEnv() {
     /** Key material for encrypting cursors; derived from JWT_SECRET (or the development secret) when unset. */
     cursorSecret: cursorSecret(),
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
+    /** Longest a token may live (its exp minus its iat, or minus now without iat); tokens without exp are refused. */
+    jwtMaxLifetimeMs: duration("JWT_MAX_LIFETIME", "24h"),
     /** Run background jobs (dispatcher, executor, retention) in the server process. */
     jobs: process.env.JOBS !== "false",
     /** Query limits, checked before execution. */

@@ -8,8 +8,10 @@ import { type PersistedOperationsMode, persistedOperationsPlugin } from "./front
 import { type ResponseCacheOptions, responseCachePlugins } from "./frontend/response-cache.ts";
 import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
 import { compiledExecution } from "./graphql/compiled-execution.ts";
+import { requestDeadlinePlugin } from "./deadline.ts";
 import { maskError } from "./graphql/masking.ts";
 import { sharedSubscriptions } from "./graphql/shared-subscriptions.ts";
+import { variableCoercion } from "./graphql/variables.ts";
 import { subgraphSchema } from "./platform/federation.ts";
 import { healthPlugin } from "./platform/health.ts";
 import { metricsPlugins } from "./platform/metrics.ts";
@@ -39,6 +41,8 @@ export interface GatewayOptions {
   persistedOperations?: { mode: PersistedOperationsMode; manifestPath?: string };
   /** Overrides RESPONSE_CACHE, RESPONSE_CACHE_TTL and REDIS_URL for the response cache. */
   responseCache?: Partial<ResponseCacheOptions>;
+  /** Run queries and mutations compiled (graphql-jit, default) or with graphql-js only (tests compare the two). */
+  compiledExecution?: boolean;
 }
 
 /** The gateway's request handler; `yoga` below is the one the server and most tests use. */
@@ -57,8 +61,11 @@ export function createGateway(options: GatewayOptions = {}) {
     maxRequestBodySize: env.limits.maxBodyBytes,
     plugins: [
       healthPlugin(),
+      // Before anything that runs or records an operation: invalid variables stop it here.
+      variableCoercion,
+      requestDeadlinePlugin,
       // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
-      compiledExecution,
+      ...(options.compiledExecution === false ? [] : compiledExecution),
       ...(env.metrics ? metricsPlugins() : []),
       ...((options.tracing ?? env.otelTracing) ? [operationTracingPlugin()] : []),
       bodyLimitPlugin(env.limits.maxBodyBytes),

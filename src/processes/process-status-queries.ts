@@ -12,13 +12,19 @@ import { loadLiveProcessStatuses, MAX_PROCESS_STATUS_IDS, ProcessStatusNode } fr
 
 const ENTITY_PAGE_SIZE = 50;
 
-/** Decoded ids, each once in first-seen order; the limits are checked before anything is decoded. */
+/**
+ * Decoded ids, each once in first-seen order. Duplicates count once toward the limit, as the
+ * argument's description says; the limits are checked before anything is decoded.
+ */
 function processStatusIds(ids: readonly string[]): number[] {
-  if (ids.length === 0) throw badUserInput("ids must name at least one process status", "ids");
-  if (ids.length > MAX_PROCESS_STATUS_IDS) {
-    throw badUserInput(`ids may name at most ${MAX_PROCESS_STATUS_IDS} process statuses, got ${ids.length}`, "ids");
+  const distinct = new Map<string, number>(); // id → its first position, for the field of an error
+  ids.forEach((id, index) => distinct.has(id) || distinct.set(id, index));
+  if (distinct.size === 0) throw badUserInput("ids must name at least one process status", "ids");
+  if (distinct.size > MAX_PROCESS_STATUS_IDS) {
+    const message = `ids may name at most ${MAX_PROCESS_STATUS_IDS} distinct process statuses, got ${distinct.size}`;
+    throw badUserInput(message, "ids");
   }
-  return [...new Set(ids.map((id, index) => parseId(id, "ProcessStatus", `ids[${index}]`)))];
+  return [...new Set([...distinct].map(([id, index]) => parseId(id, "ProcessStatus", `ids[${index}]`)))];
 }
 
 builder.queryFields((t) => ({

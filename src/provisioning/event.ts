@@ -9,13 +9,14 @@ import { listOf } from "../graphql/pagination.ts";
 import { ProvisioningEventTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
+import { ofLiveBatch } from "./retention.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
   ...readScope("provisioning:read"),
   description: "Something that happened to a provisioning batch: it completed or partially completed, or one request's order finished.",
   id: { resolve: (event) => event.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.provisioningEvent.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => prisma.provisioningEvent.findMany({ where: { id: { in: ids }, ...ofLiveBatch() } }),
   sort: (event) => event.id,
   fields: (t) => ({
     type: t.field({ type: ProvisioningEventTypeEnum, description: "What happened.", resolve: (event) => event.type }),
@@ -50,6 +51,7 @@ builder.queryField("events", (t) =>
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
     resolve: (_root, args, _context, info) => {
       const where: Prisma.ProvisioningEventWhereInput = {
+        ...ofLiveBatch(),
         ...(args.filter?.type ? { type: args.filter.type } : {}),
         ...(args.filter?.batchId ? { batchId: parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") } : {}),
       };

@@ -6,6 +6,7 @@ import { ProcessStatusNode } from "../processes/process-status.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum, ProvisioningRequestStatusEnum } from "./enums.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
 import { MAX_REQUESTS } from "./validation.ts";
+import { liveBatchWhere } from "./retention.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
@@ -13,7 +14,7 @@ export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
   description:
     "Up to 100 API requests against telecom subscriptions submitted in one call, validated and executed by the gateway's workers. Removed after PROVISIONING_RETENTION (60 days by default).",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.provisioningBatch.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => prisma.provisioningBatch.findMany({ where: { id: { in: ids }, ...liveBatchWhere() } }),
   sort: (batch) => batch.id,
   fields: (t) => ({
     type: t.field({ type: ProvisioningBatchTypeEnum, description: "SINGLE (parallel) or MULTI (sequential per iccid).", resolve: (batch) => batch.type }),

@@ -2,13 +2,14 @@ import { prisma } from "../db.ts";
 import { builder } from "../graphql/builder.ts";
 import { parseRawId } from "../graphql/ids.ts";
 import { ProvisioningRequestStatusEnum } from "./enums.ts";
+import { ofLiveBatch } from "./retention.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningRequestNode = builder.loadableNode("ProvisioningRequest", {
   ...readScope("provisioning:read"),
   description: "One API request of a provisioning batch (e.g. block a subscription), with its outcome.",
   id: { resolve: (request) => request.id, parse: parseRawId },
-  load: (ids: number[]) => prisma.provisioningRequest.findMany({ where: { id: { in: ids } } }),
+  load: (ids: number[]) => prisma.provisioningRequest.findMany({ where: { id: { in: ids }, ...ofLiveBatch() } }),
   sort: (request) => request.id,
   fields: (t) => ({
     requestId: t.exposeString("requestId", {
