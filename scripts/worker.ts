@@ -14,6 +14,10 @@ async function main() {
   const { closePubSub } = await import("../src/pubsub.ts");
   const { env } = await import("../src/env.ts");
   const { sharedEpoch } = await import("../src/frontend/write-epoch.ts");
+  const { checkReachable } = await import("../src/startup.ts");
+
+  // Unreachable, or an embedded database another process holds: one line and exit 1, before any job.
+  await checkReachable(db);
   // The servers' cached responses must not outlive what the jobs change: each commit bumps the shared epoch.
   if (env.redisUrl) sharedEpoch(env.redisUrl);
 
@@ -39,7 +43,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof Error && error.name === "ConfigError";
+  const known = error instanceof Error && ["ConfigError", "StartupError"].includes(error.name);
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 });

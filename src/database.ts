@@ -6,6 +6,8 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { noticeStatement, watchCommittedWrites } from "./committed-writes.ts";
+import { remainingMs } from "./deadline.ts";
+import { lockDataDir } from "./embedded-lock.ts";
 import { env } from "./env.ts";
 import { PrismaClient, type Prisma } from "./generated/prisma/client.ts";
 
@@ -78,10 +80,58 @@ function createClient(factory: SqlMigrationAwareDriverAdapterFactory): PrismaCli
   return client;
 }
 
-export function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: env.dbPoolSize, connectionTimeoutMillis: 5_000 });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+/** Opening a new connection (TCP, authentication) may take this long, within the deadline. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * A pool whose callers wait for a busy pool's next free connection as long as their deadline
+ * allows (src/deadline.ts), instead of one fixed timeout for everyone. pg-pool reads
+ * connectionTimeoutMillis synchronously inside connect(), for both the queued wait and a new
+ * connection, so it is set per call; pg-pool offers no per-call timeout to do this with.
+ */
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+/** The parts of pg-pool's state the deadline needs (JavaScript fields its types do not declare). */
+type PoolInternals = { options: { connectionTimeoutMillis: number }; _isFull(): boolean; _idle: unknown[] };
+
+class DeadlinePool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    const pool = this as unknown as PoolInternals;
+    const waitsInQueue = pool._isFull() || pool._idle.length > 0;
+    const remaining = Math.max(1, remainingMs());
+    pool.options.connectionTimeoutMillis = waitsInQueue ? remaining : Math.min(CONNECT_TIMEOUT_MS, remaining);
+    try {
+      return callback ? super.connect(callback) : super.connect();
+    } finally {
+      pool.options.connectionTimeoutMillis = CONNECT_TIMEOUT_MS;
+    }
+  }
+}
+
+/**
+ * A pool whose every connection (Prisma's and db.query's) cancels a statement after
+ * `statementTimeoutMs` (STATEMENT_TIMEOUT): the client gets LIMIT_EXCEEDED (src/graphql/masking.ts)
+ * and the connection goes back to the pool at once. 0 means no limit.
+ */
+export function openPostgres(connectionString: string, statementTimeoutMs = env.statementTimeoutMs): Database {
+  const pool = new DeadlinePool({
+    connectionString,
+    max: env.dbPoolSize,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+  });
+  // A client losing its connection must not crash the process. The pool listens on idle clients
+  // ("error" below) but not on checked-out ones: a transaction's client cut between two
+  // statements (PostgreSQL shutting down) emitted an unhandled 'error' and killed the process.
+  // Its next statement fails instead ("Client has encountered a connection error"), answered
+  // 503, and the pool discards it when it is released.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   const adapterFactory = new PrismaPg(pool);
   const prisma = createClient(adapterFactory);
   const url = new URL(connectionString);
@@ -105,7 +155,12 @@ export function openPGlite(dataDir: string): Database {
   // constructed on first use: importing the schema (e.g. to print it) opens no database.
   let pglite: PGlite | undefined;
   let adapter: PrismaPGlite | undefined;
-  const current = () => (adapter ??= new PrismaPGlite((pglite = new PGlite(dataDir))));
+  let unlock = () => {};
+  const open = () => {
+    if (!dataDir.startsWith("memory://")) unlock = lockDataDir(dataDir);
+    return new PrismaPGlite((pglite = new PGlite(dataDir)));
+  };
+  const current = () => (adapter ??= open());
   const adapterFactory: SqlMigrationAwareDriverAdapterFactory = {
     provider: "postgres",
     adapterName: "pglite-lazy",
@@ -126,6 +181,7 @@ export function openPGlite(dataDir: string): Database {
     async close() {
       await prisma.$disconnect();
       await pglite?.close();
+      unlock();
     },
   };
 }

@@ -21,8 +21,17 @@ export function parseDuration(raw: string): number | undefined {
   return match ? Number(match[1]) * DURATION_UNITS[match[2]!]! : undefined;
 }
 
-function duration(name: string, fallback: string): number {
+/** The shortest way to write a duration in milliseconds, e.g. 86400000 → "24h", 90000 → "90s". */
+export function formatDuration(ms: number): string {
+  for (const unit of ["h", "m", "s"] as const) {
+    if (ms % DURATION_UNITS[unit]! === 0) return `${ms / DURATION_UNITS[unit]!}${unit}`;
+  }
+  return `${ms}ms`;
+}
+
+function duration(name: string, fallback: string, allowZero = false): number {
   const raw = process.env[name] || fallback;
+  if (allowZero && raw.trim() === "0") return 0;
   const value = parseDuration(raw);
   if (value === undefined || value <= 0) {
     throw new ConfigError(`${name} must be a positive duration like 7d, 12h, 30m or 45s, got "${raw}"`);
@@ -70,6 +79,13 @@ function readEnv() {
     databaseUrl: databaseUrl(),
     /** Maximum connections in the PostgreSQL pool. */
     dbPoolSize: integer("DB_POOL_SIZE", 10, 1),
+    /** Longest a PostgreSQL statement may run before it is cancelled; 0 = no limit (PGlite cannot cancel one). */
+    statementTimeoutMs: duration("STATEMENT_TIMEOUT", "5s", true),
+    /**
+     * How long a query or mutation may wait for a database connection, counted from the start of
+     * its execution: past it, SERVICE_UNAVAILABLE. Background work waits this long too.
+     */
+    requestDeadlineMs: duration("REQUEST_DEADLINE", "15s"),
     /** Where the embedded database keeps its files; "memory://" keeps it in memory. */
     dataDir: process.env.DATA_DIR || "./.data",
     /** Demo-data scale seeded into an empty embedded database on first start (0 = none). */
@@ -91,6 +107,8 @@ function readEnv() {
     jwtAudience: process.env.JWT_AUDIENCE || "batch-gateway",
     /** Plan each root field's selection into one SQL statement (PLANNER=false: every field through its loaders). */
     planner: process.env.PLANNER !== "false",
+    /** Longest a token may live (its exp minus its iat, or minus now without iat); tokens without exp are refused. */
+    jwtMaxLifetimeMs: duration("JWT_MAX_LIFETIME", "24h"),
     /** Run background jobs (dispatcher, executor, retention) in the server process. */
     jobs: process.env.JOBS !== "false",
     /** Query limits, checked before execution. */
@@ -99,7 +117,10 @@ function readEnv() {
       maxAliases: integer("MAX_QUERY_ALIASES", 30, 0),
       maxDirectives: integer("MAX_QUERY_DIRECTIVES", 20, 0),
       maxTokens: integer("MAX_QUERY_TOKENS", 5000, 1),
-      maxCost: integer("MAX_QUERY_COST", 20000, 1),
+      /** Most objects a query's connections and sized lists may return (src/security/query-cost.ts). */
+      maxNodes: integer("MAX_QUERY_NODES", 20_000, 1),
+      /** Deepest nesting of arrays and objects in a request's variables (and in a JSON argument). */
+      maxVariableDepth: integer("MAX_VARIABLE_DEPTH", 20, 1),
       /** Largest accepted request body, in bytes. */
       maxBodyBytes: integer("MAX_BODY_BYTES", 1_000_000, 1),
       /** Most operations in one batched request (a JSON array body). */

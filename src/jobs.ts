@@ -20,7 +20,11 @@ export function registeredJobs(): readonly Job[] {
   return jobs;
 }
 
-/** Starts every registered job; the returned function stops them and waits for running passes. */
+/**
+ * Starts every registered job: a first pass at once, then one per interval. At once, because a
+ * process that restarts more often than a job's interval (the hourly purges) would otherwise
+ * never run it. The returned function stops them and waits for running passes.
+ */
 export function startJobs(): () => Promise<void> {
   let stopped = false;
   const running = new Set<Promise<unknown>>();
@@ -33,6 +37,7 @@ export function startJobs(): () => Promise<void> {
         .finally(() => running.delete(pass));
       running.add(pass);
     };
+    tick();
     return setInterval(tick, job.intervalMs).unref();
   });
   return async () => {

@@ -3,10 +3,10 @@ import { createServer } from "node:http";
 
 async function main() {
   // Configuration is checked at import time; import lazily so a bad value is one clear line.
-  const { env } = await import("./env.ts");
+  const { env, formatDuration } = await import("./env.ts");
   const { db } = await import("./db.ts");
   const { logger } = await import("./logger.ts");
-  const { prepareDatabase } = await import("./startup.ts");
+  const { StartupError, prepareDatabase } = await import("./startup.ts");
   const { yoga, developmentTokenIfAny } = await import("./yoga.ts");
   const { checkTokenConfiguration } = await import("./auth/tokens.ts");
   const { checkCursorConfiguration } = await import("./graphql/cursor-sealing.ts");
@@ -18,13 +18,26 @@ async function main() {
   await checkTokenConfiguration();
   checkCursorConfiguration();
   await prepareDatabase(db);
-  const token = await developmentTokenIfAny();
-  if (token) logger.info({ token }, "development token (all scopes, 30 days); GraphiQL already sends it");
   const server = createServer(yoga);
-  const websockets = attachWebSocket(server, yoga);
-  server.listen(env.port, env.host, () => {
-    logger.info(`GraphiQL on http://${env.host === "0.0.0.0" ? "localhost" : env.host}:${env.port}/graphql (${db.describe})`);
+  // Listening first: a port already in use ends the start-up here, with one line and exit 1,
+  // before any job runs. (Attached before, the WebSocket server took the listen error and the
+  // process ran on without listening.)
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.port, env.host, resolve);
+  }).catch((error: NodeJS.ErrnoException) => {
+    const inUse = error.code === "EADDRINUSE";
+    const reason = inUse ? "is already in use (EADDRINUSE)" : `cannot be listened on: ${error.message}`;
+    throw new StartupError(`PORT: ${env.host}:${env.port} ${reason}`);
   });
+  const websockets = attachWebSocket(server, yoga);
+  const token = await developmentTokenIfAny();
+  if (token) {
+    const lifetime = formatDuration(env.jwtMaxLifetimeMs);
+    logger.info({ token }, `development token (all scopes, valid ${lifetime}); GraphiQL already sends a fresh one`);
+  }
+  const host = env.host === "0.0.0.0" ? "localhost" : env.host;
+  logger.info(`GraphiQL on http://${host}:${env.port}/graphql (${db.describe})`);
 
   const stopJobs = env.jobs ? startJobs() : async () => {};
 

@@ -3,6 +3,13 @@
 // turn the rows into the same objects Prisma would return. Pure: nothing here touches a database.
 import { Prisma } from "./generated/prisma/client.ts";
 
+/**
+ * Text a `…Contains` filter looks for, with LIKE's wildcards (`%`, `_`) and its escape character
+ * matched literally: for ILIKE in db.query statements, and for Prisma's `contains`, which passes
+ * them to LIKE as they are.
+ */
+export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
+
 /** The column a Prisma field is stored in: the schema maps every camelCase field to snake_case. */
 export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 

@@ -22,7 +22,8 @@ function describeCause(error: unknown): string {
   return String(error);
 }
 
-async function checkReachable(database: Database): Promise<void> {
+/** Reaches the database once (and, embedded, takes its lock); a failure is one StartupError line. */
+export async function checkReachable(database: Database): Promise<void> {
   try {
     // The driver's own error (e.g. ECONNREFUSED, password authentication failed) is clearer than Prisma's wrapper.
     if (database.pool) await database.pool.query("SELECT 1");

@@ -8,8 +8,10 @@ import { type PersistedOperationsMode, persistedOperationsPlugin } from "./front
 import { type ResponseCacheOptions, responseCachePlugins } from "./frontend/response-cache.ts";
 import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
 import { compiledExecution } from "./graphql/compiled-execution.ts";
+import { requestDeadlinePlugin } from "./deadline.ts";
 import { maskError } from "./graphql/masking.ts";
 import { sharedSubscriptions } from "./graphql/shared-subscriptions.ts";
+import { variableCoercion } from "./graphql/variables.ts";
 import { subgraphSchema } from "./platform/federation.ts";
 import { healthPlugin } from "./platform/health.ts";
 import { metricsPlugins } from "./platform/metrics.ts";
@@ -20,6 +22,7 @@ import { requestLogPlugin } from "./request-log.ts";
 import { requestHeadersPlugin } from "./requests/plugin.ts";
 import { bodyLimitPlugin } from "./security/body-limit.ts";
 import { queryLimitPlugins } from "./security/limits.ts";
+import { operationLimitsPlugin } from "./security/operation-limits.ts";
 import { type RateLimitOptions, rateLimitPlugin } from "./security/rate-limit.ts";
 import { type SubscriptionLimits, subscriptionLimitsPlugin } from "./security/subscription-limits.ts";
 
@@ -40,6 +43,8 @@ export interface GatewayOptions {
   responseCache?: Partial<ResponseCacheOptions>;
   /** Overrides PLANNER: false answers every field through its own loaders. */
   planner?: boolean;
+  /** Run queries and mutations compiled (graphql-jit, default) or with graphql-js only (tests compare the two). */
+  compiledExecution?: boolean;
 }
 
 /** The gateway's request handler; `yoga` below is the one the server and most tests use. */
@@ -54,15 +59,22 @@ export function createGateway(options: GatewayOptions = {}) {
     logging: logger,
     maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test", maskError },
     batching: { limit: env.limits.maxBatch },
+    // Yoga counts a body without Content-Length as it arrives (src/security/body-limit.ts).
+    maxRequestBodySize: env.limits.maxBodyBytes,
     plugins: [
       healthPlugin(),
+      // Before anything that runs or records an operation: invalid variables stop it here.
+      variableCoercion,
+      requestDeadlinePlugin,
       // First, so the plugins below that wrap execution (tracing) wrap the compiled executor.
-      compiledExecution,
+      ...(options.compiledExecution === false ? [] : compiledExecution),
       ...(env.metrics ? metricsPlugins() : []),
       ...((options.tracing ?? env.otelTracing) ? [operationTracingPlugin()] : []),
       bodyLimitPlugin(env.limits.maxBodyBytes),
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
+      // Before every plugin below that reads variables or sends SQL (response cache, idempotency).
+      operationLimitsPlugin(),
       requestLogPlugin,
       // In this order: the caps wrap the shared subscribe, so a refused subscription reads nothing.
       sharedSubscriptions(),

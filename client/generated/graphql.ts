@@ -10,13 +10,13 @@ export type BatchFilter = {
   dueFrom?: string | null | undefined;
   /** Only batches due at or before this time. */
   dueTo?: string | null | undefined;
-  /** Only batches whose label contains this text (case-insensitive). */
+  /** Only batches whose label contains this text (case-insensitive). At most 200 characters. */
   labelContains?: string | null | undefined;
-  /** Only batches in one of these queues. */
+  /** Only batches in one of these queues. Each at most 100 characters. */
   queueIds?: Array<string | number> | null | undefined;
   /** Only batches whose status is in one of these categories. */
   statusCategories?: Array<StatusCategory> | null | undefined;
-  /** Only batches of one of these work orders. */
+  /** Only batches of one of these work orders. Each at most 100 characters. */
   workOrderIds?: Array<string | number> | null | undefined;
 };
 
@@ -30,9 +30,9 @@ export type CreateBatchInput = {
   numberCycles: number;
   /** Lexicographic processing order within the queue (1 to 200 characters); "m" when omitted. */
   order?: string | null | undefined;
-  /** The queue the batch is placed in; it also gives the batch its location. */
+  /** The queue the batch is placed in; it also gives the batch its location. At most 100 characters. */
   queueId: string | number;
-  /** The work order the batch belongs to; it gives the batch its due date. */
+  /** The work order the batch belongs to; it gives the batch its due date. At most 100 characters. */
   workOrderId: string | number;
 };
 
@@ -83,11 +83,11 @@ export type StatusCategory =
 export type StatusInput = {
   /** The category the label belongs to. */
   category: StatusCategory;
-  /** What the status means. */
+  /** What the status means. At most 200 characters. */
   description?: string | null | undefined;
   /** Position of the status when statuses are listed; the category's default when omitted. */
   order?: number | null | undefined;
-  /** The custom label: starts with a letter, then letters, digits, "-", "_" or spaces (^[A-Za-z][0-9a-zA-Z-_ ]+$). */
+  /** The custom label: starts with a letter, then letters, digits, "-", "_" or spaces (^[A-Za-z][0-9a-zA-Z-_ ]+$). At most 200 characters. */
   status: string;
 };
 

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type JWTVerifyGetKey, type KeyObject, SignJWT, createLocalJWKSet, importPKCS8, importSPKI, jwtVerify } from "jose";
-import { ConfigError, env } from "../env.ts";
+import { ConfigError, env, formatDuration, parseDuration } from "../env.ts";
 import { type Scope, isScope } from "./scopes.ts";
 
 export interface Viewer {
@@ -56,34 +56,62 @@ export async function checkTokenConfiguration(): Promise<void> {
  */
 const recentlyVerified = new Map<string, { viewer: Viewer; until: number }>();
 const RECENTLY_VERIFIED_LIMIT = 1000;
-/** How long a token without `exp` is kept. */
-const KEEP_WITHOUT_EXPIRY_MS = 60_000;
+
+/**
+ * A token must say when it ends, and may not live longer than JWT_MAX_LIFETIME: a leaked
+ * token is then useful for a day at most. Its lifetime is exp minus iat; an iat in the future
+ * (or none) counts from now, so a far-future iat cannot stretch it.
+ */
+function checkLifetime(payload: { exp?: number; iat?: number }): void {
+  const now = Math.floor(Date.now() / 1000);
+  const issuedAt = Math.min(payload.iat ?? now, now);
+  if (payload.exp === undefined) throw new Error("the token has no exp claim");
+  if ((payload.exp - issuedAt) * 1000 > env.jwtMaxLifetimeMs) {
+    throw new Error("the token lives longer than JWT_MAX_LIFETIME");
+  }
+}
 
 /** The viewer a token stands for; throws on anything but a valid, unexpired, correctly signed token. */
 export async function verifyToken(token: string): Promise<Viewer> {
   const kept = recentlyVerified.get(token);
   if (kept && Date.now() < kept.until) return kept.viewer;
   const { key, algorithms } = await loadVerifyKey();
-  const options = { issuer: env.jwtIssuer, audience: env.jwtAudience, algorithms };
+  const options = { issuer: env.jwtIssuer, audience: env.jwtAudience, algorithms, requiredClaims: ["exp"] };
   const { payload } =
     typeof key === "function" ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options);
+  checkLifetime(payload);
   const claim = payload.scope ?? payload.scopes;
   const names = Array.isArray(claim) ? claim.map(String) : typeof claim === "string" ? claim.split(" ") : [];
   const viewer: Viewer = { subject: payload.sub ?? "anonymous", scopes: new Set(names.filter(isScope)) };
   recentlyVerified.delete(token);
   if (recentlyVerified.size >= RECENTLY_VERIFIED_LIMIT) recentlyVerified.delete(recentlyVerified.keys().next().value!);
-  recentlyVerified.set(token, { viewer, until: payload.exp !== undefined ? payload.exp * 1000 : Date.now() + KEEP_WITHOUT_EXPIRY_MS });
+  recentlyVerified.set(token, { viewer, until: payload.exp! * 1000 });
   return viewer;
 }
 
-/** Mints a token with the configured HS256 secret or RS256 private key. */
+/** A token's time to live in milliseconds; refuses what the gateway would not accept (longer than JWT_MAX_LIFETIME). */
+export function tokenLifetimeMs(ttl: string): number {
+  const ms = parseDuration(ttl);
+  if (ms === undefined || ms < 1000) {
+    throw new ConfigError(`the ttl must be a duration like 30m, 12h or 1d of at least 1s, got "${ttl}"`);
+  }
+  if (ms > env.jwtMaxLifetimeMs) {
+    const maximum = formatDuration(env.jwtMaxLifetimeMs);
+    const refusal = "the gateway would refuse the token";
+    throw new ConfigError(`the ttl ${ttl} is longer than JWT_MAX_LIFETIME (${maximum}): ${refusal}`);
+  }
+  return ms;
+}
+
+/** Mints a token with the configured HS256 secret or RS256 private key; `ttl` is a duration such as "1h". */
 export async function mintToken(options: { scopes: readonly Scope[]; subject?: string; ttl?: string }): Promise<string> {
+  const issuedAt = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ scope: options.scopes.join(" ") })
     .setSubject(options.subject ?? "developer")
     .setIssuer(env.jwtIssuer)
     .setAudience(env.jwtAudience)
-    .setIssuedAt()
-    .setExpirationTime(options.ttl ?? "1h");
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + Math.floor(tokenLifetimeMs(options.ttl ?? "1h") / 1000));
   if (env.jwtPrivateKey) return jwt.setProtectedHeader({ alg: "RS256" }).sign(await importPKCS8(env.jwtPrivateKey, "RS256"));
   if (!usesDevelopmentSecret && !env.jwtSecret) throw new ConfigError("minting needs JWT_SECRET or JWT_PRIVATE_KEY");
   return jwt.setProtectedHeader({ alg: "HS256" }).sign(sharedSecret());

@@ -9,12 +9,22 @@ import { exampleOperations } from "./examples.ts";
 
 export { renderGraphiQL };
 
-let developmentToken: Promise<string> | undefined;
+let developmentToken: { token: Promise<string>; mintedAt: number } | undefined;
 
-/** With the generated development secret: a ready all-scopes token for GraphiQL and the start-up banner. */
+/**
+ * With the generated development secret: a ready all-scopes token for GraphiQL and the start-up
+ * banner, living as long as JWT_MAX_LIFETIME allows. Minted at each start, and again once half
+ * its life is gone, so GraphiQL (which fetches its options with each page load) always sends
+ * one that works.
+ */
 export function developmentTokenIfAny(): Promise<string> | undefined {
   if (!usesDevelopmentSecret || env.isProduction) return undefined;
-  return (developmentToken ??= mintToken({ scopes: ALL_SCOPES, subject: "developer", ttl: "30d" }));
+  const now = Date.now();
+  if (!developmentToken || now - developmentToken.mintedAt > env.jwtMaxLifetimeMs / 2) {
+    const ttl = `${Math.floor(env.jwtMaxLifetimeMs / 1000)}s`;
+    developmentToken = { token: mintToken({ scopes: ALL_SCOPES, subject: "developer", ttl }), mintedAt: now };
+  }
+  return developmentToken.token;
 }
 
 export async function graphiqlOptions(): Promise<GraphiQLOptions> {

@@ -9,6 +9,8 @@ import type { Scope } from "../auth/scopes.ts";
 import type { Context } from "../context.ts";
 import { authenticationRequired, domainError } from "./errors.ts";
 import { decodeGlobalId, encodeGlobalId } from "./ids.ts";
+import { MAX_CURSOR_LENGTH } from "./pagination.ts";
+import { maxLength } from "./input-limits.ts";
 
 export type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
@@ -65,10 +67,10 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: "Whether items precede this page." },
     startCursorFieldOptions: { description: "Cursor of the page's first item." },
     endCursorFieldOptions: { description: "Cursor of the page's last item." },
-    firstArgOptions: { description: "Page forwards: at most this many items after `after` (default and limit in the field's description)." },
-    lastArgOptions: { description: "Page backwards: at most this many items before `before` (limit in the field's description)." },
-    afterArgOptions: { description: "Cursor of the item the page starts after." },
-    beforeArgOptions: { description: "Cursor of the item the page ends before." },
+    firstArgOptions: { description: "Page forwards: at most this many items after `after` (limit in the field's description); this or `last` is required." },
+    lastArgOptions: { description: "Page backwards: at most this many items before `before` (limit in the field's description); this or `first` is required." },
+    afterArgOptions: { description: "Cursor of the item the page starts after.", extensions: maxLength(MAX_CURSOR_LENGTH) },
+    beforeArgOptions: { description: "Cursor of the item the page ends before.", extensions: maxLength(MAX_CURSOR_LENGTH) },
     defaultConnectionTypeOptions: { description: "One page of a list, with its position and the size of the whole list." },
     defaultEdgeTypeOptions: { description: "An item of a page with its cursor." },
     encodeGlobalID: encodeGlobalId,

@@ -1,38 +1,53 @@
 // Queries and mutations run as compiled JavaScript (graphql-jit): a document is compiled once,
 // on first use, into a function that walks the selection without the generic executor's
-// per-field overhead — most of a nested list's CPU time (docs/PERFORMANCE.md). Subscriptions
-// and documents using @defer/@stream keep the standard executor, which graphql-jit does not
-// replace for them.
+// per-field overhead — most of a nested list's CPU time (docs/PERFORMANCE.md). It must answer
+// exactly as graphql-js would: test/execution/executors.test.ts runs every operation of the
+// suite through both and compares. Where it would not, the standard executor runs instead:
+// subscriptions and @defer/@stream, which graphql-jit does not replace, and the shapes in
+// compiled-shapes.ts; its errors are reshaped as graphql-js shapes them (compiled-errors.ts).
 import { useGraphQlJit } from "@envelop/graphql-jit";
-import { type DocumentNode, getOperationAST, visit } from "graphql";
+import { type DocumentNode, type GraphQLSchema, getOperationAST } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { asGraphqlJsResult } from "./compiled-errors.ts";
+import {
+  decidesFieldsWithDirectives,
+  hasFragmentBeforeOtherSelections,
+  hasVariableInScalarLiteral,
+  usesIncrementalDelivery,
+} from "./compiled-shapes.ts";
 
-// graphql-jit merges fields of one response key before deciding @skip/@include, so a
-// fragment under a skipped field can still be resolved (a field's answer graphql-js would
-// not give); documents deciding fields with directives run on graphql-js.
-const GRAPHQL_JS_DIRECTIVES = new Set(["defer", "stream", "skip", "include"]);
+/** Parsed documents are cached and reused by Yoga, so each is examined once per schema. */
+const compilable = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, boolean>>();
 
-function usesIncrementalDelivery(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Directive(node) {
-      if (GRAPHQL_JS_DIRECTIVES.has(node.name.value)) found = true;
-    },
-  });
-  return found;
-}
-
-/** Parsed documents are cached and reused by Yoga, so each is scanned once. */
-const incremental = new WeakMap<DocumentNode, boolean>();
-
-function isCompilable(document: DocumentNode, operationName?: string | null): boolean {
+/** Whether graphql-jit runs this operation (graphql-js otherwise). */
+export function isCompilable(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): boolean {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === "subscription") return false;
-  let deferred = incremental.get(document);
-  if (deferred === undefined) incremental.set(document, (deferred = usesIncrementalDelivery(document)));
-  return !deferred;
+  let bySchema = compilable.get(schema);
+  if (!bySchema) compilable.set(schema, (bySchema = new WeakMap()));
+  let answer = bySchema.get(document);
+  if (answer === undefined) {
+    answer =
+      !usesIncrementalDelivery(document) &&
+      !decidesFieldsWithDirectives(document) &&
+      !hasVariableInScalarLiteral(schema, document) &&
+      !hasFragmentBeforeOtherSelections(document);
+    bySchema.set(document, answer);
+  }
+  return answer;
 }
 
-export const compiledExecution = useGraphQlJit(
-  {},
-  { enableIf: (args) => isCompilable(args.document, args.operationName) },
-);
+const jit = useGraphQlJit({}, { enableIf: (args) => isCompilable(args.schema, args.document, args.operationName) });
+
+const graphqlJsShapedErrors: Plugin = {
+  onExecute({ args }) {
+    if (!isCompilable(args.schema, args.document, args.operationName)) return undefined;
+    return {
+      onExecuteDone({ result, setResult }) {
+        if (!(Symbol.asyncIterator in result)) setResult(asGraphqlJsResult(result, args.document));
+      },
+    };
+  },
+};
+
+export const compiledExecution = [jit, graphqlJsShapedErrors];

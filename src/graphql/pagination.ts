@@ -8,6 +8,8 @@ import { badUserInput } from "./errors.ts";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Longest cursor accepted: room for a 200-character sort value, escaped and base64-encoded. */
+export const MAX_CURSOR_LENGTH = 2_000;
 
 export interface ConnectionArgs {
   first?: number | null;

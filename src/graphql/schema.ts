@@ -3,6 +3,7 @@ import { withTypeScopes } from "../auth/type-scopes.ts";
 import type { GraphQLSchema } from "graphql";
 import { builder } from "./builder.ts";
 import { checkRecordedMutations } from "../processes/mutation-kit.ts";
+import { withInputLimits } from "./input-limits.ts";
 import { withSyncNodeIds } from "./node-ids.ts";
 import { withNodeLimits } from "./node-limits.ts";
 import "./scalars.ts";
@@ -15,11 +16,12 @@ import "../provisioning/index.ts";
 
 /**
  * What the builder gives, with Node ids resolved synchronously (node-ids.ts), the by-id fields
- * limited (node-limits.ts) and types' read scopes enforced where a query reaches them
- * (src/auth/type-scopes.ts); it refuses a Mutation field not made by the mutation kit
+ * limited (node-limits.ts), types' read scopes enforced where a query reaches them
+ * (src/auth/type-scopes.ts) and every text argument carrying its length limit
+ * (input-limits.ts); it refuses a Mutation field not made by the mutation kit
  * (src/processes/mutation-kit.ts).
  */
 export const finishSchema = (built: GraphQLSchema) =>
-  withTypeScopes(withNodeLimits(withSyncNodeIds(checkRecordedMutations(built))));
+  withTypeScopes(withNodeLimits(withSyncNodeIds(withInputLimits(checkRecordedMutations(built)))));
 
 export const schema = finishSchema(builder.toSchema({ sortSchema: true }));

@@ -1,5 +1,6 @@
 // updateLetterBatchStatus: the supplier reports a batch's progress; all its letters follow.
 import { builder } from "../graphql/builder.ts";
+import { maxLength } from "../graphql/input-limits.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
 import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
 import { LetterBatchNode } from "./letter-batch.ts";
@@ -17,9 +18,10 @@ const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusI
       description: "The status to move to; it must be allowed to follow the batch's current one (see LetterStatus).",
     }),
     reasonCode: t.string({
+      extensions: maxLength(MAX_REASON_CODE_LENGTH),
       description: `The supplier's code for why, at most ${MAX_REASON_CODE_LENGTH} characters; ${NEEDS_REASON_TEXT}.`,
     }),
-    reasonText: t.string({ description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
+    reasonText: t.string({ extensions: maxLength(MAX_REASON_TEXT_LENGTH), description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
   }),
 });
 

@@ -30,7 +30,7 @@ builder.queryFields((t) => ({
   letterBatches: t.connection({
     type: LetterBatchNode,
     authScopes: { scope: "letters:read" },
-    description: "Letter batches, newest first; at most 100 per page (default 20).",
+    description: "Letter batches, newest first; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: LetterBatchFilter, description: "Only batches meeting these conditions." }) },
     resolve: (_root, args, context, info) => {
       const status = args.filter?.status;

@@ -26,7 +26,7 @@ export const LetterBatchNode = builder.loadableNode("LetterBatch", {
     reasonText: t.exposeString("reasonText", { nullable: true, description: "Why the batch is in its status, in words, when given." }),
     letters: t.connection({
       type: LetterNode,
-      description: "The letters of the batch in the order they were received; at most 100 per page (default 20).",
+      description: "The letters of the batch in the order they were received; at most 100 per page, sized by `first` or `last` (one is required).",
       ...manyConnection(letterBatchTable, batchLetters),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the supplier received the batch." }),

@@ -1,12 +1,23 @@
 // Sending messages and cancelling scheduled ones; each call is recorded as a ProcessStatus.
 import type { Message } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { maxLength } from "../graphql/input-limits.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { encodeGlobalId } from "../graphql/ids.ts";
 import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
 import { MessageNode } from "./message.ts";
 import { publishMessageStatus } from "./message-subscriptions.ts";
 import { type Cancellation, cancelScheduledMessages, createMessages } from "./service.ts";
-import { MAX_MESSAGE_IDS, MAX_MESSAGES_PER_SEND, MAX_PARTS, checkMessages, uniqueMessageIds } from "./validation.ts";
+import {
+  MAX_MESSAGE_IDS,
+  MAX_MESSAGES_PER_SEND,
+  MAX_PARTS,
+  MAX_RECIPIENT_LENGTH,
+  MAX_SENDER_LENGTH,
+  MAX_TEXT_LENGTH,
+  checkMessages,
+  uniqueMessageIds,
+} from "./validation.ts";
 
 /** The affected messages as one entity id: their global ids, comma-separated. */
 const entityIdOf = (ids: readonly number[]) => ids.map((id) => encodeGlobalId("Message", id)).join(",");
@@ -14,10 +25,19 @@ const entityIdOf = (ids: readonly number[]) => ids.map((id) => encodeGlobalId("M
 const OutgoingMessageInput = builder.inputType("OutgoingMessageInput", {
   description: "One message to send.",
   fields: (t) => ({
-    recipient: t.string({ required: true, description: "The recipient's phone number in E.164 form, e.g. +48500100200." }),
-    sender: t.string({ required: true, description: "The sender name (up to 11 letters or digits) or number (up to 15 digits) the recipient sees." }),
+    recipient: t.string({
+      required: true,
+      extensions: maxLength(MAX_RECIPIENT_LENGTH),
+      description: "The recipient's phone number in E.164 form, e.g. +48500100200.",
+    }),
+    sender: t.string({
+      required: true,
+      extensions: maxLength(MAX_SENDER_LENGTH),
+      description: "The sender name (up to 11 letters or digits) or number (up to 15 digits) the recipient sees.",
+    }),
     text: t.string({
       required: true,
+      extensions: maxLength(MAX_TEXT_LENGTH),
       description: `The text; split into SMS parts (160/153 GSM-7 or 70/67 UCS-2 characters), at most ${MAX_PARTS} parts.`,
     }),
     scheduledAt: t.field({ type: "DateTime", description: "When to send it; now when absent. A future time makes the message SCHEDULED (cancellable)." }),
@@ -39,7 +59,12 @@ const SendMessagesPayload = payloadType<{ messages: Message[] }>(
   "SendMessagesPayload",
   "The messages created.",
   (t) => ({
-    messages: t.field({ type: [MessageNode], description: "The created messages, in the order given.", resolve: (payload) => payload.messages }),
+    messages: t.field({
+      type: [MessageNode],
+      extensions: listSize({ max: MAX_MESSAGES_PER_SEND }),
+      description: "The created messages, in the order given.",
+      resolve: (payload) => payload.messages,
+    }),
   }),
   { processStatus: "The record of this call (eventType SEND_MESSAGES, entityId the messages' global ids, comma-separated)." },
 );
@@ -79,7 +104,12 @@ const CancelScheduledMessagesPayload = payloadType<{ results: Cancellation[] }>(
   "CancelScheduledMessagesPayload",
   "One outcome per distinct id, with the counts the source API sends as headers.",
   (t) => ({
-    results: t.field({ type: [MessageCancellation], description: "One outcome per distinct id, in the order given.", resolve: (p) => p.results }),
+    results: t.field({
+      type: [MessageCancellation],
+      extensions: listSize({ max: MAX_MESSAGE_IDS }),
+      description: "One outcome per distinct id, in the order given.",
+      resolve: (p) => p.results,
+    }),
     successCount: t.int({
       description: "How many messages were cancelled.",
       resolve: (p) => p.results.filter((result) => result.status === "CANCELLED").length,

@@ -6,6 +6,7 @@ import { rowsByKeys } from "../data/planner/loaders.ts";
 import { orderOf } from "../data/planner/order.ts";
 import { type PlannerContext, listConnection, plannedRows, selectionsAt } from "../data/planner/run.ts";
 import type { GraphQLResolveInfo } from "graphql";
+import { listSize } from "../graphql/query-cost.ts";
 import { MessageNode, MessageStatusEnum } from "./message.ts";
 import { messageTable } from "./tables.ts";
 import { MAX_MESSAGE_IDS, MAX_PAGE_SIZE, uniqueMessageIds } from "./validation.ts";
@@ -48,6 +49,7 @@ const MessagesByIdsResult = builder
     fields: (t) => ({
       messages: t.field({
         type: [MessageNode],
+        extensions: listSize({ max: MAX_MESSAGE_IDS }),
         description: "The messages found, once each, in the order their ids were first given.",
         resolve: (result) => result.messages,
       }),
@@ -61,7 +63,7 @@ builder.queryFields((t) => ({
   messages: t.connection({
     type: MessageNode,
     authScopes: { scope: "messages:read" },
-    description: `The history of outgoing messages, newest first; at most ${MAX_PAGE_SIZE} per page (the source API's limit), default 20.`,
+    description: `The history of outgoing messages, newest first; at most ${MAX_PAGE_SIZE} per page (the source API's limit), sized by \`first\` or \`last\` (one is required).`,
     args: { filter: t.arg({ type: MessageFilter, description: "Only messages meeting these conditions." }) },
     resolve: (_root, args, context, info) =>
       listConnection({ table: messageTable, where: messageWhere(args.filter), order: NEWEST_FIRST, sizes: { maxSize: MAX_PAGE_SIZE } }, args, context, info) as never,

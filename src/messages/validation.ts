@@ -10,6 +10,12 @@ export const MAX_PAGE_SIZE = 50;
 export const MAX_MESSAGES_PER_SEND = 50;
 /** Longest text accepted, in SMS parts (1530 GSM-7 or 670 UCS-2 characters). */
 export const MAX_PARTS = 10;
+/** Longest text, in characters, that can fit MAX_PARTS parts (checked before the parts are counted). */
+export const MAX_TEXT_LENGTH = MAX_PARTS * PART_LIMITS.GSM7.concatenated;
+/** "+" and at most 15 digits (E.164). */
+export const MAX_RECIPIENT_LENGTH = 16;
+/** 15 digits, or a "+" and 15 digits. */
+export const MAX_SENDER_LENGTH = 16;
 
 /** The ids once each, in the order first given; an empty list or more than 50 is BAD_USER_INPUT. */
 export function uniqueMessageIds(ids: readonly number[], field: string): number[] {

@@ -75,7 +75,8 @@ class Adapters implements EngineAdapters {
     const shared = poolOf(adapter);
     await adapter.dispose();
     if (!shared) throw new Error(`migrations: unsupported driver adapter ${adapter.adapterName}`);
-    const own = await new PrismaPg({ ...shared.options, max: 1 }).connect();
+    // Migrations may rightly run longer than a request's STATEMENT_TIMEOUT.
+    const own = await new PrismaPg({ ...shared.options, max: 1, statement_timeout: undefined }).connect();
     this.owned.push(own);
     return withScriptRunner(own, (script) => own.underlyingDriver().query(script));
   }

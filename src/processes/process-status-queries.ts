@@ -2,6 +2,7 @@
 // one entity and event type, newest first. Expired statuses behave exactly like missing ones.
 import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { badUserInput, notFound } from "../graphql/errors.ts";
 import { parseId } from "../graphql/ids.ts";
 import { rowsInOrder } from "../data/planner/fields.ts";
@@ -13,13 +14,19 @@ import { processStatusTable } from "./tables.ts";
 const ENTITY_PAGE_SIZE = 50;
 const NEWEST_FIRST = orderOf(processStatusTable, [{ field: "createdAt", direction: "desc" }]);
 
-/** Decoded ids, each once in first-seen order; the limits are checked before anything is decoded. */
+/**
+ * Decoded ids, each once in first-seen order. Duplicates count once toward the limit, as the
+ * argument's description says; the limits are checked before anything is decoded.
+ */
 function processStatusIds(ids: readonly string[]): number[] {
-  if (ids.length === 0) throw badUserInput("ids must name at least one process status", "ids");
-  if (ids.length > MAX_PROCESS_STATUS_IDS) {
-    throw badUserInput(`ids may name at most ${MAX_PROCESS_STATUS_IDS} process statuses, got ${ids.length}`, "ids");
+  const distinct = new Map<string, number>(); // id → its first position, for the field of an error
+  ids.forEach((id, index) => distinct.has(id) || distinct.set(id, index));
+  if (distinct.size === 0) throw badUserInput("ids must name at least one process status", "ids");
+  if (distinct.size > MAX_PROCESS_STATUS_IDS) {
+    const message = `ids may name at most ${MAX_PROCESS_STATUS_IDS} distinct process statuses, got ${distinct.size}`;
+    throw badUserInput(message, "ids");
   }
-  return [...new Set(ids.map((id, index) => parseId(id, "ProcessStatus", `ids[${index}]`)))];
+  return [...new Set([...distinct].map(([id, index]) => parseId(id, "ProcessStatus", `ids[${index}]`)))];
 }
 
 builder.queryFields((t) => ({
@@ -39,6 +46,7 @@ builder.queryFields((t) => ({
   }),
   processStatuses: t.field({
     type: [ProcessStatusNode],
+    extensions: listSize({ argument: "ids", max: MAX_PROCESS_STATUS_IDS }),
     authScopes: { scope: "process-status:read" },
     description: `Process statuses by id, in the order first given; each id at most once. Ids of missing or expired statuses are left out. At most ${MAX_PROCESS_STATUS_IDS} ids; an empty list is refused.`,
     args: {
@@ -53,7 +61,7 @@ builder.queryFields((t) => ({
   processStatusesByEntity: t.connection({
     type: ProcessStatusNode,
     authScopes: { scope: "process-status:read" },
-    description: `The process statuses of one entity and event type, newest first; expired ones are left out. At most 100 per page (default ${ENTITY_PAGE_SIZE}).`,
+    description: `The process statuses of one entity and event type, newest first; expired ones are left out. At most 100 per page, sized by \`first\` or \`last\` (one is required).`,
     args: {
       entityId: t.arg.string({
         required: true,

@@ -5,7 +5,9 @@
 // the field's idempotent outcome (src/requests/outcomes.ts).
 import { GraphQLError } from "graphql";
 import { prisma } from "../db.ts";
+import { TRANSACTION_MAX_WAIT_MS } from "../deadline.ts";
 import type { Prisma, ProcessStatus } from "../generated/prisma/client.ts";
+import { encodeGlobalId } from "../graphql/ids.ts";
 import { writeOutcome } from "../requests/outcomes.ts";
 
 export type Tx = Prisma.TransactionClient;
@@ -27,7 +29,7 @@ export interface ProcessDescription<T> {
   linkStatus?: (tx: Tx, result: T, processStatus: ProcessStatus) => Promise<T>;
 }
 
-const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
+const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: TRANSACTION_MAX_WAIT_MS };
 
 /** Payloads that came out of a recorded transaction (or its committed outcome): the kit checks it. */
 const recordedPayloads = new WeakSet<object>();
@@ -85,7 +87,8 @@ export async function recordFailure<T>(process: ProcessDescription<T>, error: un
         },
       });
       if (!expected) return error;
-      const extensions = { ...error.extensions, processStatusId: String(failure.id) };
+      // The global id, as processStatus(id:) takes it.
+      const extensions = { ...error.extensions, processStatusId: encodeGlobalId("ProcessStatus", failure.id) };
       // An expected failure is the field's answer: a retry gets it again rather than running anew.
       await writeOutcome(tx, { error: { message: error.message, extensions } });
       return new GraphQLError(error.message, { ...error, extensions });

@@ -2,6 +2,7 @@
 // every production mutation shares: the status input and the changed-batch payload field.
 import type { Batch } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { encodeGlobalId, parseId, parseIds } from "../graphql/ids.ts";
 import { type Payload, payloadType, recorded, recordedMutation, type Tx } from "../processes/mutation-kit.ts";
 import { BatchNode } from "./batch.ts";
@@ -72,7 +73,7 @@ const CreateBatchPayload = payloadType<{ batch: Batch }>("CreateBatchPayload", "
 }));
 
 const CreateBatchesPayload = payloadType<{ batches: Batch[] }>("CreateBatchesPayload", "The created batches.", (t) => ({
-  batches: t.field({ type: [BatchNode], description: "The new batches, numbered 1 to total.", resolve: (p) => p.batches }),
+  batches: t.field({ type: [BatchNode], extensions: listSize({ max: MAX_TOTAL_BATCHES }), description: "The new batches, numbered 1 to total.", resolve: (p) => p.batches }),
 }));
 
 function parseTarget(input: { queueId: string | number; workOrderId: string | number }) {

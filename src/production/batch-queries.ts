@@ -78,7 +78,7 @@ builder.queryFields((t) => ({
   batches: t.connection({
     type: BatchNode,
     authScopes: { scope: "batch:all" },
-    description: "Batches, newest first unless ordered otherwise; at most 100 per page (default 20).",
+    description: "Batches, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),
       orderBy: t.arg({ type: BatchOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),

@@ -68,7 +68,7 @@ builder.queryFields((t) => ({
     type: BatchStatusGroup,
     authScopes: { scope: "batch:all" },
     description:
-      "Batches and their cycles counted by status category per queue, work order or location, in group id order; at most 100 groups per page (default 20).",
+      "Batches and their cycles counted by status category per queue, work order or location, in group id order; at most 100 groups per page, sized by `first` or `last` (one is required).",
     args: { groupBy: t.arg({ type: BatchStatusGrouping, required: true, description: "What to group the batches by." }) },
     resolve: (_root, args, _context, info) => {
       const column = Prisma.raw(GROUP_COLUMNS[args.groupBy]);

@@ -38,7 +38,7 @@ const filteredRelations: ManyRelation = {
 builder.objectFields(BatchNode, (t) => ({
   techs: t.connection({
     type: UserNode,
-    description: "The technicians assigned to the batch, in user id order; at most 100 per page (default 20).",
+    description: "The technicians assigned to the batch, in user id order; at most 100 per page, sized by `first` or `last` (one is required).",
     ...manyConnection(batchTable, batchTechs),
   }),
   totalAssignedUsers: t.int({
@@ -55,7 +55,7 @@ builder.objectFields(BatchNode, (t) => ({
   }),
   relations: t.connection({
     type: BatchRelationNode,
-    description: "The relations attached to the batch, oldest first; at most 100 per page (default 20).",
+    description: "The relations attached to the batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: BatchRelationFilter, description: "Only relations meeting these conditions." }) },
     ...manyConnection(batchTable, filteredRelations),
   }),

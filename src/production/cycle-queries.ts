@@ -55,7 +55,7 @@ builder.queryFields((t) => ({
   cycles: t.connection({
     type: CycleNode,
     authScopes: { scope: "batch:all" },
-    description: "Cycles of every batch, oldest first; at most 100 per page (default 20).",
+    description: "Cycles of every batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: CycleFilter, description: "Only cycles meeting these conditions." }) },
     resolve: (_root, args, context, info) =>
       listConnection({ table: cycleTable, where: cycleWhere(args.filter), order: OLDEST_FIRST }, args, context, info) as never,

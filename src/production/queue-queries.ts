@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
   queues: t.connection({
     type: QueueNode,
     authScopes: { scope: "batch:all" },
-    description: "Production queues, by priority unless ordered otherwise; at most 100 per page (default 20).",
+    description: "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: QueueFilter, description: "Only queues meeting these conditions." }),
       orderBy: t.arg({ type: QueueOrder, description: "Ordering; by priority (PRIORITY ASC) by default." }),

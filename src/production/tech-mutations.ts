@@ -2,6 +2,7 @@
 import type { Batch } from "../generated/prisma/client.ts";
 import { notFound } from "../graphql/errors.ts";
 import { builder } from "../graphql/builder.ts";
+import { listSize } from "../graphql/query-cost.ts";
 import { encodeGlobalId, parseId, parseIds } from "../graphql/ids.ts";
 import { payloadType, recorded, recordedMutation } from "../processes/mutation-kit.ts";
 import { changedBatchField } from "./batch-mutations.ts";
@@ -33,7 +34,7 @@ const AssignTechsPayload = payloadType<{ batch: Batch; userIds: number[] }>(
   "The batch and the technicians now assigned to it.",
   (t) => ({
     batch: changedBatchField(t, "The batch, with its version bumped."),
-    assignedTechs: t.field({ type: [UserNode], description: "The users given in the input, all now assigned.", resolve: (p) => p.userIds }),
+    assignedTechs: t.field({ type: [UserNode], extensions: listSize({ max: MAX_USER_IDS }), description: "The users given in the input, all now assigned.", resolve: (p) => p.userIds }),
   }),
 );
 

@@ -68,7 +68,7 @@ builder.queryFields((t) => ({
   workOrders: t.connection({
     type: WorkOrderNode,
     authScopes: { scope: "batch:all" },
-    description: "Work orders, newest first unless ordered otherwise; at most 100 per page (default 20).",
+    description: "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: WorkOrderFilter, description: "Only work orders meeting these conditions." }),
       orderBy: t.arg({ type: WorkOrderOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),

@@ -1,5 +1,6 @@
 // Provisioning settings, read and checked once (listed with the other variables in the README).
 import { hostname } from "node:os";
+import { TRANSACTION_MAX_WAIT_MS } from "../deadline.ts";
 import { ConfigError } from "../env.ts";
 
 const UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -38,5 +39,8 @@ export const provisioningConfig = {
   workerId: process.env.WORKER_ID || `${hostname()}:${process.pid}`,
 };
 
-/** Interactive transactions wait for a connection and run longer than Prisma's 5 s default under load. */
-export const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 10_000 };
+/**
+ * Interactive transactions run longer than Prisma's 5 s default under load, and wait for a
+ * connection within the deadline.
+ */
+export const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: TRANSACTION_MAX_WAIT_MS };

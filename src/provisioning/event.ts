@@ -52,7 +52,7 @@ builder.queryField("events", (t) =>
   t.connection({
     type: ProvisioningEventNode,
     authScopes: { scope: "provisioning:read" },
-    description: "The provisioning event feed, oldest first; at most 100 per page (default 20). Events go with their batch after PROVISIONING_RETENTION.",
+    description: "The provisioning event feed, oldest first; at most 100 per page, sized by `first` or `last` (one is required). Events go with their batch after PROVISIONING_RETENTION.",
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
     resolve: (_root, args, context, info) => {
       const type = args.filter?.type;

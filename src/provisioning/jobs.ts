@@ -4,6 +4,7 @@ import { registerJob } from "../jobs.ts";
 import { logger } from "../logger.ts";
 import { provisioningConfig } from "./config.ts";
 import { createExecutor } from "./executor.ts";
+import { batchRetentionCutoff } from "./retention.ts";
 import { removeBatchesCreatedBefore } from "./service.ts";
 
 const executor = createExecutor({ workerId: provisioningConfig.workerId });
@@ -28,7 +29,7 @@ export const provisioningRetentionJob = registerJob({
   name: "provisioning-retention",
   intervalMs: 60 * 60_000,
   async run() {
-    const removed = await removeBatchesCreatedBefore(new Date(Date.now() - provisioningConfig.retentionMs));
+    const removed = await removeBatchesCreatedBefore(batchRetentionCutoff());
     if (removed > 0) logger.info({ removed }, "removed provisioning batches past PROVISIONING_RETENTION");
     return removed;
   },

@@ -10,6 +10,7 @@ import { parseRawId } from "../graphql/ids.ts";
 import { ProcessStatusNode } from "../processes/process-status.ts";
 import { ProvisioningBatchStatusEnum, ProvisioningBatchTypeEnum, ProvisioningRequestStatusEnum } from "./enums.ts";
 import { ProvisioningRequestNode } from "./provisioning-request.ts";
+import { MAX_REQUESTS } from "./validation.ts";
 import { readScope } from "../auth/type-scopes.ts";
 
 export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
@@ -50,11 +51,11 @@ const requestsInStatus: ManyRelation = {
 builder.objectField(ProvisioningBatchNode, "requests", (t) =>
   t.field({
     type: [ProvisioningRequestNode],
-    description: "The batch's requests in submission order (at most 100).",
+    description: `The batch's requests in submission order (at most ${MAX_REQUESTS}).`,
     args: {
       status: t.arg({ type: [ProvisioningRequestStatusEnum], description: "Only requests in one of these statuses." }),
     },
-    ...manyList(provisioningBatchTable, requestsInStatus, 100),
+    ...manyList(provisioningBatchTable, requestsInStatus, MAX_REQUESTS),
   }),
 );
 

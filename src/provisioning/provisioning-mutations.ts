@@ -2,22 +2,34 @@
 import type { ProvisioningBatch } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
 import { payloadType, recordedMutation } from "../processes/mutation-kit.ts";
+import { maxLength } from "../graphql/input-limits.ts";
 import { ProvisioningBatchTypeEnum } from "./enums.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
 import { submitBatch } from "./service.ts";
-import { MAX_REQUESTS } from "./validation.ts";
+import { MAX_BODY_CHARS, MAX_METHOD, MAX_REQUEST_ID, MAX_REQUESTS, MAX_RESOURCE } from "./validation.ts";
 
 const ProvisioningRequestInput = builder.inputType("ProvisioningRequestInput", {
   description:
     "One API request: create a subscription (POST subscriptions), block/unblock or change its state (PATCH subscriptions/{msisdn|iccid}:{id}), or assign, withdraw or modify a service (POST / DELETE / PATCH subscriptions/{msisdn|iccid}:{id}/services).",
   fields: (t) => ({
-    requestId: t.string({ description: "Your own identifier for the request, echoed for correlation; at most 100 characters. Defaults to the 1-based position." }),
-    method: t.string({ required: true, description: "HTTP method: POST, PATCH or DELETE; at most 10 characters." }),
-    resource: t.string({ required: true, description: "Resource path, e.g. subscriptions/iccid:89461177710001700003/services; at most 200 characters." }),
+    requestId: t.string({
+      extensions: maxLength(MAX_REQUEST_ID),
+      description: `Your own identifier for the request, echoed for correlation; at most ${MAX_REQUEST_ID} characters. Defaults to the 1-based position.`,
+    }),
+    method: t.string({
+      required: true,
+      extensions: maxLength(MAX_METHOD),
+      description: `HTTP method: POST, PATCH or DELETE; at most ${MAX_METHOD} characters.`,
+    }),
+    resource: t.string({
+      required: true,
+      extensions: maxLength(MAX_RESOURCE),
+      description: `Resource path, e.g. subscriptions/iccid:89461177710001700003/services; at most ${MAX_RESOURCE} characters.`,
+    }),
     body: t.field({
       type: "JSON",
-      description:
-        "Request body: { msisdn, iccid } to create; { blocked } and/or { state } to change; { serviceId, ...parameters } for services. At most 4000 characters as JSON.",
+      extensions: maxLength(MAX_BODY_CHARS),
+      description: `Request body: { msisdn, iccid } to create; { blocked } and/or { state } to change; { serviceId, ...parameters } for services. At most ${MAX_BODY_CHARS} characters as JSON.`,
     }),
   }),
 });

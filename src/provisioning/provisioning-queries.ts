@@ -24,7 +24,7 @@ builder.queryFields((t) => ({
     type: ProvisioningBatchNode,
     nullable: true,
     authScopes: { scope: "provisioning:read" },
-    description: "A provisioning batch by its id; null when it does not exist (or was removed after PROVISIONING_RETENTION).",
+    description: "A provisioning batch by its id; null when it does not exist or is older than PROVISIONING_RETENTION.",
     args: { id: t.arg.id({ required: true, description: "Global id of the provisioning batch." }) },
     resolve: (_root, args, context, info) =>
       rowByKey(provisioningBatchTable, parseId(args.id, "ProvisioningBatch", "id"), context, info) as never,
@@ -32,7 +32,9 @@ builder.queryFields((t) => ({
   provisioningBatches: t.connection({
     type: ProvisioningBatchNode,
     authScopes: { scope: "provisioning:read" },
-    description: "Provisioning batches, newest first; at most 100 per page (default 20).",
+    description:
+      "Provisioning batches, newest first; at most 100 per page, sized by `first` or `last` (one is required). " +
+      "Batches older than PROVISIONING_RETENTION are left out.",
     args: { filter: t.arg({ type: ProvisioningBatchFilter, description: "Only batches meeting these conditions." }) },
     resolve: (_root, args, context, info) => {
       const statuses = args.filter?.status ? [...args.filter.status] : undefined;

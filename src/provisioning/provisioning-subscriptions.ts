@@ -7,6 +7,7 @@ import { watch } from "../graphql/watch.ts";
 import { pubsub } from "../pubsub.ts";
 import { ProvisioningEventFilter, ProvisioningEventNode } from "./event.ts";
 import { ProvisioningBatchNode } from "./provisioning-batch.ts";
+import { liveBatchWhere } from "./retention.ts";
 
 builder.subscriptionFields((t) => ({
   provisioningBatchUpdated: t.field({
@@ -14,11 +15,13 @@ builder.subscriptionFields((t) => ({
     nullable: true,
     authScopes: { scope: "provisioning:read" },
     description:
-      "A provisioning batch now, then again each time it or one of its requests changes status (INITIALISING → PROCESSING → COMPLETED or PARTIALLY_COMPLETED); null once removed.",
+      "A provisioning batch now, then again each time it or one of its requests changes status " +
+      "(INITIALISING → PROCESSING → COMPLETED or PARTIALLY_COMPLETED); null once removed or expired.",
     args: { id: t.arg.id({ required: true, description: "Global id of the provisioning batch to watch." }) },
     subscribe: (_root, args) => {
       const id = parseId(args.id, "ProvisioningBatch", "id");
-      return watch(pubsub.subscribe("provisioningBatchUpdated", id), () => prisma.provisioningBatch.findUnique({ where: { id } }));
+      const load = () => prisma.provisioningBatch.findFirst({ where: { id, ...liveBatchWhere() } });
+      return watch(pubsub.subscribe("provisioningBatchUpdated", id), load);
     },
     resolve: (batch) => batch,
   }),

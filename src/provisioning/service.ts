@@ -42,7 +42,10 @@ export function submitBatch(type: ProvisioningBatchType, requests: readonly Requ
   return recorded(process, (tx: Tx) => storeBatch(tx, type, checked));
 }
 
-/** Removes batches (their requests and events go with them) created before `cutoff`. */
+/**
+ * Removes batches (their requests and events go with them) created before `cutoff`; readers
+ * stopped seeing them at the cutoff.
+ */
 export async function removeBatchesCreatedBefore(cutoff: Date): Promise<number> {
   const { count } = await prisma.provisioningBatch.deleteMany({ where: { createdAt: { lt: cutoff } } });
   return count;

@@ -32,7 +32,7 @@ builder.queryFields((t) => ({
   subscriptions: t.connection({
     type: MobileSubscriptionNode,
     authScopes: { scope: "provisioning:read" },
-    description: "Subscriptions, newest first; at most 100 per page (default 20).",
+    description: "Subscriptions, newest first; at most 100 per page, sized by `first` or `last` (one is required).",
     resolve: (_root, args, context, info) =>
       listConnection({ table: subscriptionTable, where: () => Prisma.sql`TRUE`, order: NEWEST_FIRST }, args, context, info) as never,
   }),

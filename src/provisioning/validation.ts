@@ -5,10 +5,10 @@ import { badUserInput } from "../graphql/errors.ts";
 import { parseOperation } from "./operations.ts";
 
 export const MAX_REQUESTS = 100;
-const MAX_REQUEST_ID = 100;
-const MAX_METHOD = 10;
-const MAX_RESOURCE = 200;
-const MAX_BODY_CHARS = 4_000;
+export const MAX_REQUEST_ID = 100;
+export const MAX_METHOD = 10;
+export const MAX_RESOURCE = 200;
+export const MAX_BODY_CHARS = 4_000;
 
 export interface RequestInput {
   requestId?: string | null;

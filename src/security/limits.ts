@@ -1,5 +1,7 @@
-// Query limits (graphql-armor): depth, aliases, directives, tokens and a static cost. They
-// run at parse/validation time, so a rejected query never reaches a resolver or the database.
+// Query limits (graphql-armor): depth, aliases, directives and tokens. They run at
+// parse/validation time, so a rejected query never reaches a resolver or the database. What a
+// query may return is counted with its variables, in operation-limits.ts: armor's static cost
+// sees no variable page sizes.
 // Armor's errors carry no code; rejections are re-issued with extensions.code LIMIT_EXCEEDED.
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError } from "graphql";
@@ -51,7 +53,7 @@ export function queryLimitPlugins(): Plugin[] {
     maxAliases: { n: env.limits.maxAliases, exposeLimits: true },
     maxDirectives: { n: env.limits.maxDirectives, exposeLimits: true },
     maxTokens: { n: env.limits.maxTokens, exposeLimits: true },
-    costLimit: { maxCost: env.limits.maxCost, exposeLimits: true, ignoreIntrospection: true },
+    costLimit: { enabled: false },
     // Suggestions ("Did you mean …?") help explorers; the schema is public through introspection anyway.
     blockFieldSuggestion: { enabled: false },
   }) as Plugin;

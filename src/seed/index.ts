@@ -6,7 +6,7 @@ import { seedProcesses } from "./processes.ts";
 import { seedProductionBatches } from "./production-batches.ts";
 import { seedProductionOrganisation } from "./production.ts";
 import { seedProvisioning } from "./provisioning.ts";
-import type { Sql } from "./sql.ts";
+import { setSeedTime, type Sql } from "./sql.ts";
 
 /** Every table the seed writes, parents before children. */
 export const SEED_TABLES = [
@@ -21,6 +21,8 @@ export type SeedTable = (typeof SEED_TABLES)[number];
 
 export interface SeedReport {
   scale: number;
+  /** The instant the data is relative to. */
+  now: Date;
   rows: Record<SeedTable, number>;
   totalRows: number;
   elapsedMs: number;
@@ -32,6 +34,11 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** Empty the domain tables first, in the same transaction: if seeding fails, the old data stays. */
   reset?: boolean;
+  /**
+   * The instant the demo data is relative to (history before it, scheduled work after it); the
+   * time of seeding unless given. The same scale and `now` always yield the same rows.
+   */
+  now?: Date;
 }
 
 const STEPS: ReadonlyArray<readonly [string, (sql: Sql, scale: number) => Promise<void>]> = [
@@ -48,16 +55,20 @@ const STEPS: ReadonlyArray<readonly [string, (sql: Sql, scale: number) => Promis
 const SERIAL_TABLES = SEED_TABLES.filter((table) => table !== "batch_tech");
 
 export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): Promise<SeedReport> {
-  const { scale, log = () => {}, reset = false } = options;
+  const { scale, log = () => {}, reset = false, now = new Date() } = options;
   if (!Number.isInteger(scale) || scale < 1) throw new RangeError(`seed scale must be an integer ≥ 1, got ${scale}`);
+  if (Number.isNaN(now.getTime())) throw new RangeError("seed now must be a valid instant");
   const started = performance.now();
   await prisma.$transaction(
     async (tx) => {
       // Estimates for generate_series and just-filled tables are huge, which makes PostgreSQL JIT-compile
       // every statement: ~200 ms each, more than the statements themselves take.
       await tx.$executeRawUnsafe("SET LOCAL jit = off");
+      // Seeding scale 100 runs statements longer than a request's STATEMENT_TIMEOUT.
+      await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
       // Window functions sort up to 200,000 rows per 100 of scale; keep those sorts in memory.
       await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
+      await tx.$executeRawUnsafe(setSeedTime(now));
       if (reset) await truncateDemoData(tx);
       for (const [name, step] of STEPS) {
         const stepStarted = performance.now();
@@ -78,8 +89,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
   const rows = await countRows(prisma);
   const totalRows = Object.values(rows).reduce((sum, n) => sum + n, 0);
   const elapsedMs = Math.round(performance.now() - started);
-  log(`seeded ${totalRows} rows at scale ${scale} in ${elapsedMs} ms`);
-  return { scale, rows, totalRows, elapsedMs };
+  log(`seeded ${totalRows} rows at scale ${scale}, relative to ${now.toISOString()}, in ${elapsedMs} ms`);
+  return { scale, now, rows, totalRows, elapsedMs };
 }
 
 export async function countRows(prisma: PrismaClient): Promise<Record<SeedTable, number>> {

@@ -1,7 +1,9 @@
 // Outgoing SMS messages in every status, including some scheduled after FUTURE that can still be cancelled.
-import { FUTURE, at, createdAt, hash, lit, pick, run, weighted, type Sql } from "./sql.ts";
+import { DAY_MS, FUTURE, at, createdAt, hash, lit, pick, run, weighted, type Sql } from "./sql.ts";
 
 export const MESSAGES_PER_SCALE = 500;
+/** An outbox of the last week: a few messages failed on each of its days (yesterday included). */
+const MESSAGE_SPAN_MS = 7 * DAY_MS;
 
 /** Texts with `%s` for a per-message number; the UCS-2 ones hold characters outside the GSM 7-bit alphabet. */
 const TEXTS: ReadonlyArray<readonly [string, "GSM7" | "UCS2"]> = [
@@ -38,7 +40,7 @@ function messages(scale: number): string {
       s.scheduled, s.sent, s.delivered, s.cancelled,
       CASE m.status WHEN 'UNDELIVERED' THEN ${pick(h, UNDELIVERED)} WHEN 'FAILED' THEN ${pick(h, FAILED)} END,
       m.c, coalesce(s.delivered, s.sent, s.cancelled, CASE WHEN m.status = 'FAILED' THEN s.scheduled END, m.c)
-    FROM (SELECT i, ${hash("i", 82)} AS h, ${status} AS status, ${createdAt("i", count, 83)} AS c,
+    FROM (SELECT i, ${hash("i", 82)} AS h, ${status} AS status, ${createdAt("i", count, 83, MESSAGE_SPAN_MS)} AS c,
             '+48' || (500000000 + ${hash("i", 84)} % 300000000) AS recipient, ${pick(hash("i", 85), SENDERS)} AS sender,
             format(t.template, 1000 + ${hash("i", 86)} % 9000) AS text, t.encoding
           FROM generate_series(1, ${count}) i, LATERAL (SELECT ${hash("i", 87)} % ${TEXTS.length} AS n) x

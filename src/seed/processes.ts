@@ -1,8 +1,10 @@
 // Process statuses of asynchronous retailer requests (shipments, offers, returns, ...).
-import { FUTURE, at, createdAt, hash, lit, run, weighted, type Sql } from "./sql.ts";
+import { DAY_MS, FUTURE, at, createdAt, hash, lit, run, weighted, type Sql } from "./sql.ts";
 
 /** Generic process statuses; provisioning.ts adds one more per provisioning batch (20 per scale). */
 export const PROCESSES_PER_SCALE = 280;
+/** Statuses are spread over the days before seeding, inside the 7-day retention, so none has expired. */
+const PROCESS_SPAN_MS = 6 * DAY_MS;
 /** Each entity/event pair has this many process statuses, as when an offer is updated repeatedly. */
 const PER_ENTITY = 3;
 
@@ -38,7 +40,7 @@ function processes(scale: number): string {
       CASE p.status WHEN 'FAILURE' THEN format(e.failure, p.entity) WHEN 'TIMEOUT' THEN 'The process did not finish before its deadline.' END,
       d.deadline, p.c,
       CASE p.status WHEN 'PENDING' THEN NULL WHEN 'TIMEOUT' THEN d.deadline ELSE p.c + (1 + ${h} % 600) * interval '1 second' END
-    FROM (SELECT i, ${createdAt("i", count, 73)} AS c, ${status} AS status,
+    FROM (SELECT i, ${createdAt("i", count, 73, PROCESS_SPAN_MS)} AS c, ${status} AS status,
             (900000000 + ${hash(`(i - 1) / ${PER_ENTITY}`, 75)} % 99999999)::text AS entity,
             ${eventIndex} + 1 AS event
           FROM generate_series(1, ${count}) i) p

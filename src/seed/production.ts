@@ -83,10 +83,18 @@ function workOrders(scale: number): string {
       ${pick(hash("w", 11), ["Provision 500 iPads for the store rollout", "Refresh classroom Chromebooks", "Image laptops for new hires", "Configure handheld scanners", "Enroll phones in device management"])},
       ${pick(hash("w", 12), ["device", "device", "device", "accessory"])},
       ${pick(hash("w", 13), ["iPad provisioning v7", "Chromebook enrollment v3", "Windows imaging v12", "Scanner setup v2"])},
-      c + interval '1 day', c + (30 + ${hash("w", 14)} % 60) * interval '1 day', c + interval '1 day',
+      c + interval '1 day', greatest(due, c + interval '2 days'), c + interval '1 day',
       CASE WHEN ${hash("w", 15)} % 3 = 0 THEN c + (20 + ${hash("w", 16)} % 40) * interval '1 day' END,
       ${hash("w", 17)} % ${projects} + 1, ${hash("w", 18)} % ${LOCATIONS} + 1, c, c
-    FROM generate_series(1, ${count}) w, LATERAL (SELECT ${createdAt("w", count, 19)} AS c) t`;
+    FROM generate_series(1, ${count}) w, LATERAL (SELECT ${createdAt("w", count, 19)} AS c, ${due("w")} AS due) t`;
+}
+
+/**
+ * Due dates from two weeks before seeding to four weeks after, three days apart by work order
+ * (plus up to a day), so every scale has work orders due this week and some overdue.
+ */
+function due(w: string): string {
+  return `(${day(`(${w}) * 3 % 42 - 14`)} + ${hash(w, 14)} % 86400 * interval '1 second')`;
 }
 
 export async function seedProductionOrganisation(sql: Sql, scale: number): Promise<void> {

@@ -1,10 +1,15 @@
 // Provisioning: subscriptions, batches of API requests, the orders they created, and the events they raised.
 import { PROCESSES_PER_SCALE } from "./processes.ts";
-import { FUTURE, at, createdAt, hash, lit, pairedCount, pick, run, weighted, type Sql } from "./sql.ts";
+import { DAY_MS, FUTURE, at, createdAt, hash, lit, pairedCount, pick, run, weighted, type Sql } from "./sql.ts";
 
 export const PROVISIONING_BATCHES_PER_SCALE = 20;
 export const REQUESTS_PER_BATCH = 10;
 export const SUBSCRIPTIONS_PER_SCALE = 200;
+/**
+ * Batches are spread over the six days before seeding: inside the 60-day retention of batches
+ * and the 7-day one of the process statuses that track them, so neither has expired.
+ */
+const BATCH_SPAN_MS = 6 * DAY_MS;
 /** A MULTI batch runs this many consecutive requests against one iccid. */
 const CHAIN = 3;
 
@@ -44,7 +49,8 @@ function batches(scale: number): string {
   return `INSERT INTO provisioning_batch (id, type, status, process_status_id, created_at, updated_at, completed_at)
     SELECT i, (CASE WHEN ${hash("i", 102)} % 10 < 3 THEN 'MULTI' ELSE 'SINGLE' END)::provisioning_batch_type,
       status::provisioning_batch_status, ${PROCESSES_PER_SCALE * scale} + i, c, coalesce(done, c + interval '2 seconds'), done
-    FROM (SELECT i, ${status} AS status, ${createdAt("i", count, 103)} AS c FROM generate_series(1, ${count}) i) b,
+    FROM (SELECT i, ${status} AS status, ${createdAt("i", count, 103, BATCH_SPAN_MS)} AS c
+          FROM generate_series(1, ${count}) i) b,
       LATERAL (SELECT CASE WHEN status LIKE '%COMPLETED' THEN c + (5 + ${hash("i", 104)} % 115) * interval '1 minute' END AS done) d`;
 }
 

@@ -5,13 +5,23 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 /** What a seeder needs from the client: the interactive-transaction client satisfies it. */
 export type Sql = Pick<PrismaClient, "$executeRawUnsafe">;
 
-/** Seeded time is relative to this instant, never to now(), so reseeding reproduces it exactly. */
-export const EPOCH = "2026-01-01T00:00:00Z";
-/** Scheduled work lies after this fixed instant so it stays in the future without depending on the clock. */
-export const FUTURE = "2027-06-01T00:00:00Z";
+/**
+ * Seeded time is relative to the instant of seeding (SeedOptions.now, `npm run seed -- --now`),
+ * which the seed's transaction holds in the setting `seed.now`: demo data always looks recent
+ * (process statuses within their retention, work orders due this week, failures yesterday), and
+ * seeding with the same `now` reproduces every row exactly. Never the database's now().
+ */
+export const EPOCH = "current_setting('seed.now')::timestamptz";
+/** Scheduled work lies a week or more after the seeding instant. */
+export const FUTURE = `(${EPOCH} + interval '7 days')`;
 export const DAY_MS = 86_400_000;
 /** History spans the six months before EPOCH. */
 export const SPAN_MS = 180 * DAY_MS;
+
+/** The statement that sets the seeding instant for the rest of the transaction. */
+export function setSeedTime(now: Date): string {
+  return `SELECT set_config('seed.now', ${lit(now.toISOString())}, true)`;
+}
 
 /**
  * A well-mixed 32-bit hash of an integer expression (multiply, xor-shift, multiply, xor-shift).
@@ -25,24 +35,28 @@ export function hash(expr: string, salt: number): string {
   return `(${b} # (${b} >> 13))`;
 }
 
-/** A timestamptz `ms` milliseconds after `base` (an ISO instant); `ms` is a bigint-safe integer expression. */
+/**
+ * A timestamptz `ms` milliseconds after `base` (a timestamptz expression); `ms` is a bigint-safe
+ * integer expression.
+ */
 export function at(ms: string, base = EPOCH): string {
-  return `(timestamptz '${base}' + (${ms}) * interval '1 millisecond')`;
+  return `(${base} + (${ms}) * interval '1 millisecond')`;
 }
 
 /** A timestamptz `days` days after EPOCH (negative: before). */
 export function day(days: string): string {
-  return `(timestamptz '${EPOCH}' + (${days}) * interval '1 day')`;
+  return `(${EPOCH} + (${days}) * interval '1 day')`;
 }
 
 /**
- * The creation time of row `i` of `count`, spread evenly over SPAN_MS before EPOCH, with jitter of up
- * to two slots so time order mostly but not exactly follows id order (lists by created_at differ from lists by id).
- * The two extra slots keep the jittered last row before EPOCH.
+ * The creation time of row `i` of `count`, spread evenly over `spanMs` (six months unless given)
+ * before EPOCH, with jitter of up to two slots so time order mostly but not exactly follows id
+ * order (lists by created_at differ from lists by id). The two extra slots keep the jittered last
+ * row before EPOCH.
  */
-export function createdAt(i: string, count: number, salt: number): string {
-  const slot = Math.max(1, Math.floor(SPAN_MS / (count + 2)));
-  return at(`${-SPAN_MS}::bigint + ((${i})::bigint - 1) * ${slot} + ${hash(i, salt)} % ${2 * slot}`);
+export function createdAt(i: string, count: number, salt: number, spanMs = SPAN_MS): string {
+  const slot = Math.max(1, Math.floor(spanMs / (count + 2)));
+  return at(`${-spanMs}::bigint + ((${i})::bigint - 1) * ${slot} + ${hash(i, salt)} % ${2 * slot}`);
 }
 
 /** A CASE choosing among `choices` by `bucket` (an expression in 0..99) with the given percentage weights. */

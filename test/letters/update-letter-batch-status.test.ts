@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/db.ts";
+import { parseId } from "../../src/graphql/ids.ts";
 import { execute, query, recordStatements, tokenFor } from "../client.ts";
 import { globalId } from "../factories.ts";
 import {
@@ -60,7 +61,7 @@ describe("updateLetterBatchStatus", () => {
       eventType: "UPDATE_LETTER_BATCH_STATUS",
     });
     expect(processStatusesByEntity.edges.map((edge) => edge.node.status)).toEqual(["FAILURE", "SUCCESS"]);
-    expect(processStatusesByEntity.edges[0]!.node.id).toBe(globalId("ProcessStatus", Number(refused)));
+    expect(processStatusesByEntity.edges[0]!.node.id).toBe(refused);
   });
 
   test("a refused transition is a CONFLICT naming both statuses; nothing changes and a FAILURE is recorded", async () => {
@@ -71,7 +72,8 @@ describe("updateLetterBatchStatus", () => {
     expect(error?.message).toMatch(/cannot move from PRINTED to PENDING/);
     expect(error?.message).toMatch(/ENCLOSED, DISPATCHED, FAILED, CANCELLED/);
     expect(error?.extensions).toMatchObject({ code: "CONFLICT", currentStatus: "PRINTED", requestedStatus: "PENDING" });
-    const failure = await prisma.processStatus.findUniqueOrThrow({ where: { id: Number(error?.extensions?.processStatusId) } });
+    const failureId = parseId(String(error?.extensions?.processStatusId), "ProcessStatus", "processStatusId");
+    const failure = await prisma.processStatus.findUniqueOrThrow({ where: { id: failureId } });
     expect(failure).toMatchObject({ status: "FAILURE", eventType: "UPDATE_LETTER_BATCH_STATUS" });
     expect(await prisma.letter.count({ where: { batchId: batch.id, status: "PRINTED" } })).toBe(2);
     expect(await prisma.letterStatusChange.count({ where: { letter: { batchId: batch.id } } })).toBe(2);

@@ -35,7 +35,7 @@ describe("messages connection", () => {
 
   test("exposes the global id, the integer messageId and every field of the message", async () => {
     const [made] = await createMessages(1, { scheduledAt: new Date("2031-02-01T00:00:00Z") });
-    const { messages } = await query(MessagesPageDocument, { filter: scheduledBetween([made!]) });
+    const { messages } = await query(MessagesPageDocument, { first: 20, filter: scheduledBetween([made!]) });
     expect(messages.edges[0]?.node).toMatchObject({
       id: globalId("Message", made!.id),
       messageId: made!.id,
@@ -58,17 +58,17 @@ describe("messages connection", () => {
     const later = await createMessages(1, { scheduledAt: new Date("2031-03-02T00:00:00Z") });
     const window = { scheduledFrom: at.toISOString(), scheduledTo: "2031-03-01T12:00:00Z" };
     const ids = async (filter: object) =>
-      (await query(MessagesPageDocument, { filter })).messages.edges.map((edge) => edge.node.messageId).sort();
+      (await query(MessagesPageDocument, { first: 50, filter })).messages.edges.map((edge) => edge.node.messageId).sort();
     expect(await ids({ ...window, status: ["DELIVERED"] })).toEqual(delivered.map((m) => m.id).sort());
     expect(await ids({ ...window, status: ["SCHEDULED"] })).toEqual(scheduled.map((m) => m.id).sort());
     expect(await ids({ ...window, status: ["SCHEDULED", "DELIVERED"] })).toHaveLength(5);
     expect(await ids({ scheduledFrom: "2031-03-01T00:00:01Z", scheduledTo: "2031-03-02T00:00:00Z" })).toEqual([later[0]!.id]);
   });
 
-  test("defaults to 20 per page, and a page larger than the source API's 50 is refused before any SQL", async () => {
+  test("a page of up to the source API's 50 is served; 51 is refused before any SQL", async () => {
     const made = await createMessages(51, { scheduledAt: new Date("2031-04-01T00:00:00Z") });
     const filter = scheduledBetween(made);
-    expect((await query(MessagesPageDocument, { filter })).messages.edges).toHaveLength(20);
+    expect((await query(MessagesPageDocument, { first: 20, filter })).messages.edges).toHaveLength(20);
     expect((await query(MessagesPageDocument, { first: 50, filter })).messages.edges).toHaveLength(50);
     const { result, statements } = await recordStatements(() => execute(MessagesPageDocument, { first: 51, filter }));
     expect(result.errors?.[0]?.message).toMatch(/at most 50/);

@@ -37,10 +37,10 @@ describe("batches connection", () => {
     expect(before.edges.map((edge) => edge.node.id)).toEqual(seen.slice(1, 4));
   });
 
-  test("defaults to newest first, 20 per page", async () => {
+  test("newest first by default", async () => {
     const { queue, batches } = await createBatches(22);
     const filter = { queueIds: [globalId("Queue", queue.id)] };
-    const { batches: page } = await query(BatchesPageDocument, { filter });
+    const { batches: page } = await query(BatchesPageDocument, { first: 20, filter });
     expect(page.edges).toHaveLength(20);
     expect(page.edges[0]?.node.id).toBe(globalId("Batch", batches[21]!.id));
     expect(page.pageInfo.hasNextPage).toBe(true);
@@ -60,7 +60,7 @@ describe("batches connection", () => {
   });
 
   test("a filter id of the wrong type names the field", async () => {
-    const result = await execute(BatchesPageDocument, { filter: { queueIds: [globalId("WorkOrder", 1)] } });
+    const result = await execute(BatchesPageDocument, { first: 20, filter: { queueIds: [globalId("WorkOrder", 1)] } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.queueIds[0]" });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/db.ts";
+import { parseId } from "../../src/graphql/ids.ts";
 import { execute, query, tokenFor } from "../client.ts";
 import { createBatches as createBatchFixtures, createLocation, createQueue, createWorkOrder, globalId } from "../factories.ts";
 import {
@@ -78,7 +79,9 @@ describe("createBatch", () => {
     ] as const) {
       const result = await execute(CreateBatchDocument, { input: { ...input, label: "Batch", numberCycles: 2 } });
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field });
-      const failure = await prisma.processStatus.findUnique({ where: { id: Number(result.errors?.[0]?.extensions?.processStatusId) } });
+      const processStatusId = String(result.errors?.[0]?.extensions?.processStatusId);
+      const failureId = parseId(processStatusId, "ProcessStatus", "processStatusId");
+      const failure = await prisma.processStatus.findUnique({ where: { id: failureId } });
       expect(failure).toMatchObject({ eventType: "CREATE_BATCH", status: "FAILURE" });
     }
     expect(await batchesIn(queueId)).toBe(0);

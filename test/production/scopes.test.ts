@@ -22,10 +22,10 @@ describe("scopes", () => {
     ];
     for (const result of one) expect(result.errors).toBeUndefined();
     const lists = [
-      await execute(WorkOrdersPageDocument, {}, readOnly),
+      await execute(WorkOrdersPageDocument, { first: 20 }, readOnly),
       await execute(QueuesPageDocument, {}, readOnly),
       await execute(CyclesPageDocument, {}, readOnly),
-      await execute(BatchStatusSummaryDocument, { groupBy: "QUEUE" }, readOnly),
+      await execute(BatchStatusSummaryDocument, { groupBy: "QUEUE", first: 20 }, readOnly),
     ];
     for (const result of lists) expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
 

@@ -64,7 +64,7 @@ describe("work orders", () => {
   });
 
   test("a work order filter id of the wrong type names the field", async () => {
-    const result = await execute(WorkOrdersPageDocument, { filter: { projectIds: [globalId("Queue", 1)] } });
+    const result = await execute(WorkOrdersPageDocument, { first: 20, filter: { projectIds: [globalId("Queue", 1)] } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.projectIds[0]" });
   });
 });

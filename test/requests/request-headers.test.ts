@@ -100,6 +100,6 @@ describe("idempotent mutations", () => {
     const first = await accept(batch.id, { "x-request-id": requestId });
     const stored = await prisma.idempotentRequest.findUniqueOrThrow({ where: { requestId } });
     expect(stored.operation).toMatch(/^UpdateLetterBatchStatus:/);
-    expect(JSON.parse(stored.response as string)).toEqual({ data: first.data });
+    expect(JSON.parse(stored.response as string)).toEqual({ data: first.data, extensions: first.extensions });
   });
 });

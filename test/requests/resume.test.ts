@@ -110,6 +110,6 @@ test("an expected failure is an outcome too: the retry answers the same error an
   const failures = await prisma.processStatus.findMany({
     where: { eventType: "UPDATE_BATCH", status: "FAILURE", entityId: variables.update.id },
   });
-  expect(failures.map((failure) => String(failure.id))).toEqual([failureId]);
+  expect(failures.map((failure) => globalId("ProcessStatus", failure.id))).toEqual([failureId]);
   expect(await recorded()).toEqual(["SEND_MESSAGES SUCCESS", "SEND_MESSAGES SUCCESS", "UPDATE_BATCH FAILURE"]);
 });

@@ -1,10 +1,11 @@
 // Authentication and the scope rule of every root field, proven by walking the schema.
-import { getNamedType, type GraphQLField, type GraphQLInputType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType } from "graphql";
+import { getNamedType, type GraphQLField, isNonNullType } from "graphql";
 import { SignJWT } from "jose";
 import { describe, expect, test, vi } from "vitest";
 import { ALL_SCOPES, type Scope } from "../../src/auth/scopes.ts";
 import { schema } from "../../src/graphql/schema.ts";
 import { post, tokenFor } from "../client.ts";
+import { sample } from "./samples.ts";
 
 const QUERY = "{ batches(first: 1) { totalCount } }";
 const secret = new TextEncoder().encode("test-secret-of-at-least-32-characters!");
@@ -58,19 +59,6 @@ describe("authentication", () => {
     expect(result.errors).toBeUndefined();
   });
 });
-
-/** A value of the right type for an argument: enough to pass validation and reach the auth check. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
-  if (isInputObjectType(type)) {
-    const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) && field.defaultValue === undefined);
-    return Object.fromEntries(fields.map((field) => [field.name, sample(field.type)]));
-  }
-  const scalars: Record<string, unknown> = { ID: Buffer.from("Batch:1").toString("base64"), Int: 1, Float: 1, Boolean: false, DateTime: "2026-01-01T00:00:00Z", JSON: {}, PositiveInt: 1, NonNegativeInt: 0, UUID: "00000000-0000-4000-8000-000000000000" };
-  return isScalarType(type) ? (scalars[type.name] ?? "x") : null;
-}
 
 function operationFor(kind: "query" | "mutation", field: GraphQLField<unknown, unknown>) {
   const required = field.args.filter((arg) => isNonNullType(arg.type));

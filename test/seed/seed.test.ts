@@ -29,12 +29,14 @@ async function freshDatabase(): Promise<{ prisma: PrismaClient; close(): Promise
   };
 }
 
+/** Every database here is seeded relative to the same instant, so their rows can be compared. */
+const NOW = new Date("2026-06-01T00:00:00Z");
 const opened: Array<{ close(): Promise<void> }> = [];
 async function seeded(scale: number): Promise<{ prisma: PrismaClient; report: SeedReport }> {
   const database = await freshDatabase();
   opened.push(database);
   expect(await isSeeded(database.prisma)).toBe(false);
-  return { prisma: database.prisma, report: await seedDemoData(database.prisma, { scale }) };
+  return { prisma: database.prisma, report: await seedDemoData(database.prisma, { scale, now: NOW }) };
 }
 afterAll(async () => {
   for (const database of opened) await database.close();
@@ -117,9 +119,9 @@ describe("seedDemoData at scale 1", () => {
   });
 
   it("leaves some messages scheduled in the future and some cancelled", async () => {
-    const now = new Date();
-    expect(await prisma.message.count({ where: { status: "SCHEDULED", scheduledAt: { gt: now } } })).toBeGreaterThan(10);
-    expect(await prisma.message.count({ where: { status: "SCHEDULED", scheduledAt: { lte: now } } })).toBe(0);
+    const scheduled = (scheduledAt: object) => prisma.message.count({ where: { status: "SCHEDULED", scheduledAt } });
+    expect(await scheduled({ gt: NOW })).toBeGreaterThan(10);
+    expect(await scheduled({ lte: NOW })).toBe(0);
     expect(await prisma.message.count({ where: { status: "CANCELLED", cancelledAt: { not: null } } })).toBeGreaterThan(10);
   });
 
@@ -147,7 +149,7 @@ describe("seedDemoData across runs and scales", () => {
     const digests = await tableDigests(first.prisma);
     expect(await tableDigests(second.prisma)).toEqual(digests);
     // Reseeding over the top with reset reproduces them too (the reset empties the tables in the seed's transaction).
-    await seedDemoData(first.prisma, { scale: 1, reset: true });
+    await seedDemoData(first.prisma, { scale: 1, reset: true, now: NOW });
     expect(await tableDigests(first.prisma)).toEqual(digests);
   }, 120_000);
 

@@ -28,8 +28,11 @@ export function findPostgresBin(): string | undefined {
 export interface PostgresCluster {
   /** Connection string of the maintenance database, for CREATE/DROP DATABASE. */
   adminUrl: string;
-  /** Stop the server but keep its data (for outage tests); `resume` starts it again. */
-  pause(): void;
+  /**
+   * Stop the server but keep its data (for outage tests): "fast" terminates the sessions,
+   * "immediate" drops them as a crash would; `resume` starts it again.
+   */
+  pause(mode?: "fast" | "immediate"): void;
   resume(): void;
   stop(): void;
 }
@@ -52,11 +55,13 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
   start();
   return {
     adminUrl: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    pause: () => run("pg_ctl", ["-D", join(dir, "data"), "-m", "fast", "-w", "stop"]),
+    pause: (mode = "fast") => run("pg_ctl", ["-D", join(dir, "data"), "-m", mode, "-w", "stop"]),
     resume: start,
     stop() {
       try {
         run("pg_ctl", ["-D", join(dir, "data"), "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // already stopped (a paused cluster)
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,52 +1,13 @@
 // The server as a user runs it: a real process, real signals, real exit codes.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { freePort } from "../setup/ports.ts";
+import { startServer, tempDir, waitFor } from "./processes.ts";
 
 // Each test starts a real server process (tsx compile, migrations): slow on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
-
-const root = new URL("../..", import.meta.url).pathname;
-const dirs: string[] = [];
-const children: ChildProcess[] = [];
-afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
-});
-
-function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), "gateway-server-"));
-  dirs.push(dir);
-  return dir;
-}
-
-function startServer(env: Record<string, string>) {
-  // One process, as `npm start` runs it (the tsx CLI would relay signals to a child).
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "development", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
-  });
-  children.push(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 60_000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("start-up failures", () => {
   test("a malformed DATABASE_URL is one line naming the variable, and exit code 1", async () => {
@@ -117,7 +78,7 @@ describe("serving and shutting down", () => {
     });
     const response = await inFlight;
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toEqual({ data: { __typename: "Query" } });
+    expect(JSON.parse(response.body).data).toEqual({ __typename: "Query" });
     expect(await server.exited).toBe(0);
     expect(server.output().stdout).toContain("stopped");
   }, 120_000);

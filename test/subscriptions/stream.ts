@@ -113,11 +113,12 @@ export async function connectWs(url: string, options: { token?: string; headers?
       };
     },
     /** A query or mutation's single result. */
+    /** A query or mutation's result: its data and errors (its extensions, the query cost, are left out). */
     async execute<T = Record<string, unknown>>(query: string, variables: object = {}, extra: object = {}): Promise<T> {
-      const stream = this.subscribe<T>(query, variables, extra);
-      const result = await stream.next();
+      const stream = this.subscribe<T & { extensions?: unknown }>(query, variables, extra);
+      const { extensions: _cost, ...result } = await stream.next();
       await stream.close();
-      return result;
+      return result as T;
     },
     close: () => client.dispose(),
   };

@@ -13,6 +13,7 @@ import { type PlannerContext, ownSelections, plannedRows } from "./run.ts";
 import type { Table } from "./table.ts";
 import { NOT_PLANNED, plannedValue } from "./values.ts";
 import type { Context } from "../../context.ts";
+import { listSize } from "../../graphql/query-cost.ts";
 import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 
 type Args = Record<string, unknown>;
@@ -92,11 +93,11 @@ export function manyConnection<Parent extends object>(parentTable: Table, relati
   };
 }
 
-/** Every row of a to-many relation (at most `limit`), as a list. */
+/** Every row of a to-many relation (at most `limit`, which the query cost counts), as a list. */
 export function manyList<Parent extends object>(parentTable: Table, relation: ManyRelation, limit = 1000) {
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   return {
-    ...planned({ kind: "many", relation, paged: false, limit, reads: [parentKey] }),
+    ...planned({ kind: "many", relation, paged: false, limit, reads: [parentKey] }, listSize({ max: limit })),
     resolve: (parent: Parent, fieldArgs: object, context: object, info: Info) => {
       const args = fieldArgs as Args;
       const value = plannedValue<Row[]>(parent, info);

@@ -7,6 +7,8 @@ import { resolveNodes } from "@pothos/plugin-relay";
 import { type GraphQLResolveInfo, isObjectType } from "graphql";
 import type { Context } from "../../context.ts";
 import { builder } from "../../graphql/builder.ts";
+import { MAX_NODE_IDS } from "../../graphql/node-limits.ts";
+import { listSize } from "../../graphql/query-cost.ts";
 import { tableOfType } from "./plan.ts";
 import { ownSelections, plannedRows } from "./run.ts";
 
@@ -77,6 +79,7 @@ builder.queryFields((t) => ({
     type: [builder.nodeInterfaceRef()],
     nullable: { list: false, items: true },
     authScopes: { authenticated: true },
+    extensions: listSize({ argument: "ids", max: MAX_NODE_IDS }),
     description: "Fetches objects by their global ids, in the order given; null for each id that does not exist.",
     args: { ids: t.arg.globalIDList({ required: true, description: "The objects' global ids.", extensions: PARSE }) },
     resolve: (_root, args, context, info) => nodesOf(args.ids, context, info) as never,
