@@ -9,3 +9,10 @@ export const likeContains = (expression: Prisma.Sql, text: string) => Prisma.sql
 
 /** `expression` starts with `text`, case-insensitively, with `%` and `_` matching themselves. */
 export const likeStartsWith = (expression: Prisma.Sql, text: string) => Prisma.sql`${expression} ILIKE ${`${likeLiteral(text)}%`}`;
+
+/**
+ * A list of enum values as one parameter of the enum's array type, e.g. `= ANY(${enumArray(statuses,
+ * "message_status")})`: sent as text[] (PGlite cannot serialize an array of a type it does not
+ * know) and cast, so the comparison is on the enum itself and its index is used.
+ */
+export const enumArray = (values: readonly string[], type: string) => Prisma.sql`${[...values]}::text[]::${Prisma.raw(`"${type}"`)}[]`;

@@ -2,6 +2,7 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Message } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { enumArray } from "../data/sql.ts";
 import { rowsByKeys } from "../data/planner/loaders.ts";
 import { orderOf } from "../data/planner/order.ts";
 import { type PlannerContext, listConnection, plannedRows, selectionsAt } from "../data/planner/run.ts";
@@ -24,7 +25,7 @@ const MessageFilter = builder.inputType("MessageFilter", {
 function messageWhere(filter: typeof MessageFilter.$inferInput | null | undefined) {
   const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
   const statuses = filter?.status ? [...filter.status] : undefined;
-  if (statuses) conditions.push((r) => Prisma.sql`${r}.status = ANY(${statuses}::message_status[])`);
+  if (statuses) conditions.push((r) => Prisma.sql`${r}.status = ANY(${enumArray(statuses, "message_status")})`);
   const { scheduledFrom, scheduledTo } = filter ?? {};
   if (scheduledFrom) conditions.push((r) => Prisma.sql`${r}.scheduled_at >= ${scheduledFrom}`);
   if (scheduledTo) conditions.push((r) => Prisma.sql`${r}.scheduled_at <= ${scheduledTo}`);

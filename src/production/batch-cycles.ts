@@ -2,6 +2,7 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { Batch, StatusCategory } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { enumArray } from "../data/sql.ts";
 import { computed, manyConnection } from "../data/planner/fields.ts";
 import type { ManyRelation } from "../data/planner/plan.ts";
 import { BatchNode } from "./batch.ts";
@@ -23,7 +24,7 @@ const filteredCycles: ManyRelation = {
   ...batchCycles,
   filter: (args, alias) => {
     const categories = (args.filter as { status?: readonly StatusCategory[] | null } | null | undefined)?.status;
-    return categories ? Prisma.sql`${alias}.status_category = ANY(${[...categories]}::status_category[])` : undefined;
+    return categories ? Prisma.sql`${alias}.status_category = ANY(${enumArray(categories, "status_category")})` : undefined;
   },
 };
 

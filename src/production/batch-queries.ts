@@ -5,7 +5,7 @@ import { builder } from "../graphql/builder.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
 import { rowByKey } from "../data/planner/fields.ts";
 import { listConnection } from "../data/planner/run.ts";
-import { likeContains } from "../data/sql.ts";
+import { enumArray, likeContains } from "../data/sql.ts";
 import { BatchNode } from "./batch.ts";
 import { NEWEST_FIRST, OrderDirection, listOrder } from "./ordering.ts";
 import { StatusCategoryEnum } from "./status.ts";
@@ -55,7 +55,7 @@ export function batchFilterSql(filter: BatchFilterInput | null | undefined) {
     conditions.push((r) => Prisma.sql`${r}.work_order_id = ANY(${ids}::int[])`);
   }
   const categories: StatusCategory[] | undefined = filter?.statusCategories ? [...filter.statusCategories] : undefined;
-  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${categories}::status_category[])`);
+  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${enumArray(categories, "status_category")})`);
   const { dueFrom, dueTo, labelContains } = filter ?? {};
   if (dueFrom) conditions.push((r) => Prisma.sql`${r}.due_date >= ${dueFrom}`);
   if (dueTo) conditions.push((r) => Prisma.sql`${r}.due_date <= ${dueTo}`);

@@ -1,6 +1,7 @@
 // Root reads of cycles: one by id, and the filtered keyset-paginated list (oldest first).
 import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { enumArray } from "../data/sql.ts";
 import { parseId, parseIds } from "../graphql/ids.ts";
 import { rowByKey } from "../data/planner/fields.ts";
 import { orderOf } from "../data/planner/order.ts";
@@ -34,7 +35,7 @@ function cycleWhere(filter: typeof CycleFilter.$inferInput | null | undefined) {
   ids(filter?.locationIds, "Location", "locationIds", "location_id");
   ids(filter?.assignedUserIds, "User", "assignedUserIds", "assigned_user_id");
   const categories = filter?.statusCategories ? [...filter.statusCategories] : undefined;
-  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${categories}::status_category[])`);
+  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${enumArray(categories, "status_category")})`);
   const isRetry = filter?.isRetry;
   if (isRetry != null) conditions.push((r) => Prisma.sql`${r}.is_retry = ${isRetry}`);
   return (alias: string) =>

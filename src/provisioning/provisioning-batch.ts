@@ -1,6 +1,7 @@
 import { Prisma } from "../generated/prisma/client.ts";
 import type { ProvisioningBatch, ProvisioningRequestStatus } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { enumArray } from "../data/sql.ts";
 import { manyList, toOne } from "../data/planner/fields.ts";
 import { rowsByKeys } from "../data/planner/loaders.ts";
 import { type ManyRelation, tableBacked } from "../data/planner/plan.ts";
@@ -44,7 +45,7 @@ const requestsInStatus: ManyRelation = {
   ...batchRequests,
   filter: (args, alias) => {
     const statuses = args.status as readonly ProvisioningRequestStatus[] | null | undefined;
-    return statuses ? Prisma.sql`${alias}.status = ANY(${[...statuses]}::provisioning_request_status[])` : undefined;
+    return statuses ? Prisma.sql`${alias}.status = ANY(${enumArray(statuses, "provisioning_request_status")})` : undefined;
   },
 };
 

@@ -1,6 +1,7 @@
 // Root reads of provisioning batches: one by id, and the list, newest first.
 import { Prisma } from "../generated/prisma/client.ts";
 import { builder } from "../graphql/builder.ts";
+import { enumArray } from "../data/sql.ts";
 import { parseId } from "../graphql/ids.ts";
 import { rowByKey } from "../data/planner/fields.ts";
 import { orderOf } from "../data/planner/order.ts";
@@ -42,7 +43,7 @@ builder.queryFields((t) => ({
       const where = (alias: string) => {
         const a = Prisma.raw(alias);
         const conditions = [Prisma.sql`TRUE`];
-        if (statuses) conditions.push(Prisma.sql`${a}.status = ANY(${statuses}::provisioning_batch_status[])`);
+        if (statuses) conditions.push(Prisma.sql`${a}.status = ANY(${enumArray(statuses, "provisioning_batch_status")})`);
         if (type) conditions.push(Prisma.sql`${a}.type = ${type}::provisioning_batch_type`);
         return Prisma.join(conditions, " AND ");
       };

@@ -59,6 +59,10 @@ describe("the planner answers exactly as the loaders do", () => {
     for (let i = 0; i < CASES; i++) {
       const request = generator.generate();
       const [a, b] = await Promise.all([ask(planned, request), ask(plain, request)]);
+      // An error common to both answers would compare equal: none may be an unexpected (masked) one.
+      const internal = [...(a.errors ?? []), ...(b.errors ?? [])].filter((error) => error.includes("Unexpected error"));
+      if (internal.length) console.error(JSON.stringify({ case: i, ...request }, null, 1));
+      expect(internal, `case ${i}`).toEqual([]);
       if (JSON.stringify(a) !== JSON.stringify(b)) {
         console.error(JSON.stringify({ case: i, ...request }, null, 1));
         expect({ case: i, seed: SEED, ...request, planned: a }).toEqual({ case: i, seed: SEED, ...request, planned: b });

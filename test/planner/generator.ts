@@ -156,6 +156,7 @@ export class QueryGenerator {
     if (chosen.length && this.aliases < 8 && random.chance(0.2)) chosen.push(random.pick(chosen));
     const parts = chosen.map((field) => this.field(type, field, depth, ""));
     if (!parts.length) parts.push(leaves.length ? random.pick(leaves).name : "__typename");
+    if (random.chance(0.1)) parts.push(`${this.alias()}__typename`);
     if (random.chance(0.15)) {
       const name = `F${this.fragments.length}`;
       this.fragments.push(`fragment ${name} on ${type.name} { ${parts.splice(0, Math.ceil(parts.length / 2)).join(" ") || "__typename"} }`);

@@ -95,7 +95,8 @@ function embeddedReads(scope: Scope, type: GraphQLObjectType | undefined, select
   if (!type) return [];
   const reads: string[] = [];
   for (const nodes of collectFields(scope, type, selections).values()) {
-    const plan = planOf(type.getFields()[nodes[0]!.name.value]!);
+    const field = type.getFields()[nodes[0]!.name.value];
+    const plan = field && planOf(field); // __typename and other meta fields read nothing
     if (plan?.kind === "columns") reads.push(...plan.reads);
   }
   return reads;

@@ -93,11 +93,18 @@ export function manyConnection<Parent extends object>(parentTable: Table, relati
   };
 }
 
-/** Every row of a to-many relation (at most `limit`, which the query cost counts), as a list. */
-export function manyList<Parent extends object>(parentTable: Table, relation: ManyRelation, limit = 1000) {
+/** Lists without a declared size are read up to this many rows (a letter's few status changes). */
+const UNSIZED_LIST_LIMIT = 1000;
+
+/**
+ * Every row of a to-many relation, as a list: at most `size` (a size the query cost counts), or,
+ * for lists whose items hold no list of their own, up to UNSIZED_LIST_LIMIT.
+ */
+export function manyList<Parent extends object>(parentTable: Table, relation: ManyRelation, size?: number) {
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
+  const limit = size ?? UNSIZED_LIST_LIMIT;
   return {
-    ...planned({ kind: "many", relation, paged: false, limit, reads: [parentKey] }, listSize({ max: limit })),
+    ...planned({ kind: "many", relation, paged: false, limit, reads: [parentKey] }, size ? listSize({ max: size }) : {}),
     resolve: (parent: Parent, fieldArgs: object, context: object, info: Info) => {
       const args = fieldArgs as Args;
       const value = plannedValue<Row[]>(parent, info);
