@@ -12,8 +12,8 @@ import type { FieldPlan, Hop, ManyRelation } from "./plan.ts";
 import { type PlannerContext, ownSelections, plannedRows } from "./run.ts";
 import type { Table } from "./table.ts";
 import { NOT_PLANNED, plannedValue } from "./values.ts";
-import type { Context } from "../../context.ts";
-import { listSize } from "../../graphql/query-cost.ts";
+import type { Context } from "../../app/context.ts";
+import { listSize } from "../../graphql/transforms/query-cost.ts";
 import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 
 type Args = Record<string, unknown>;
