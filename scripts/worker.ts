@@ -6,10 +6,8 @@ async function main() {
   // Configuration is checked at import time; import lazily so a bad value is one clear line.
   const { db } = await import("../src/data/db.ts");
   const { logger } = await import("../src/config/logger.ts");
-  // Every domain registers its jobs when the schema imports it.
-  await import("../src/app/schema.ts");
-  // The request-id purge belongs to the HTTP layer, not a domain: register it too.
-  await import("../src/pipeline/requests/jobs.ts");
+  // The jobs every domain exports (src/app/domains.ts) and the pipeline's request-id purge; the
+  // schema is never built here.
   const { registeredJobs, startJobs } = await import("../src/app/jobs.ts");
   const { closePubSub } = await import("../src/data/pubsub.ts");
   const { env } = await import("../src/config/env.ts");

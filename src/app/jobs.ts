@@ -1,23 +1,16 @@
-// Periodic background jobs (dispatchers, sweeps, retention purges). Domains register them;
-// the server (and the worker process) starts them. Tests call a job's `run` directly.
+// The scheduler of periodic background jobs (dispatchers, sweeps, retention purges): the
+// domains export theirs (src/app/domains.ts) and the pipeline has the request-id purge; the
+// server and the worker process (scripts/worker.ts) start them all. Tests call a job's `run` directly.
 import { logger } from "../config/logger.ts";
+import type { Job } from "../data/job.ts";
+import { idempotentRequestPurge } from "../pipeline/requests/jobs.ts";
+import { domainJobs } from "./domains.ts";
 
-export interface Job {
-  name: string;
-  intervalMs: number;
-  /** One pass; must be safe to run concurrently on several instances (claim work with row locks). */
-  run(): Promise<unknown>;
-}
-
-const jobs: Job[] = [];
-
-export function registerJob(job: Job): Job {
-  jobs.push(job);
-  return job;
-}
+/** The domains' jobs and the pipeline's: what the server and the worker run. */
+const JOBS: readonly Job[] = [...domainJobs, idempotentRequestPurge];
 
 export function registeredJobs(): readonly Job[] {
-  return jobs;
+  return JOBS;
 }
 
 /**
@@ -28,7 +21,7 @@ export function registeredJobs(): readonly Job[] {
 export function startJobs(): () => Promise<void> {
   let stopped = false;
   const running = new Set<Promise<unknown>>();
-  const timers = jobs.map((job) => {
+  const timers = JOBS.map((job) => {
     const tick = () => {
       if (stopped) return;
       const pass = job

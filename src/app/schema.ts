@@ -1,18 +1,16 @@
-// The whole schema: the builder, its scalars, and one import per domain.
-import { withTypeScopes } from "../graphql/transforms/type-scopes.ts";
+// The whole schema: the builder, its scalars, the planner's node fields and every domain of
+// src/app/domains.ts; then the transforms every schema gets, and the federation subgraph.
 import type { GraphQLSchema } from "graphql";
-import { builder } from "../graphql/builder.ts";
+import "../graphql/scalars.ts";
+import "../data/planner/nodes.ts";
 import { checkRecordedMutations } from "../domains/processes/mutation-kit.ts";
+import { builder } from "../graphql/builder.ts";
 import { withInputLimits } from "../graphql/transforms/input-limits.ts";
 import { withSyncNodeIds } from "../graphql/transforms/node-ids.ts";
 import { withNodeLimits } from "../graphql/transforms/node-limits.ts";
-import "../graphql/scalars.ts";
-import "../data/planner/nodes.ts";
-import "../domains/production/index.ts";
-import "../domains/processes/index.ts";
-import "../domains/letters/index.ts";
-import "../domains/messages/index.ts";
-import "../domains/provisioning/index.ts";
+import { withTypeScopes } from "../graphql/transforms/type-scopes.ts";
+import { buildSubgraphSchema } from "../pipeline/federation/subgraph.ts";
+import { federationEntities } from "./domains.ts";
 
 /**
  * What the builder gives, with Node ids resolved synchronously (node-ids.ts), the by-id fields
@@ -25,3 +23,14 @@ export const finishSchema = (built: GraphQLSchema) =>
   withTypeScopes(withNodeLimits(withSyncNodeIds(withInputLimits(checkRecordedMutations(built)))));
 
 export const schema = finishSchema(builder.toSchema({ sortSchema: true }));
+
+let subgraph: GraphQLSchema | undefined;
+
+/**
+ * The subgraph schema (FEDERATION=true), built once on first use. Always after `schema` above:
+ * declaring the entities changes the shared builder, and the default schema (schema.graphql)
+ * must not carry @key.
+ */
+export function subgraphSchema(): GraphQLSchema {
+  return (subgraph ??= buildSubgraphSchema(federationEntities, finishSchema));
+}

@@ -6,7 +6,7 @@ import FederationPlugin from "@pothos/plugin-federation";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import type { Scope } from "./scopes.ts";
-import type { Context } from "../app/context.ts";
+import type { Context } from "./context.ts";
 import { authenticationRequired, domainError } from "./errors.ts";
 import { decodeGlobalId, encodeGlobalId } from "./ids.ts";
 import { MAX_CURSOR_LENGTH } from "./pagination.ts";

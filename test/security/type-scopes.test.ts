@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 import { ALL_SCOPES, type Scope } from "../../src/graphql/scopes.ts";
 import { prisma } from "../../src/data/db.ts";
 import { schema } from "../../src/app/schema.ts";
-import { subgraphSchema } from "../../src/pipeline/federation/subgraph.ts";
+import { subgraphSchema } from "../../src/app/schema.ts";
 import { post, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createMessages } from "../messages/factories.ts";

@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { GraphQLError } from "graphql";
 import { prisma } from "../db.ts";
 import type { Prisma } from "../../generated/prisma/client.ts";
+import type { Outcome } from "../../graphql/context.ts";
 import { domainError } from "../../graphql/errors.ts";
 
 /** Where a running mutation field's outcome goes: its request's id and its response key (alias or name). */
@@ -16,8 +17,6 @@ export interface OutcomeSlot {
   responseKey: string;
 }
 
-/** A committed payload (the object the field's resolver returned), or the expected error it threw. */
-export type Outcome = { payload: unknown } | { error: { message: string; extensions: Record<string, unknown> } };
 
 const slots = new AsyncLocalStorage<OutcomeSlot | undefined>();
 

@@ -12,7 +12,7 @@ import type { FieldPlan, Hop, ManyRelation } from "./plan.ts";
 import { type PlannerContext, ownSelections, plannedRows } from "./run.ts";
 import type { Table } from "./table.ts";
 import { NOT_PLANNED, plannedValue } from "./values.ts";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { listSize } from "../../graphql/transforms/query-cost.ts";
 import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 

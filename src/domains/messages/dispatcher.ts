@@ -5,7 +5,7 @@
 // repeats its status condition, so a message cancelled first is never enqueued, and one
 // enqueued first is no longer SCHEDULED for the cancellation.
 import { prisma } from "../../data/db.ts";
-import { registerJob } from "../../app/jobs.ts";
+import type { Job } from "../../data/job.ts";
 import { publishMessageStatus } from "./message-subscriptions.ts";
 
 export const DISPATCH_BATCH_SIZE = 100;
@@ -74,8 +74,8 @@ export async function dispatchMessages(options: { now?: Date; batchSize?: number
   return { delivered: reported.length - undelivered, undelivered, sent: sent.length, enqueued: enqueued.length };
 }
 
-export const messageDispatcher = registerJob({
+export const messageDispatcher: Job = {
   name: "message-dispatcher",
   intervalMs: DISPATCH_INTERVAL_MS,
   run: () => dispatchMessages(),
-});
+};

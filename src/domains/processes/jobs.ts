@@ -2,7 +2,7 @@
 // ones older than PROCESS_STATUS_RETENTION are deleted. Both are single set-based statements,
 // safe to run on several instances at once.
 import { prisma } from "../../data/db.ts";
-import { registerJob } from "../../app/jobs.ts";
+import type { Job } from "../../data/job.ts";
 import { publishProcessStatus } from "./process-subscriptions.ts";
 import { retentionCutoff, TIMEOUT_MESSAGE } from "./retention.ts";
 
@@ -21,11 +21,11 @@ export async function purgeExpiredProcesses(now = new Date()): Promise<number> {
   return count;
 }
 
-export const processStatusSweep = registerJob({
+export const processStatusSweep: Job = {
   name: "process-status-sweep",
   intervalMs: 60_000,
   async run() {
     const now = new Date();
     return { timedOut: await timeOutOverdueProcesses(now), purged: await purgeExpiredProcesses(now) };
   },
-});
+};

@@ -11,7 +11,7 @@
 import type { FieldMap, InputObjectRef, ObjectRef } from "@pothos/core";
 import type { GraphQLResolveInfo, GraphQLSchema } from "graphql";
 import type { Scope } from "../../graphql/scopes.ts";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { builder } from "../../graphql/builder.ts";
 import { inOutcomeSlot, replayOutcome } from "../../data/idempotency/outcomes.ts";
 import { ProcessStatusNode } from "./process-status.ts";

@@ -1,3 +1,5 @@
+// The production domain: importing this defines its GraphQL types, fields, queries, mutations and
+// subscriptions on the builder; the exports are what src/app/domains.ts registers.
 import "./status.ts";
 import "./location.ts";
 import "./work-order.ts";
@@ -24,3 +26,14 @@ import "./queue-queries.ts";
 import "./cycle-queries.ts";
 import "./batch-status-summary.ts";
 import "./batch-subscriptions.ts";
+import type { Job } from "../../data/job.ts";
+import { BatchNode } from "./batch.ts";
+import { CycleNode } from "./cycle.ts";
+import { QueueNode } from "./queue.ts";
+import { WorkOrderNode } from "./work-order.ts";
+
+/** Its periodic jobs, started by the server and the worker (src/app/jobs.ts). */
+export const jobs: readonly Job[] = [];
+
+/** Its types a federation router resolves by id (src/pipeline/federation/subgraph.ts). */
+export const entities = [BatchNode, WorkOrderNode, QueueNode, CycleNode] as const;

@@ -2,7 +2,7 @@
 // page (a mutation's payload, a subscription event): each batched across the request.
 import { createContextCache } from "@pothos/core";
 import DataLoader from "dataloader";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { db } from "../../data/db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { StatusCategory } from "../../generated/prisma/client.ts";

@@ -1,6 +1,6 @@
 // The executor and the retention purge as periodic jobs: started by the server process and
 // by `npm run worker` (scripts/worker.ts).
-import { registerJob } from "../../app/jobs.ts";
+import type { Job } from "../../data/job.ts";
 import { logger } from "../../config/logger.ts";
 import { provisioningConfig } from "./config.ts";
 import { createExecutor } from "./executor.ts";
@@ -10,7 +10,7 @@ import { removeBatchesCreatedBefore } from "./service.ts";
 const executor = createExecutor({ workerId: provisioningConfig.workerId });
 let passRunning = false;
 
-export const provisioningExecutorJob = registerJob({
+export const provisioningExecutorJob: Job = {
   name: "provisioning-executor",
   intervalMs: provisioningConfig.pollIntervalMs,
   // A slow pass is not overlapped by the next tick; other workers keep claiming meanwhile.
@@ -23,9 +23,9 @@ export const provisioningExecutorJob = registerJob({
       passRunning = false;
     }
   },
-});
+};
 
-export const provisioningRetentionJob = registerJob({
+export const provisioningRetentionJob: Job = {
   name: "provisioning-retention",
   intervalMs: 60 * 60_000,
   async run() {
@@ -33,4 +33,4 @@ export const provisioningRetentionJob = registerJob({
     if (removed > 0) logger.info({ removed }, "removed provisioning batches past PROVISIONING_RETENTION");
     return removed;
   },
-});
+};

@@ -26,7 +26,7 @@ import {
   isAbstractType,
   isObjectType,
 } from "graphql";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../context.ts";
 import { authenticationRequired, domainError } from "../errors.ts";
 import type { Scope } from "../scopes.ts";
 

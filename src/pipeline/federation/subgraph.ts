@@ -1,31 +1,23 @@
 // The gateway as an Apollo Federation v2 subgraph (FEDERATION=true): the same types and
-// resolvers, plus _service and _entities, with the main domain objects as entities keyed
-// by their global id. References resolve through each type's own batched loader, so a
-// router asking for 100 batches costs one statement, as node(id:) would.
+// resolvers, plus _service and _entities, with the main domain objects (each domain's index
+// exports its own) as entities keyed by their global id. References resolve through each
+// type's own batched loader, so a router asking for 100 batches costs one statement, as
+// node(id:) would.
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { builder } from "../../graphql/builder.ts";
 import { authenticationRequired } from "../../graphql/errors.ts";
 import { decodeGlobalId } from "../../graphql/ids.ts";
-import { finishSchema, schema } from "../../app/schema.ts";
-import { MessageNode } from "../../domains/messages/message.ts";
-import { ProcessStatusNode } from "../../domains/processes/process-status.ts";
-import { BatchNode } from "../../domains/production/batch.ts";
-import { CycleNode } from "../../domains/production/cycle.ts";
-import { QueueNode } from "../../domains/production/queue.ts";
-import { WorkOrderNode } from "../../domains/production/work-order.ts";
-import { ProvisioningBatchNode } from "../../domains/provisioning/provisioning-batch.ts";
 
-interface LoadableEntity {
+/** A node type a router may resolve by id: the domains export theirs (src/app/domains.ts). */
+export interface FederationEntity {
   name: string;
   getDataloader(context: Context): { load(id: number): Promise<unknown> };
 }
 
-const ENTITIES = [BatchNode, WorkOrderNode, QueueNode, CycleNode, MessageNode, ProcessStatusNode, ProvisioningBatchNode];
-
 /** The row behind a reference, or null (as node(id:) answers) when the id is not one of this type's. */
-async function resolveReference(node: LoadableEntity, globalId: string, context: Context) {
+async function resolveReference(node: FederationEntity, globalId: string, context: Context) {
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalId(globalId);
@@ -57,19 +49,22 @@ function entitiesNeedAuthentication(schema: GraphQLSchema): GraphQLSchema {
   });
 }
 
-let subgraph: GraphQLSchema | undefined;
-
-/** The subgraph schema, built once on first use; the default schema (schema.graphql) is left as it is. */
-export function subgraphSchema(): GraphQLSchema {
-  if (subgraph) return subgraph;
-  void schema; // entities must be declared after the default schema is built, or it would carry @key
-  for (const node of ENTITIES as unknown as LoadableEntity[]) {
+/**
+ * The schema as a subgraph: `entities` keyed by their global id, then `finish` (the default
+ * schema's transforms, src/app/schema.ts), then _entities guarded. Declaring entities changes the
+ * shared builder, so this runs only after the default schema (schema.graphql) is built, or that
+ * schema would carry @key too: src/app/schema.ts calls it on first use, below its `schema`.
+ */
+export function buildSubgraphSchema(
+  entities: readonly FederationEntity[],
+  finish: (built: GraphQLSchema) => GraphQLSchema,
+): GraphQLSchema {
+  for (const node of entities) {
     builder.asEntity(node as never, {
       key: builder.selection<{ id: string }>("id"),
       resolveReference: (reference: { id: string }, context: Context) => resolveReference(node, reference.id, context) as never,
     });
   }
   const built = builder.toSubGraphSchema({ sortSchema: true, linkUrl: "https://specs.apollo.dev/federation/v2.6" });
-  subgraph = entitiesNeedAuthentication(finishSchema(built));
-  return subgraph;
+  return entitiesNeedAuthentication(finish(built));
 }

@@ -3,7 +3,8 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import type { GraphiQLOptions } from "graphql-yoga";
 import { ALL_SCOPES } from "../../graphql/scopes.ts";
-import { mintToken, usesDevelopmentSecret } from "../security/tokens.ts";
+import { usesDevelopmentSecret } from "../../config/secrets.ts";
+import { mintToken } from "../security/tokens.ts";
 import { env } from "../../config/env.ts";
 import { exampleOperations } from "./examples.ts";
 

@@ -2,7 +2,7 @@
 // (masked for the client) are logged here with their stack so they can be found by that id.
 import { GraphQLError } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { logger } from "../../config/logger.ts";
 
 /** Thrown by our code or a library (not a GraphQL error about the request itself). */

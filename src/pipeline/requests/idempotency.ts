@@ -5,7 +5,8 @@ import { type ExecutionResult, GraphQLError, type Source } from "graphql";
 import { withoutCacheFields } from "../delivery/response-cache.ts";
 import { domainError } from "../../graphql/errors.ts";
 import { claim, storedRequest } from "../../data/idempotency/store.ts";
-import { committedOutcomes, type Outcome } from "../../data/idempotency/outcomes.ts";
+import { committedOutcomes } from "../../data/idempotency/outcomes.ts";
+import type { Outcome } from "../../graphql/context.ts";
 
 export type Decision =
   | { kind: "run"; committed: ReadonlyMap<string, Outcome> }

@@ -3,11 +3,10 @@
 // most once and its first response is replayed for every repeat, for every domain alike.
 import { getOperationAST, type OperationDefinitionNode } from "graphql";
 import type { Plugin, YogaInitialContext } from "graphql-yoga";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { badUserInput } from "../../graphql/errors.ts";
 import { decide, isExpected, serialize } from "./idempotency.ts";
 import { fingerprint, release, storeResponse } from "../../data/idempotency/store.ts";
-import "./jobs.ts"; // the purge of old request ids runs wherever the plugin is in use
 import { isGuid, requestIdsOf } from "./request-ids.ts";
 
 function operationName(operation: OperationDefinitionNode): string {

@@ -1,6 +1,7 @@
 // The viewer behind a request's `Authorization: Bearer` header, verified once per request:
 // the response cache needs it before the context exists, and the context needs it again.
-import { type Viewer, verifyToken } from "./tokens.ts";
+import type { Viewer } from "../../graphql/context.ts";
+import { verifyToken } from "./tokens.ts";
 
 const verified = new WeakMap<Request, Promise<Viewer | null>>();
 

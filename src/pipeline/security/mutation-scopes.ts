@@ -9,7 +9,7 @@
 import type { DocumentNode, GraphQLSchema } from "graphql";
 import { getOperationAST } from "graphql";
 import type { Plugin } from "graphql-yoga";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { authenticationRequired, domainError } from "../../graphql/errors.ts";
 import { type NeededScopes, neededScopes } from "./operation-scopes.ts";
 

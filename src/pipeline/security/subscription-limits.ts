@@ -4,7 +4,8 @@
 // with LIMIT_EXCEEDED before its field's subscribe runs, so nothing is read for it.
 import type { ExecutionArgs } from "graphql";
 import { type Plugin, isAsyncIterable } from "graphql-yoga";
-import { type Context, websocketOf } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
+import { websocketOf } from "../transport/connection.ts";
 import { env } from "../../config/env.ts";
 import { domainError } from "../../graphql/errors.ts";
 import { requestSignalOf, untilEnd } from "../transport/stream-end.ts";

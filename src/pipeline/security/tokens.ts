@@ -1,37 +1,13 @@
-// Bearer tokens: JWTs verified with jose against the configured key, issuer and audience.
-// Without configuration outside production a development secret is kept under DATA_DIR,
-// so the server and `npm run token` agree on it across restarts.
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// Bearer tokens: JWTs verified with jose against the configured key, issuer and audience
+// (the HS256 secret, configured or the development one, comes from src/config/secrets.ts).
+import { readFileSync } from "node:fs";
 import { type JWTVerifyGetKey, type KeyObject, SignJWT, createLocalJWKSet, importPKCS8, importSPKI, jwtVerify } from "jose";
 import { ConfigError, env, formatDuration, parseDuration } from "../../config/env.ts";
+import { sharedSecret, usesDevelopmentSecret } from "../../config/secrets.ts";
+import type { Viewer } from "../../graphql/context.ts";
 import { type Scope, isScope } from "../../graphql/scopes.ts";
 
-export interface Viewer {
-  subject: string;
-  scopes: ReadonlySet<Scope>;
-}
-
 type VerifyKey = Uint8Array | KeyObject | JWTVerifyGetKey;
-
-export const usesDevelopmentSecret = !env.jwtSecret && !env.jwtPublicKey && !env.jwtJwksFile;
-
-function developmentSecret(): Uint8Array {
-  if (env.isProduction) throw new ConfigError("JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_FILE must be set when NODE_ENV=production");
-  const dir = env.dataDir.startsWith("memory://") ? ".data" : env.dataDir;
-  const file = join(dir, "dev-jwt-secret");
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  }
-  return new TextEncoder().encode(readFileSync(file, "utf8").trim());
-}
-
-/** The HS256 secret: JWT_SECRET, or the development secret (never in production). */
-export function sharedSecret(): Uint8Array {
-  return env.jwtSecret ? new TextEncoder().encode(env.jwtSecret) : developmentSecret();
-}
 
 let verifyKey: Promise<{ key: VerifyKey; algorithms: string[] }> | undefined;
 

@@ -7,7 +7,7 @@
 // never serve an event the values they loaded for an earlier one.
 import { type DocumentNode, type ExecutionArgs, GraphQLError, createSourceEventStream, execute, print } from "graphql";
 import { type Plugin, isAsyncIterable } from "graphql-yoga";
-import type { Context } from "../../app/context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { SharedStream } from "./shared-stream.ts";
 
 const printed = new WeakMap<DocumentNode, string>();

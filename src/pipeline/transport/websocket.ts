@@ -16,14 +16,16 @@ import {
 } from "graphql";
 import type { FormattedExecutionResult, SubscribePayload } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
+import type { YogaServerInstance } from "graphql-yoga";
 import { WebSocketServer } from "ws";
-import type { WebSocketServerContext } from "../../app/context.ts";
+import type { WebSocketServerContext } from "./connection.ts";
 import { env } from "../../config/env.ts";
 import { maskError } from "../../graphql/execution/masking.ts";
 import { logger } from "../../config/logger.ts";
-import type { yoga as gateway } from "../../app/gateway.ts";
+import type { Context } from "../../graphql/context.ts";
 
-type Gateway = typeof gateway;
+/** The gateway (src/app/gateway.ts) whose pipeline every operation goes through. */
+type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 /**
  * graphql-ws picks execute or subscribe from the operation of the document it is given; the
