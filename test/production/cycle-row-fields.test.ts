@@ -1,5 +1,5 @@
 // A batch's cycles page reads only the columns its selected fields need (CYCLE_FIELD_READS in
-// src/domains/production/cycle.ts). Every Cycle field, selected alone, must answer through the page
+// src/domains/production/cycle/cycle.ts). Every Cycle field, selected alone, must answer through the page
 // exactly as through node(id:), which reads whole rows.
 import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";

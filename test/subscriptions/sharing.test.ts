@@ -2,7 +2,7 @@
 // execution per event, over SSE and WebSocket alike, and still see every value fresh.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";
-import { publishBatchChange } from "../../src/domains/production/batch-subscriptions.ts";
+import { publishBatchChange } from "../../src/domains/production/batch/batch-subscriptions.ts";
 import { recordStatements, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { type Stream, startWebSocketServer, subscribeSse, subscribeWs } from "./stream.ts";

@@ -6,7 +6,7 @@ import type { Context } from "../../graphql/context.ts";
 import { db } from "../../data/db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { StatusCategory } from "../../generated/prisma/client.ts";
-import { type CategoryCounts, emptyCounts } from "./status-counts.ts";
+import { type CategoryCounts, emptyCounts } from "./catalog/status-counts.ts";
 
 /** Each batch's cycles by status category: one GROUP BY for every batch of the request. */
 export const cycleCounts = createContextCache(

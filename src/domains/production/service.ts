@@ -5,7 +5,7 @@ import { type Batch, Prisma } from "../../generated/prisma/client.ts";
 import { domainError, notFound } from "../../graphql/errors.ts";
 import { encodeGlobalId } from "../../graphql/ids.ts";
 import type { Tx } from "../processes/recorder.ts";
-import type { StatusShape } from "./status.ts";
+import type { StatusShape } from "./catalog/status.ts";
 import { DEFAULT_STATUSES } from "./validation.ts";
 
 /** Test-only hook: a test sets it to fail a write half-way and prove the rollback. */

@@ -2,7 +2,7 @@
 // request breaking a rule costs nothing and writes nothing.
 import type { StatusCategory } from "../../generated/prisma/enums.ts";
 import { badUserInput } from "../../graphql/errors.ts";
-import type { StatusShape } from "./status.ts";
+import type { StatusShape } from "./catalog/status.ts";
 
 /** Most cycles one batch may need; larger jobs are split into more batches. */
 export const MAX_NUMBER_CYCLES = 1000;
