@@ -68,6 +68,7 @@ const INPUTS: Record<string, () => Promise<Record<string, unknown>>> = {
     return { queueId, workOrderId, total: 2, numberCycles: 1 };
   },
   deleteBatch: async () => ({ id: (await oneBatch()).batchId }),
+  deleteBatches: async () => ({ ids: [(await oneBatch()).batchId] }),
   detachBatchRelation: async () => {
     const { batch, batchId } = await oneBatch();
     return { batchId, relationId: globalId("BatchRelation", (await attachRelation(batch.id, "created", "USER")).id) };
@@ -88,6 +89,15 @@ const INPUTS: Record<string, () => Promise<Record<string, unknown>>> = {
     const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batch.id } });
     return { id: globalId("Cycle", cycle.id), category: "IN_PROGRESS" };
   },
+  updateCycleStatuses: async () => {
+    const { batch } = await oneBatch();
+    const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batch.id } });
+    return { ids: [globalId("Cycle", cycle.id)], category: "IN_PROGRESS" };
+  },
+  updateLetterBatchStatuses: async () => ({
+    ids: [globalId("LetterBatch", (await createLetterBatch()).batch.id)],
+    status: "ACCEPTED",
+  }),
   updateLetterBatchStatus: async () => ({
     id: globalId("LetterBatch", (await createLetterBatch()).batch.id),
     status: "ACCEPTED",
@@ -124,7 +134,7 @@ const bearer = async (scopes: readonly Scope[]) => ({ authorization: `Bearer ${a
 
 describe("a mutation runs only with every scope its selection needs", () => {
   test("the walk covers every mutation", () => {
-    expect(mutations.length).toBe(13);
+    expect(mutations.length).toBe(16);
     expect(Object.keys(INPUTS).sort()).toEqual(mutations.map((field) => field.name).sort());
   });
 

@@ -5,6 +5,7 @@ import "./letter.ts";
 import "./letter-batch.ts";
 import "./letter-batch-queries.ts";
 import "./letter-batch-mutations.ts";
+import "./letter-batch-bulk-mutations.ts";
 import type { Job } from "../../data/job.ts";
 
 /** Its periodic jobs, started by the server and the worker (src/app/jobs.ts). */

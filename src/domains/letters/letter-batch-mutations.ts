@@ -8,20 +8,25 @@ import { LetterStatusEnum } from "./letter-status.ts";
 import { type BatchMove, moveLetterBatch } from "./service.ts";
 import { MAX_REASON_CODE_LENGTH, MAX_REASON_TEXT_LENGTH, NEEDS_REASON_TEXT, parseStatusUpdate } from "./validation.ts";
 
-const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusInput", {
-  description: "A letter batch and the status it (and its letters) move to.",
-  fields: (t) => ({
-    id: t.id({ required: true, description: "Global id of the letter batch." }),
-    status: t.field({
-      type: LetterStatusEnum,
-      required: true,
-      description: "The status to move to; it must be allowed to follow the batch's current one (see LetterStatus).",
-    }),
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+
+/** The status and reasons of a move, as one batch and many take them. */
+export function statusChangeFields(t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, statusDescription: string) {
+  return {
+    status: t.field({ type: LetterStatusEnum, required: true, description: statusDescription }),
     reasonCode: t.string({
       extensions: maxLength(MAX_REASON_CODE_LENGTH),
       description: `The supplier's code for why, at most ${MAX_REASON_CODE_LENGTH} characters; ${NEEDS_REASON_TEXT}.`,
     }),
     reasonText: t.string({ extensions: maxLength(MAX_REASON_TEXT_LENGTH), description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
+  };
+}
+
+const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusInput", {
+  description: "A letter batch and the status it (and its letters) move to.",
+  fields: (t) => ({
+    id: t.id({ required: true, description: "Global id of the letter batch." }),
+    ...statusChangeFields(t, "The status to move to; it must be allowed to follow the batch's current one (see LetterStatus)."),
   }),
 });
 

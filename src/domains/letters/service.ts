@@ -14,14 +14,15 @@ export interface BatchMove {
   lettersMoved: number;
 }
 
-function refusedTransition(batchId: number, from: LetterStatus, to: LetterStatus) {
+/** Why a batch may not move from `from` to `to`, in words (the lifecycle's options from there). */
+export function transitionRefusal(batchId: number, from: LetterStatus, to: LetterStatus): string {
   const allowed = TRANSITIONS[from];
   const options = allowed.length ? `from ${from} it can only move to ${allowed.join(", ")}` : `${from} is final`;
-  return domainError(
-    "CONFLICT",
-    `Letter batch ${encodeGlobalId("LetterBatch", batchId)} cannot move from ${from} to ${to}: ${options}`,
-    { currentStatus: from, requestedStatus: to, field: "input.status" },
-  );
+  return `Letter batch ${encodeGlobalId("LetterBatch", batchId)} cannot move from ${from} to ${to}: ${options}`;
+}
+
+function refusedTransition(batchId: number, from: LetterStatus, to: LetterStatus) {
+  return domainError("CONFLICT", transitionRefusal(batchId, from, to), { currentStatus: from, requestedStatus: to, field: "input.status" });
 }
 
 export async function moveLetterBatch(tx: Tx, batchId: number, change: StatusChange): Promise<BatchMove> {

@@ -15,12 +15,8 @@ export interface StatusChange {
   reasonText: string | null;
 }
 
-export function parseStatusUpdate(input: {
-  id: string | number;
-  status: LetterStatus;
-  reasonCode?: string | null;
-  reasonText?: string | null;
-}): { batchId: number; change: StatusChange } {
+/** The status and reasons of a move, checked before any SQL: the reason code some statuses need, the lengths. */
+export function parseStatusChange(input: { status: LetterStatus; reasonCode?: string | null; reasonText?: string | null }): StatusChange {
   const reasonCode = input.reasonCode?.trim() || null;
   const reasonText = input.reasonText?.trim() || null;
   if (reasonCode && reasonCode.length > MAX_REASON_CODE_LENGTH) {
@@ -32,6 +28,15 @@ export function parseStatusUpdate(input: {
   if (!reasonCode && NEEDS_REASON.includes(input.status)) {
     throw badUserInput(`Moving letters to ${input.status} needs a reasonCode saying why`, "input.reasonCode");
   }
-  const batchId = parseId(input.id, "LetterBatch", "input.id");
-  return { batchId, change: { status: input.status, reasonCode, reasonText } };
+  return { status: input.status, reasonCode, reasonText };
+}
+
+export function parseStatusUpdate(input: {
+  id: string | number;
+  status: LetterStatus;
+  reasonCode?: string | null;
+  reasonText?: string | null;
+}): { batchId: number; change: StatusChange } {
+  const change = parseStatusChange(input);
+  return { batchId: parseId(input.id, "LetterBatch", "input.id"), change };
 }

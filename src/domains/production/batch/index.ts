@@ -9,6 +9,7 @@ import "./batch-queries.ts";
 import "./batch-status-summary.ts";
 import "./batch-mutations.ts";
 import "./batch-update-mutations.ts";
+import "./batch-bulk-mutations.ts";
 import "./relation-mutations.ts";
 import "./tech-mutations.ts";
 import "./batch-subscriptions.ts";

@@ -14,7 +14,8 @@ import { cycleStatusUpdate } from "../service.ts";
 import { cycleTable } from "../tables.ts";
 import { notFound } from "../../../graphql/errors.ts";
 import { StatusCategoryEnum } from "../catalog/status.ts";
-import { checkStatus, DEFAULT_STATUSES } from "../validation.ts";
+import { checkStatus, DEFAULT_STATUSES, type StatusInputShape } from "../validation.ts";
+import type { StatusCategory } from "../../../generated/prisma/enums.ts";
 
 const UpdateCycleStatusInput = builder.inputType("UpdateCycleStatusInput", {
   description: "A cycle's new status: either a custom `status` or just a `category` (exactly one of the two).",
@@ -27,6 +28,14 @@ const UpdateCycleStatusInput = builder.inputType("UpdateCycleStatusInput", {
     }),
   }),
 });
+
+/** The status a cycle moves to: exactly one of a custom `status` and a `category` (checked before any SQL). */
+export function cycleStatusOf(input: { status?: StatusInputShape | null; category?: StatusCategory | null }) {
+  if ((input.status == null) === (input.category == null)) {
+    throw badUserInput("give exactly one of status and category", input.status ? "input.category" : "input.status");
+  }
+  return input.status ? checkStatus(input.status, "input.status") : DEFAULT_STATUSES[input.category!];
+}
 
 const UpdateCycleStatusPayload = payloadType<{ cycle: Cycle; batchId: number }>(
   "UpdateCycleStatusPayload",
@@ -43,10 +52,7 @@ recordedMutation("updateCycleStatus", {
   input: { type: UpdateCycleStatusInput, description: "The cycle and its new status." },
   payload: UpdateCycleStatusPayload,
   resolve: (input) => {
-    if ((input.status == null) === (input.category == null)) {
-      throw badUserInput("give exactly one of status and category", input.status ? "input.category" : "input.status");
-    }
-    const status = input.status ? checkStatus(input.status, "input.status") : DEFAULT_STATUSES[input.category!];
+    const status = cycleStatusOf(input);
     const id = parseId(input.id, "Cycle", "input.id");
     // Once committed, watchers of the batch see the new counts.
     const entityId = encodeGlobalId("Cycle", id);

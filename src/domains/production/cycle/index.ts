@@ -3,6 +3,7 @@
 import "./cycle.ts";
 import "./cycle-queries.ts";
 import "./cycle-mutations.ts";
+import "./cycle-bulk-mutations.ts";
 import { CycleNode } from "./cycle.ts";
 
 /** Its types a federation router resolves by id. */
