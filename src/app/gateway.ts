@@ -8,6 +8,8 @@ import { env } from "../config/env.ts";
 import { type PersistedOperationsMode, persistedOperationsPlugin } from "../pipeline/delivery/persisted-operations.ts";
 import { type ResponseCacheOptions, responseCachePlugins } from "../pipeline/delivery/response-cache.ts";
 import { graphiqlOptions, renderGraphiQL } from "../pipeline/graphiql/options.ts";
+import { graphiqlAssetsPlugin } from "../pipeline/graphiql/assets.ts";
+import { httpCachingPlugin } from "../pipeline/delivery/http-caching.ts";
 import { compiledExecution } from "../graphql/execution/compiled-execution.ts";
 import { requestDeadlinePlugin } from "../data/deadline.ts";
 import { maskError } from "../graphql/execution/masking.ts";
@@ -63,6 +65,8 @@ export function createGateway(options: GatewayOptions = {}) {
     maxRequestBodySize: env.limits.maxBodyBytes,
     plugins: [
       healthPlugin(),
+      ...(env.graphiql ? [graphiqlAssetsPlugin()] : []),
+      httpCachingPlugin({ maxAgeMs: env.httpCacheMaxAgeMs, endpoint: "/graphql" }),
       // Before anything that runs or records an operation: invalid variables stop it here.
       variableCoercion,
       requestDeadlinePlugin,

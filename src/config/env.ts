@@ -140,6 +140,11 @@ function readEnv() {
     responseCache: process.env.RESPONSE_CACHE !== "false",
     /** Longest life of a cached response, e.g. "10s"; any committed write ends it sooner. */
     responseCacheTtlMs: duration("RESPONSE_CACHE_TTL", "10s"),
+    /**
+     * How long a browser (or, for an answer without a token, any HTTP cache) may keep the answer
+     * to a query sent over GET; 0 = never (no-store). Nothing can recall it within that time.
+     */
+    httpCacheMaxAgeMs: duration("HTTP_CACHE_MAX_AGE", "10s", true),
     /** How long completed process statuses are kept (e.g. "7d", "12h"); older ones are gone. */
     processStatusRetentionMs: duration("PROCESS_STATUS_RETENTION", "7d"),
     /** How long a mutation's X-Request-Id is remembered (and its response replayed), e.g. "24h". */

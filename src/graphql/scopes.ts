@@ -15,6 +15,8 @@ export const SCOPES = {
   "process-status:read": "Read process statuses.",
   "provisioning:read": "Read provisioning batches, subscriptions and events.",
   "provisioning:submit": "Submit provisioning batches.",
+  "graphiql:explore":
+    "Send any GraphQL document, as GraphiQL does, also when PERSISTED_OPERATIONS=only limits other clients to the manifest's operations (analysts). It grants no data: each field still needs its own scope.",
 } as const;
 
 export type Scope = keyof typeof SCOPES;

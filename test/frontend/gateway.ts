@@ -9,6 +9,9 @@ export type Gateway = ReturnType<typeof createGateway>;
 
 export const tokenOf = (subject: string, scopes: readonly Scope[] = ALL_SCOPES) => mintToken({ subject, scopes, ttl: "10m" });
 
+/** Every scope but the explorer's: a client that PERSISTED_OPERATIONS=only keeps to the manifest. */
+export const CLIENT_SCOPES = ALL_SCOPES.filter((scope) => scope !== "graphiql:explore");
+
 /** POSTs a JSON body; `token` null sends no Authorization header. */
 export function send(gateway: Gateway, body: unknown, token: string | null, accept = "application/graphql-response+json") {
   return gateway.fetch("http://gateway.test/graphql", {

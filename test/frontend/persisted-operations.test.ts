@@ -5,7 +5,7 @@ import { readManifest } from "../../src/pipeline/delivery/persisted-operations.t
 import { createGateway } from "../../src/app/gateway.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { FrontendBatchCountDocument } from "../generated/graphql.ts";
-import { run, send, tokenOf } from "./gateway.ts";
+import { CLIENT_SCOPES, run, send, tokenOf } from "./gateway.ts";
 
 const manifest = readManifest();
 const hashOf = (operation: string) => [...manifest].find(([, text]) => text.startsWith(`query ${operation}(`))![0];
@@ -14,8 +14,8 @@ const open = createGateway({ persistedOperations: { mode: "allow" } });
 
 type BoardResult = { data?: { batches: { totalCount: number; edges: { node: { label: string } }[] } }; errors?: { message: string; extensions: { code: string } }[] };
 
-async function board(gateway: typeof open, body: object) {
-  const response = await send(gateway, body, await tokenOf("frontend"));
+async function board(gateway: typeof open, body: object, token?: string) {
+  const response = await send(gateway, body, token ?? (await tokenOf("frontend", CLIENT_SCOPES)));
   return { status: response.status, ...((await response.json()) as BoardResult) };
 }
 
@@ -42,6 +42,22 @@ describe("allow-list mode (PERSISTED_OPERATIONS=only)", () => {
     expect(result.data).toBeUndefined();
     expect(result.errors![0]!.extensions.code).toBe("PERSISTED_OPERATION_REQUIRED");
     expect(result.errors![0]!.message).toMatch(/only persisted operations/);
+  });
+
+  test("a token with the explorer scope (GraphiQL) may send any document; the same token without it may not", async () => {
+    const { queue } = await createBatches(2);
+    const query = `query ($ids: [ID!]) { batches(first: 5, filter: { queueIds: $ids }) { totalCount } }`;
+    const variables = { ids: [globalId("Queue", queue.id)] };
+    const explorer = await board(allowList, { query, variables }, await tokenOf("analyst", ["graphiql:explore", "batch:all"]));
+    expect(explorer.errors).toBeUndefined();
+    expect(explorer.data!.batches.totalCount).toBe(2);
+    const client = await board(allowList, { query, variables }, await tokenOf("analyst", ["batch:all"]));
+    expect(client.errors![0]!.extensions.code).toBe("PERSISTED_OPERATION_REQUIRED");
+    expect(client.errors![0]!.message).toContain("graphiql:explore");
+    // The scope lets a document through, nothing more: each field still needs its own scope.
+    const noData = await board(allowList, { query, variables }, await tokenOf("analyst", ["graphiql:explore"]));
+    expect(noData.errors![0]!.extensions.code).toBe("FORBIDDEN");
+    expect(noData.data?.batches).toBeFalsy();
   });
 
   test("an unknown documentId is PERSISTED_OPERATION_NOT_FOUND", async () => {

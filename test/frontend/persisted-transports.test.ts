@@ -1,11 +1,12 @@
 // PERSISTED_OPERATIONS=only holds on every transport: HTTP POST and GET, Server-Sent Events
-// and WebSocket run the manifest's operations by hash and refuse any other document.
+// and WebSocket run the manifest's operations by hash and refuse any other document, unless the
+// token holds the explorer scope (graphiql:explore), on each transport alike.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readManifest } from "../../src/pipeline/delivery/persisted-operations.ts";
 import { createGateway } from "../../src/app/gateway.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { connectWs, startWebSocketServer, subscribeSse } from "../subscriptions/stream.ts";
-import { tokenOf } from "./gateway.ts";
+import { CLIENT_SCOPES, tokenOf } from "./gateway.ts";
 
 const manifest = readManifest();
 const boardHash = [...manifest].find(([, text]) => text.startsWith("query BatchBoard("))![0];
@@ -15,9 +16,11 @@ const codeOf = (errors: unknown) => (errors as { extensions?: { code?: string } 
 
 let server: Awaited<ReturnType<typeof startWebSocketServer>>;
 let token: string;
+let explorer: string;
 beforeAll(async () => {
   server = await startWebSocketServer(createGateway({ persistedOperations: { mode: "only" } }));
-  token = await tokenOf("frontend");
+  token = await tokenOf("frontend", CLIENT_SCOPES);
+  explorer = await tokenOf("analyst");
 });
 afterAll(() => server.stop());
 
@@ -56,5 +59,25 @@ describe("PERSISTED_OPERATIONS=only", () => {
     expect(byDocumentId.data?.batches?.totalCount).toBe(2);
     await socket.close();
     expect(await socket.closed).toBe(1000);
+  });
+
+  test("the explorer scope lets any document through over GET, Server-Sent Events and WebSocket", async () => {
+    const { batches } = await createBatches(1);
+    const response = await fetch(`${server.httpUrl}?query=${encodeURIComponent("{ __typename }")}`, {
+      headers: { accept: "application/graphql-response+json", authorization: `Bearer ${explorer}` },
+    });
+    expect(await response.json()).toMatchObject({ data: { __typename: "Query" } });
+
+    const variables = { id: globalId("Batch", batches[0]!.id) };
+    const stream = await subscribeSse<{ data?: unknown; errors?: unknown }>(ARBITRARY_SUBSCRIPTION, variables, explorer, server.httpUrl);
+    // A live subscription answers the batch's current state first.
+    expect((await stream.next()).errors).toBeUndefined();
+    await stream.close();
+
+    const socket = await connectWs(server.url, { token: explorer });
+    const answer = await socket.execute<Result>(`{ batches(first: 1) { totalCount } }`);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.batches?.totalCount).toBeGreaterThan(0);
+    await socket.close();
   });
 });

@@ -1,6 +1,6 @@
-// GraphiQL as analysts see it: served without a CDN (the bundle is inlined), one example tab
-// per domain and, with the generated development secret, a ready all-scopes token.
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+// GraphiQL as analysts see it: served without a CDN (the bundle as hashed static files, page.ts
+// and assets.ts), example tabs per domain and, with the generated development secret, a ready
+// all-scopes token.
 import type { GraphiQLOptions } from "graphql-yoga";
 import { ALL_SCOPES } from "../../graphql/scopes.ts";
 import { usesDevelopmentSecret } from "../../config/secrets.ts";
@@ -8,7 +8,7 @@ import { mintToken } from "../security/tokens.ts";
 import { env } from "../../config/env.ts";
 import { exampleOperations } from "./examples.ts";
 
-export { renderGraphiQL };
+export { renderGraphiQL } from "./page.ts";
 
 let developmentToken: { token: Promise<string>; mintedAt: number } | undefined;
 
