@@ -1,6 +1,8 @@
 // GraphiQL as an analyst uses it: a real server on the seeded demo database, headless
-// Chromium opens /graphql, runs the first example tab with the run button and sees the result.
-// The screenshot lands in test/artifacts/ (gitignored) for a human look.
+// Chromium opens /graphql with every other host unreachable (offline), runs the first example
+// tab and the production questions tab (a where filter, an ordering and an aggregate) with the
+// run button and sees their results; on a second visit the bundle comes from the browser's cache.
+// The screenshots land in test/artifacts/ (gitignored) for a human look.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,25 +47,57 @@ test.skipIf(!hasChromium && process.env.CI !== "true")("GraphiQL runs the produc
     executablePath,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Offline: any request to another host fails, so a CDN asset would break the page.
+  await context.route((target) => !target.href.startsWith(url), (route) => route.abort());
+  const page = await context.newPage();
   const failedRequests: string[] = [];
   page.on("requestfailed", (request) => failedRequests.push(request.url()));
-  await page.goto(`${url}/graphql`);
-  await page.getByText("query ProductionActiveBatches").first().waitFor({ timeout: 60_000 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const fromNetwork: string[] = [];
+  cdp.on("Network.responseReceived", ({ response }) => {
+    if (response.url.includes("/graphiql/") && !response.fromDiskCache && !response.fromPrefetchCache) fromNetwork.push(response.url);
+  });
 
-  const responded = page.waitForResponse((response) => response.url().endsWith("/graphql") && response.request().method() === "POST" && response.request().postData()?.includes("ProductionActiveBatches") === true);
-  await page.locator(".graphiql-execute-button").click();
-  const answer = (await (await responded).json()) as { data?: { batches: { totalCount: number; edges: { node: { label: string } }[] } }; errors?: unknown };
-  expect(answer.errors).toBeUndefined();
-  const firstLabel = answer.data!.batches.edges[0]!.node.label;
+  const opened = await page.goto(`${url}/graphql`);
+  expect((await opened!.text()).length).toBeLessThan(100_000);
+  await page.getByText("query ProductionActiveBatches").first().waitFor({ timeout: 60_000 });
+  const firstVisit = fromNetwork.length;
+  expect(firstVisit).toBeGreaterThanOrEqual(2); // the stylesheet and the bundle at least
 
   const resultPane = page.locator(".graphiql-response");
   // Monaco renders spaces as no-break spaces.
   const shown = async () => (await resultPane.innerText()).replaceAll("\u00a0", " ");
-  await expect.poll(shown, { timeout: 30_000 }).toContain(`"label": "${firstLabel}"`);
-  expect(await shown()).toContain(`"totalCount": ${answer.data!.batches.totalCount}`);
-  expect(failedRequests.filter((request) => !request.startsWith(url))).toEqual([]);
+  const run = async <T>(operation: string) => {
+    const responded = page.waitForResponse((response) => response.url().endsWith("/graphql") && response.request().method() === "POST" && response.request().postData()?.includes(operation) === true);
+    await page.locator(".graphiql-execute-button").click();
+    const answer = (await (await responded).json()) as { data?: T; errors?: unknown };
+    expect(answer.errors).toBeUndefined();
+    return answer.data!;
+  };
+
+  const active = await run<{ batches: { totalCount: number; edges: { node: { label: string } }[] } }>("ProductionActiveBatches");
+  await expect.poll(shown, { timeout: 30_000 }).toContain(`"label": "${active.batches.edges[0]!.node.label}"`);
+  expect(await shown()).toContain(`"totalCount": ${active.batches.totalCount}`);
+
+  // The questions tab: where, orderBy and aggregate in one operation.
+  await page.locator(".graphiql-tab", { hasText: "ProductionQuestions" }).click();
+  await page.getByText("query ProductionQuestions").first().waitFor({ timeout: 30_000 });
+  type Questions = { batches: { totalCount: number; edges: { node: { label: string } }[]; aggregate: { count: number; groupBy: { count: number }[] } } };
+  const questions = await run<Questions>("ProductionQuestions");
+  expect(questions.batches.aggregate.count).toBe(questions.batches.totalCount);
+  expect(questions.batches.aggregate.groupBy.length).toBeGreaterThan(0);
+  await expect.poll(shown, { timeout: 30_000 }).toContain(`"label": "${questions.batches.edges[0]!.node.label}"`);
+  expect(await shown()).toContain(`"count": ${questions.batches.aggregate.count}`);
+  expect(failedRequests).toEqual([]);
 
   mkdirSync(join(root, "test/artifacts"), { recursive: true });
   await page.screenshot({ path: join(root, "test/artifacts/graphiql.png") });
+
+  // A second visit: the hashed assets are immutable, so none is fetched again.
+  fromNetwork.length = 0;
+  await page.goto(`${url}/graphql`);
+  await page.getByText("query ProductionActiveBatches").first().waitFor({ timeout: 60_000 });
+  expect(fromNetwork).toEqual([]);
 }, 240_000);

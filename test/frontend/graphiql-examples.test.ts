@@ -13,23 +13,40 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("GraphiQL example operations", () => {
-  test.each(exampleOperations.map((example) => [example.domain, example] as const))("the %s example runs without errors and finds demo data", async (_domain, example) => {
+  test("two tabs per domain: a first look and the questions", () => {
+    expect(exampleOperations.map((example) => `${example.domain} ${example.kind}`)).toHaveLength(10);
+  });
+
+  const tabs = exampleOperations.map((example) => [`${example.domain} ${example.kind}`, example] as const);
+  test.each(tabs)("the %s example runs without errors and finds demo data", async (_name, example) => {
     const operations = parse(example.document).definitions.filter((d) => d.kind === "OperationDefinition");
     expect(operations).toHaveLength(1);
     const result = await post<Record<string, unknown>>({ query: example.document });
     expect(result.errors).toBeUndefined();
-    for (const value of Object.values(result.data!)) {
-      const rows = Array.isArray(value) ? value : (value as { edges: unknown[] }).edges;
+    const fields = Object.values(result.data!);
+    expect(fields.length).toBeGreaterThan(0);
+    for (const value of fields) {
+      const connection = value as { edges?: unknown[]; aggregate?: { count?: number; groupBy?: unknown[] } };
+      const rows = Array.isArray(value) ? value : (connection.edges ?? connection.aggregate!.groupBy!);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((row) => row !== null)).toBe(true);
     }
   });
 
-  test("the GraphiQL page opens with one tab per domain and loads nothing from a CDN", async () => {
+  test("every questions tab filters with where, orders with orderBy and counts with aggregate", () => {
+    const questions = exampleOperations.filter((example) => example.kind === "questions");
+    expect(questions).toHaveLength(5);
+    for (const { domain, document } of questions) {
+      for (const part of ["where:", "orderBy:", "aggregate", "groupBy("]) expect(document, `${domain} ${part}`).toContain(part);
+    }
+  });
+
+  test("the GraphiQL page opens with two tabs per domain and loads nothing from a CDN", async () => {
     const response = await yoga.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const name of ["ProductionActiveBatches", "LettersRecentBatches", "ProcessesStatusLookup", "MessagesNewest", "ProvisioningLatestBatches"]) {
+    const names = ["ProductionActiveBatches", "LettersRecentBatches", "ProcessesStatusLookup", "MessagesNewest", "ProvisioningLatestBatches"];
+    for (const name of [...names, "ProductionQuestions", "LettersQuestions", "ProcessesQuestions", "MessagesQuestions", "ProvisioningQuestions"]) {
       expect(html).toContain(`query ${name}`);
     }
     expect(html).not.toMatch(/<script[^>]+src=["']?https?:|<link[^>]+href=["']?https?:[^>]+stylesheet|unpkg\.com/);
