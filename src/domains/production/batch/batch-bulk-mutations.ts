@@ -37,7 +37,9 @@ recordedMutation("deleteBatches", {
     };
     return recorded(process, async (tx) => {
       const rows = await tx.$queryRaw<{ id: number }[]>(
-        Prisma.sql`DELETE FROM batch WHERE id = ANY(${items.map((item) => item.id)}::int[]) RETURNING id`,
+        // Locked in id order, so two bulk calls over overlapping batches take turns instead of deadlocking.
+        Prisma.sql`DELETE FROM batch WHERE id IN (
+          SELECT id FROM batch WHERE id = ANY(${items.map((item) => item.id)}::int[]) ORDER BY id FOR UPDATE) RETURNING id`,
       );
       deleted = rows.map((row) => row.id);
       return { outcomes: settleMissing("Batch", "batch", items, deleted, atomic) };

@@ -1,6 +1,7 @@
 // updateCycleStatuses: an internal tool moves many cycles to one status at once (bulk conventions:
 // src/domains/processes/bulk.ts). One UPDATE over every id is the whole change: the ids it did
-// not return do not exist; atomic, the first of them rolls the UPDATE back.
+// not return do not exist; atomic, the first of them rolls the UPDATE back. Rows are locked in id
+// order, so two bulk calls over overlapping cycles take turns instead of deadlocking.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { builder } from "../../../graphql/builder.ts";
 import { type BulkOutcome, bulkInputFields, bulkPayloadType, bulkProcess, parseBulkIds, settleMissing } from "../../processes/bulk.ts";
@@ -46,7 +47,8 @@ recordedMutation("updateCycleStatuses", {
       const moved = await tx.$queryRaw<{ id: number; batchId: number }[]>(Prisma.sql`
         UPDATE cycle SET status_label = ${status.statusLabel}, status_category = ${status.statusCategory}::status_category,
           status_description = ${status.statusDescription}, status_order = ${status.statusOrder}, updated_at = now()
-        WHERE id = ANY(${items.map((item) => item.id)}::int[]) RETURNING id, batch_id AS "batchId"`);
+        WHERE id IN (SELECT id FROM cycle WHERE id = ANY(${items.map((item) => item.id)}::int[]) ORDER BY id FOR UPDATE)
+        RETURNING id, batch_id AS "batchId"`);
       const outcomes = settleMissing("Cycle", "cycle", items, moved.map((row) => row.id), atomic);
       for (const row of moved) batchIds.add(row.batchId);
       return { outcomes };
