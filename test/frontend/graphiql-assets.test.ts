@@ -4,7 +4,8 @@
 import { expect, test } from "vitest";
 import { yoga } from "../../src/app/gateway.ts";
 
-const fetchPath = (path: string, headers: Record<string, string> = {}) => yoga.fetch(`http://gateway.test${path}`, { headers });
+const fetchPath = (path: string, headers: Record<string, string> = {}) =>
+  yoga.fetch(`http://gateway.test${path}`, { headers });
 
 test("the page is under 100 kB, refers only to its own hashed assets, and is not cached", async () => {
   const response = await fetchPath("/graphql", { accept: "text/html" });

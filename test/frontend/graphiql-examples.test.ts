@@ -37,7 +37,8 @@ describe("GraphiQL example operations", () => {
     const questions = exampleOperations.filter((example) => example.kind === "questions");
     expect(questions).toHaveLength(5);
     for (const { domain, document } of questions) {
-      for (const part of ["where:", "orderBy:", "aggregate", "groupBy("]) expect(document, `${domain} ${part}`).toContain(part);
+      for (const part of ["where:", "orderBy:", "aggregate", "groupBy("])
+        expect(document, `${domain} ${part}`).toContain(part);
     }
   });
 
@@ -45,8 +46,21 @@ describe("GraphiQL example operations", () => {
     const response = await yoga.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    const names = ["ProductionActiveBatches", "LettersRecentBatches", "ProcessesStatusLookup", "MessagesNewest", "ProvisioningLatestBatches"];
-    for (const name of [...names, "ProductionQuestions", "LettersQuestions", "ProcessesQuestions", "MessagesQuestions", "ProvisioningQuestions"]) {
+    const names = [
+      "ProductionActiveBatches",
+      "LettersRecentBatches",
+      "ProcessesStatusLookup",
+      "MessagesNewest",
+      "ProvisioningLatestBatches",
+    ];
+    for (const name of [
+      ...names,
+      "ProductionQuestions",
+      "LettersQuestions",
+      "ProcessesQuestions",
+      "MessagesQuestions",
+      "ProvisioningQuestions",
+    ]) {
       expect(html).toContain(`query ${name}`);
     }
     expect(html).not.toMatch(/<script[^>]+src=["']?https?:|<link[^>]+href=["']?https?:[^>]+stylesheet|unpkg\.com/);

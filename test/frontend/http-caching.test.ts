@@ -25,7 +25,10 @@ describe("persisted operations over GET", () => {
   test("a manifest query runs by documentId with its variables; the answer to a token is private, varying by Authorization", async () => {
     const { queue } = await createBatches(3);
     const variables = JSON.stringify({ filter: { queueIds: [globalId("Queue", queue.id)] } });
-    const { response, body } = await get({ documentId: hashOf("BatchBoard"), variables }, await tokenOf("frontend", CLIENT_SCOPES));
+    const { response, body } = await get(
+      { documentId: hashOf("BatchBoard"), variables },
+      await tokenOf("frontend", CLIENT_SCOPES),
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.batches!.totalCount).toBe(3);
     expect(response.headers.get("cache-control")).toBe("private, max-age=10");
@@ -33,7 +36,10 @@ describe("persisted operations over GET", () => {
   });
 
   test("an answer with errors is no-store (a token without the scope gets FORBIDDEN)", async () => {
-    const { response, body } = await get({ documentId: hashOf("BatchBoard") }, await tokenOf("frontend", ["messages:read"]));
+    const { response, body } = await get(
+      { documentId: hashOf("BatchBoard") },
+      await tokenOf("frontend", ["messages:read"]),
+    );
     expect(body.errors![0]!.extensions.code).toBe("FORBIDDEN");
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
@@ -41,8 +47,16 @@ describe("persisted operations over GET", () => {
   test("a persisted mutation over GET is refused (405), writes nothing and is never cacheable", async () => {
     const { queue, workOrder } = await createBatches(1);
     const before = await prisma.batch.count();
-    const input = { queueId: globalId("Queue", queue.id), workOrderId: globalId("WorkOrder", workOrder.id), label: "By GET", numberCycles: 1 };
-    const { response } = await get({ documentId: hashOf("CreateBoardBatch"), variables: JSON.stringify({ input }) }, await tokenOf("frontend"));
+    const input = {
+      queueId: globalId("Queue", queue.id),
+      workOrderId: globalId("WorkOrder", workOrder.id),
+      label: "By GET",
+      numberCycles: 1,
+    };
+    const { response } = await get(
+      { documentId: hashOf("CreateBoardBatch"), variables: JSON.stringify({ input }) },
+      await tokenOf("frontend"),
+    );
     expect(response.status).toBe(405);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await prisma.batch.count()).toBe(before);
@@ -58,7 +72,11 @@ describe("persisted operations over GET", () => {
   });
 
   test("POST answers carry no cache lifetime", async () => {
-    const response = await send(allowList, { documentId: hashOf("BatchBoard") }, await tokenOf("frontend", CLIENT_SCOPES));
+    const response = await send(
+      allowList,
+      { documentId: hashOf("BatchBoard") },
+      await tokenOf("frontend", CLIENT_SCOPES),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control") ?? "").not.toMatch(/max-age/);
   });

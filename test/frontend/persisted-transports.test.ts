@@ -69,7 +69,12 @@ describe("PERSISTED_OPERATIONS=only", () => {
     expect(await response.json()).toMatchObject({ data: { __typename: "Query" } });
 
     const variables = { id: globalId("Batch", batches[0]!.id) };
-    const stream = await subscribeSse<{ data?: unknown; errors?: unknown }>(ARBITRARY_SUBSCRIPTION, variables, explorer, server.httpUrl);
+    const stream = await subscribeSse<{ data?: unknown; errors?: unknown }>(
+      ARBITRARY_SUBSCRIPTION,
+      variables,
+      explorer,
+      server.httpUrl,
+    );
     // A live subscription answers the batch's current state first.
     expect((await stream.next()).errors).toBeUndefined();
     await stream.close();

@@ -10,8 +10,12 @@ import { globalId } from "../factories.ts";
 import { UpdateLetterBatchStatusesDocument } from "../generated/graphql.ts";
 import { createLetterBatch } from "./factories.ts";
 
-const move = (ids: string[], status: LetterStatus, extra: { atomic?: boolean; reasonCode?: string } = {}, headers?: Record<string, string>) =>
-  execute(UpdateLetterBatchStatusesDocument, { input: { ids, status, ...extra } }, headers);
+const move = (
+  ids: string[],
+  status: LetterStatus,
+  extra: { atomic?: boolean; reasonCode?: string } = {},
+  headers?: Record<string, string>,
+) => execute(UpdateLetterBatchStatusesDocument, { input: { ids, status, ...extra } }, headers);
 
 async function batchesIn(statuses: LetterStatus[], letters = 2) {
   const made = [];
@@ -37,7 +41,11 @@ describe("updateLetterBatchStatuses", () => {
     expect(result.errors).toBeUndefined();
     const payload = result.data!.updateLetterBatchStatuses!;
     expect(payload).toMatchObject({ doneCount: 3, refusedCount: 0, lettersMoved: 9 });
-    expect(payload.processStatus).toMatchObject({ eventType: "UPDATE_LETTER_BATCH_STATUSES", entityId: ids.join(","), status: "SUCCESS" });
+    expect(payload.processStatus).toMatchObject({
+      eventType: "UPDATE_LETTER_BATCH_STATUSES",
+      entityId: ids.join(","),
+      status: "SUCCESS",
+    });
     const after = await snapshot(made.map(({ batch }) => batch.id));
     expect(after.batches.map(([, status]) => status)).toEqual(["CANCELLED", "CANCELLED", "CANCELLED"]);
     expect(new Set(after.letters.map(([, status]) => status))).toEqual(new Set(["CANCELLED"]));
@@ -49,7 +57,12 @@ describe("updateLetterBatchStatuses", () => {
     const before = await snapshot(made.map(({ batch }) => batch.id));
     const result = await move(ids, "CANCELLED");
     expect(result.data?.updateLetterBatchStatuses).toBeNull();
-    expect(result.errors![0]!.extensions).toMatchObject({ code: "CONFLICT", field: "input.ids[1]", id: ids[1], index: 1 });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "CONFLICT",
+      field: "input.ids[1]",
+      id: ids[1],
+      index: 1,
+    });
     expect(result.errors![0]!.message).toContain("cannot move from DELIVERED to CANCELLED");
     expect(await snapshot(made.map(({ batch }) => batch.id))).toEqual(before);
   });
@@ -60,7 +73,12 @@ describe("updateLetterBatchStatuses", () => {
     const result = await move([ids[0]!, ids[1]!, MISSING, ids[2]!], "CANCELLED", { atomic: false });
     expect(result.errors).toBeUndefined();
     const payload = result.data!.updateLetterBatchStatuses!;
-    expect(payload).toMatchObject({ doneCount: 2, refusedCount: 2, lettersMoved: 4, processStatus: { status: "SUCCESS" } });
+    expect(payload).toMatchObject({
+      doneCount: 2,
+      refusedCount: 2,
+      lettersMoved: 4,
+      processStatus: { status: "SUCCESS" },
+    });
     expect(payload.results.map((r) => [r.id, r.index, r.status, r.code])).toEqual([
       [ids[0], 0, "DONE", null],
       [ids[1], 1, "REFUSED", "CONFLICT"],

@@ -10,15 +10,21 @@ import { DeleteBatchesDocument, UpdateCycleStatusesDocument } from "../generated
 
 async function cyclesOf(batchCount: number, numberCycles: number) {
   const { batches } = await createBatches(batchCount, { numberCycles });
-  const cycles = await prisma.cycle.findMany({ where: { batchId: { in: batches.map((b) => b.id) } }, orderBy: { id: "asc" } });
+  const cycles = await prisma.cycle.findMany({
+    where: { batchId: { in: batches.map((b) => b.id) } },
+    orderBy: { id: "asc" },
+  });
   expect(cycles).toHaveLength(batchCount * numberCycles);
   return { batches, cycles, ids: cycles.map((cycle) => globalId("Cycle", cycle.id)) };
 }
 
 const categoriesOf = async (ids: number[]) =>
-  (await prisma.cycle.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })).map((cycle) => cycle.statusCategory);
+  (await prisma.cycle.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })).map(
+    (cycle) => cycle.statusCategory,
+  );
 
-const processStatuses = (eventType: string) => prisma.processStatus.findMany({ where: { eventType }, orderBy: { id: "asc" } });
+const processStatuses = (eventType: string) =>
+  prisma.processStatus.findMany({ where: { eventType }, orderBy: { id: "asc" } });
 
 const MISSING_CYCLE = globalId("Cycle", 2_000_000_000);
 const MISSING_BATCH = globalId("Batch", 2_000_000_000);
@@ -27,7 +33,8 @@ describe("updateCycleStatuses", () => {
   test("atomic: moves every cycle (duplicates once) with one SUCCESS process status; the statements do not grow with the ids", async () => {
     const small = await cyclesOf(1, 2);
     const large = await cyclesOf(3, 20);
-    const run = (ids: string[]) => recordStatements(() => execute(UpdateCycleStatusesDocument, { input: { ids, category: "COMPLETE" } }));
+    const run = (ids: string[]) =>
+      recordStatements(() => execute(UpdateCycleStatusesDocument, { input: { ids, category: "COMPLETE" } }));
     const before = (await processStatuses("UPDATE_CYCLE_STATUSES")).length;
     const { result: first, statements: few } = await run([...small.ids, small.ids[0]!]);
     const { result, statements: many } = await run(large.ids);
@@ -37,7 +44,10 @@ describe("updateCycleStatuses", () => {
       [small.ids[1], 1, "DONE"],
     ]);
     expect(result.data!.updateCycleStatuses).toMatchObject({ doneCount: 60, refusedCount: 0 });
-    expect(result.data!.updateCycleStatuses!.processStatus).toMatchObject({ eventType: "UPDATE_CYCLE_STATUSES", status: "SUCCESS" });
+    expect(result.data!.updateCycleStatuses!.processStatus).toMatchObject({
+      eventType: "UPDATE_CYCLE_STATUSES",
+      status: "SUCCESS",
+    });
     expect(result.data!.updateCycleStatuses!.processStatus.entityId.startsWith(large.ids[0]!)).toBe(true);
     expect(new Set(await categoriesOf(large.cycles.map((c) => c.id)))).toEqual(new Set(["COMPLETE"]));
     expect(many.length).toBe(few.length);
@@ -46,10 +56,17 @@ describe("updateCycleStatuses", () => {
 
   test("atomic: the first missing cycle rolls everything back, named by its index; one FAILURE process status", async () => {
     const { cycles, ids } = await cyclesOf(1, 3);
-    const result = await execute(UpdateCycleStatusesDocument, { input: { ids: [ids[0]!, ids[1]!, MISSING_CYCLE, ids[2]!], category: "BLOCKED" } });
+    const result = await execute(UpdateCycleStatusesDocument, {
+      input: { ids: [ids[0]!, ids[1]!, MISSING_CYCLE, ids[2]!], category: "BLOCKED" },
+    });
     expect(result.data?.updateCycleStatuses).toBeNull();
     expect(result.errors).toHaveLength(1);
-    expect(result.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.ids[2]", id: MISSING_CYCLE, index: 2 });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "input.ids[2]",
+      id: MISSING_CYCLE,
+      index: 2,
+    });
     expect(await categoriesOf(cycles.map((c) => c.id))).toEqual(["PENDING", "PENDING", "PENDING"]);
     const failure = await prisma.processStatus.findUniqueOrThrow({
       where: { id: Number(atob(String(result.errors![0]!.extensions!.processStatusId)).split(":")[1]) },
@@ -60,13 +77,23 @@ describe("updateCycleStatuses", () => {
   test("per item: a result per id, the missing one refused NOT_FOUND with its reason, the others moved", async () => {
     const { cycles, ids } = await cyclesOf(1, 2);
     const result = await execute(UpdateCycleStatusesDocument, {
-      input: { ids: [ids[0]!, MISSING_CYCLE, ids[1]!], status: { status: "Imaging", category: "IN_PROGRESS" }, atomic: false },
+      input: {
+        ids: [ids[0]!, MISSING_CYCLE, ids[1]!],
+        status: { status: "Imaging", category: "IN_PROGRESS" },
+        atomic: false,
+      },
     });
     expect(result.errors).toBeUndefined();
     const payload = result.data!.updateCycleStatuses!;
     expect(payload).toMatchObject({ doneCount: 2, refusedCount: 1, processStatus: { status: "SUCCESS" } });
     expect(payload.results).toHaveLength(3);
-    expect(payload.results[1]).toEqual({ id: MISSING_CYCLE, index: 1, status: "REFUSED", code: "NOT_FOUND", reason: `cycle ${MISSING_CYCLE} does not exist` });
+    expect(payload.results[1]).toEqual({
+      id: MISSING_CYCLE,
+      index: 1,
+      status: "REFUSED",
+      code: "NOT_FOUND",
+      reason: `cycle ${MISSING_CYCLE} does not exist`,
+    });
     expect(payload.results.filter((r) => r.status === "DONE").map((r) => r.id)).toEqual([ids[0], ids[1]]);
     const stored = await prisma.cycle.findMany({ where: { id: { in: cycles.map((c) => c.id) } } });
     expect(stored.map((c) => c.statusLabel)).toEqual(["Imaging", "Imaging"]);
@@ -79,17 +106,25 @@ describe("updateCycleStatuses", () => {
       [{ ids: many, category: "COMPLETE" }, "LIMIT_EXCEEDED", "input.ids"],
       [{ ids: [], category: "COMPLETE" }, "BAD_USER_INPUT", "input.ids"],
       [{ ids: [ids[0]!, globalId("Batch", 1)], category: "COMPLETE" }, "BAD_USER_INPUT", "input.ids[1]"],
-      [{ ids, category: "COMPLETE", status: { status: "Done", category: "COMPLETE" } }, "BAD_USER_INPUT", "input.category"],
+      [
+        { ids, category: "COMPLETE", status: { status: "Done", category: "COMPLETE" } },
+        "BAD_USER_INPUT",
+        "input.category",
+      ],
     ];
     expect(cases).toHaveLength(4);
     for (const [input, code, field] of cases) {
-      const { result, statements } = await recordStatements(() => execute(UpdateCycleStatusesDocument, { input: input as never }));
+      const { result, statements } = await recordStatements(() =>
+        execute(UpdateCycleStatusesDocument, { input: input as never }),
+      );
       expect(result.errors?.[0]?.extensions, field).toMatchObject({ code, field });
       expect(statements).toEqual([]);
     }
     // 1001 entries of which 1000 are distinct are within the limit: duplicates count once.
     const withDuplicate = [...many.slice(0, 1000), many[0]!];
-    const allowed = await execute(UpdateCycleStatusesDocument, { input: { ids: withDuplicate, category: "COMPLETE", atomic: false } });
+    const allowed = await execute(UpdateCycleStatusesDocument, {
+      input: { ids: withDuplicate, category: "COMPLETE", atomic: false },
+    });
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data!.updateCycleStatuses!.results).toHaveLength(1000);
   });
@@ -113,7 +148,11 @@ describe("deleteBatches", () => {
     const ids = batches.map((b) => globalId("Batch", b.id));
     const result = await execute(DeleteBatchesDocument, { input: { ids: [...ids, ids[1]!] } });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.deleteBatches).toMatchObject({ doneCount: 3, refusedCount: 0, processStatus: { eventType: "DELETE_BATCHES", status: "SUCCESS" } });
+    expect(result.data!.deleteBatches).toMatchObject({
+      doneCount: 3,
+      refusedCount: 0,
+      processStatus: { eventType: "DELETE_BATCHES", status: "SUCCESS" },
+    });
     expect(result.data!.deleteBatches!.processStatus.entityId).toBe(ids.join(","));
     expect(await prisma.batch.count({ where: { id: { in: batches.map((b) => b.id) } } })).toBe(0);
     expect(await prisma.cycle.count({ where: { batchId: { in: batches.map((b) => b.id) } } })).toBe(0);
@@ -122,8 +161,14 @@ describe("deleteBatches", () => {
   test("atomic: a missing batch deletes nothing and is named by its index", async () => {
     const { batches } = await createBatches(2);
     const ids = batches.map((b) => globalId("Batch", b.id));
-    const result = await execute(DeleteBatchesDocument, { input: { ids: [ids[0]!, MISSING_BATCH, ids[1]!], atomic: true } });
-    expect(result.errors![0]!.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.ids[1]", id: MISSING_BATCH });
+    const result = await execute(DeleteBatchesDocument, {
+      input: { ids: [ids[0]!, MISSING_BATCH, ids[1]!], atomic: true },
+    });
+    expect(result.errors![0]!.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "input.ids[1]",
+      id: MISSING_BATCH,
+    });
     expect(await prisma.batch.count({ where: { id: { in: batches.map((b) => b.id) } } })).toBe(2);
     expect(await prisma.cycle.count({ where: { batchId: { in: batches.map((b) => b.id) } } })).toBe(6);
   });

@@ -14,14 +14,20 @@ export interface BatchMoves {
   lettersMoved: number;
 }
 
-export async function moveLetterBatches(tx: Tx, items: readonly BulkItem[], change: StatusChange, atomic: boolean): Promise<BatchMoves> {
+export async function moveLetterBatches(
+  tx: Tx,
+  items: readonly BulkItem[],
+  change: StatusChange,
+  atomic: boolean,
+): Promise<BatchMoves> {
   const ids = items.map((item) => item.id);
   // Locked in id order, so two bulk moves over overlapping batches take turns instead of deadlocking.
   const current = await tx.$queryRaw<{ id: number; status: LetterStatus }[]>`
     SELECT id, status FROM letter_batch WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
   const refusals = missingItems("LetterBatch", "letter batch", items, new Set(current.map((row) => row.id)));
   for (const { id, status } of current) {
-    if (!canMove(status, change.status)) refusals.set(id, { code: "CONFLICT", reason: transitionRefusal(id, status, change.status) });
+    if (!canMove(status, change.status))
+      refusals.set(id, { code: "CONFLICT", reason: transitionRefusal(id, status, change.status) });
   }
   const { accepted, outcomes } = settle("LetterBatch", items, refusals, { atomic, field: "input.ids" });
   if (!accepted.length) return { outcomes, lettersMoved: 0 };

@@ -14,7 +14,10 @@ const UpdateLetterBatchStatusesInput = builder.inputType("UpdateLetterBatchStatu
   description: "Letter batches and the one status they (and their letters) move to.",
   fields: (t) => ({
     ...bulkInputFields(t, "letter batches", MAX_BULK_LETTER_BATCHES),
-    ...statusChangeFields(t, "The status to move to; for each batch it must be allowed to follow that batch's current one (see LetterStatus)."),
+    ...statusChangeFields(
+      t,
+      "The status to move to; for each batch it must be allowed to follow that batch's current one (see LetterStatus).",
+    ),
   }),
 });
 
@@ -24,7 +27,8 @@ const UpdateLetterBatchStatusesPayload = bulkPayloadType<BatchMoves>(
   MAX_BULK_LETTER_BATCHES,
   (t) => ({
     lettersMoved: t.exposeInt("lettersMoved", {
-      description: "How many letters of the moved batches moved with them; letters already on another path stay where they are.",
+      description:
+        "How many letters of the moved batches moved with them; letters already on another path stay where they are.",
     }),
   }),
 );

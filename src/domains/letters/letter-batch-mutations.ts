@@ -11,14 +11,20 @@ import { MAX_REASON_CODE_LENGTH, MAX_REASON_TEXT_LENGTH, NEEDS_REASON_TEXT, pars
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 /** The status and reasons of a move, as one batch and many take them. */
-export function statusChangeFields(t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">, statusDescription: string) {
+export function statusChangeFields(
+  t: PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">,
+  statusDescription: string,
+) {
   return {
     status: t.field({ type: LetterStatusEnum, required: true, description: statusDescription }),
     reasonCode: t.string({
       extensions: maxLength(MAX_REASON_CODE_LENGTH),
       description: `The supplier's code for why, at most ${MAX_REASON_CODE_LENGTH} characters; ${NEEDS_REASON_TEXT}.`,
     }),
-    reasonText: t.string({ extensions: maxLength(MAX_REASON_TEXT_LENGTH), description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
+    reasonText: t.string({
+      extensions: maxLength(MAX_REASON_TEXT_LENGTH),
+      description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.`,
+    }),
   };
 }
 
@@ -26,7 +32,10 @@ const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusI
   description: "A letter batch and the status it (and its letters) move to.",
   fields: (t) => ({
     id: t.id({ required: true, description: "Global id of the letter batch." }),
-    ...statusChangeFields(t, "The status to move to; it must be allowed to follow the batch's current one (see LetterStatus)."),
+    ...statusChangeFields(
+      t,
+      "The status to move to; it must be allowed to follow the batch's current one (see LetterStatus).",
+    ),
   }),
 });
 
@@ -34,12 +43,20 @@ const UpdateLetterBatchStatusPayload = payloadType<BatchMove>(
   "UpdateLetterBatchStatusPayload",
   "The letter batch after the move, how many of its letters moved, and the record of the operation.",
   (t) => ({
-    letterBatch: t.field({ type: LetterBatchNode, description: "The batch in its new status.", resolve: (payload) => payload.batch }),
+    letterBatch: t.field({
+      type: LetterBatchNode,
+      description: "The batch in its new status.",
+      resolve: (payload) => payload.batch,
+    }),
     lettersMoved: t.exposeInt("lettersMoved", {
-      description: "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
+      description:
+        "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
     }),
   }),
-  { processStatus: "The record of this operation (SUCCESS; a refused move is an error carrying processStatusId instead)." },
+  {
+    processStatus:
+      "The record of this operation (SUCCESS; a refused move is an error carrying processStatusId instead).",
+  },
 );
 
 recordedMutation("updateLetterBatchStatus", {

@@ -22,7 +22,11 @@ export function transitionRefusal(batchId: number, from: LetterStatus, to: Lette
 }
 
 function refusedTransition(batchId: number, from: LetterStatus, to: LetterStatus) {
-  return domainError("CONFLICT", transitionRefusal(batchId, from, to), { currentStatus: from, requestedStatus: to, field: "input.status" });
+  return domainError("CONFLICT", transitionRefusal(batchId, from, to), {
+    currentStatus: from,
+    requestedStatus: to,
+    field: "input.status",
+  });
 }
 
 export async function moveLetterBatch(tx: Tx, batchId: number, change: StatusChange): Promise<BatchMove> {

@@ -16,7 +16,11 @@ export interface StatusChange {
 }
 
 /** The status and reasons of a move, checked before any SQL: the reason code some statuses need, the lengths. */
-export function parseStatusChange(input: { status: LetterStatus; reasonCode?: string | null; reasonText?: string | null }): StatusChange {
+export function parseStatusChange(input: {
+  status: LetterStatus;
+  reasonCode?: string | null;
+  reasonText?: string | null;
+}): StatusChange {
   const reasonCode = input.reasonCode?.trim() || null;
   const reasonText = input.reasonText?.trim() || null;
   if (reasonCode && reasonCode.length > MAX_REASON_CODE_LENGTH) {

@@ -30,7 +30,12 @@ export interface BulkOutcome {
 }
 
 /** The distinct ids of a bulk call, refused before any SQL when there are none, too many, or of another type. */
-export function parseBulkIds(ids: readonly (string | number)[], typename: string, field: string, max: number): BulkItem[] {
+export function parseBulkIds(
+  ids: readonly (string | number)[],
+  typename: string,
+  field: string,
+  max: number,
+): BulkItem[] {
   const distinctTexts = new Set(ids.map(String));
   if (distinctTexts.size === 0) throw domainError("BAD_USER_INPUT", `${field} must list at least one id`, { field });
   if (distinctTexts.size > max) {
@@ -57,7 +62,11 @@ export function settle(
   refusals: ReadonlyMap<number, BulkRefusal>,
   options: { atomic: boolean; field: string },
 ): { accepted: number[]; outcomes: BulkOutcome[] } {
-  const outcomes = items.map(({ id, index }) => ({ id: encodeGlobalId(typename, id), index, refusal: refusals.get(id) ?? null }));
+  const outcomes = items.map(({ id, index }) => ({
+    id: encodeGlobalId(typename, id),
+    index,
+    refusal: refusals.get(id) ?? null,
+  }));
   const first = outcomes.find((outcome) => outcome.refusal);
   if (options.atomic && first) {
     const field = `${options.field}[${first.index}]`;
@@ -71,7 +80,8 @@ export function settle(
 export function missingItems(typename: string, noun: string, items: readonly BulkItem[], found: ReadonlySet<number>) {
   const refusals = new Map<number, BulkRefusal>();
   for (const { id } of items) {
-    if (!found.has(id)) refusals.set(id, { code: "NOT_FOUND", reason: `${noun} ${encodeGlobalId(typename, id)} does not exist` });
+    if (!found.has(id))
+      refusals.set(id, { code: "NOT_FOUND", reason: `${noun} ${encodeGlobalId(typename, id)} does not exist` });
   }
   return refusals;
 }
@@ -103,13 +113,21 @@ export const BulkItemResult = builder.objectRef<BulkOutcome>("BulkItemResult").i
   fields: (t) => ({
     id: t.exposeID("id", { description: "The global id, as given." }),
     index: t.exposeInt("index", { description: "Its position in the input list (its first one, when given twice)." }),
-    status: t.field({ type: BulkItemStatusEnum, description: "DONE or REFUSED.", resolve: (o) => (o.refusal ? "REFUSED" : "DONE") }),
+    status: t.field({
+      type: BulkItemStatusEnum,
+      description: "DONE or REFUSED.",
+      resolve: (o) => (o.refusal ? "REFUSED" : "DONE"),
+    }),
     code: t.string({
       nullable: true,
       description: "Why it was refused, as an error code (NOT_FOUND, CONFLICT); null when done.",
       resolve: (o) => o.refusal?.code ?? null,
     }),
-    reason: t.string({ nullable: true, description: "Why it was refused, in words; null when done.", resolve: (o) => o.refusal?.reason ?? null }),
+    reason: t.string({
+      nullable: true,
+      description: "Why it was refused, in words; null when done.",
+      resolve: (o) => o.refusal?.reason ?? null,
+    }),
   }),
 });
 
@@ -120,17 +138,31 @@ export function bulkPayloadType<Shape extends { outcomes: BulkOutcome[] }>(
   max: number,
   fields: Parameters<typeof payloadType<Shape>>[2] = () => ({}),
 ) {
-  return payloadType<Shape>(name, description, (t) => ({
-    ...fields(t),
-    results: t.field({
-      type: [BulkItemResult],
-      extensions: listSize({ max }),
-      description: "One result per distinct id, in the order given (with atomic: true, all DONE).",
-      resolve: (p) => p.outcomes,
+  return payloadType<Shape>(
+    name,
+    description,
+    (t) => ({
+      ...fields(t),
+      results: t.field({
+        type: [BulkItemResult],
+        extensions: listSize({ max }),
+        description: "One result per distinct id, in the order given (with atomic: true, all DONE).",
+        resolve: (p) => p.outcomes,
+      }),
+      doneCount: t.int({
+        description: "How many items were changed.",
+        resolve: (p) => p.outcomes.filter((o) => !o.refusal).length,
+      }),
+      refusedCount: t.int({
+        description: "How many items were refused.",
+        resolve: (p) => p.outcomes.filter((o) => o.refusal).length,
+      }),
     }),
-    doneCount: t.int({ description: "How many items were changed.", resolve: (p) => p.outcomes.filter((o) => !o.refusal).length }),
-    refusedCount: t.int({ description: "How many items were refused.", resolve: (p) => p.outcomes.filter((o) => o.refusal).length }),
-  }), { processStatus: "The one record of this call (SUCCESS also when some items were refused per item; an atomic refusal is an error carrying processStatusId)." });
+    {
+      processStatus:
+        "The one record of this call (SUCCESS also when some items were refused per item; an atomic refusal is an error carrying processStatusId).",
+    },
+  );
 }
 
 const ATOMIC_DESCRIPTION =
@@ -142,17 +174,37 @@ type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, "InputObject">;
 /** The `ids` and `atomic` input fields every bulk mutation takes. */
 export function bulkInputFields(t: InputFields, noun: string, max: number) {
   return {
-    ids: t.idList({ required: true, description: `Global ids of the ${noun}: 1 to ${max} distinct ones; duplicates count once.` }),
+    ids: t.idList({
+      required: true,
+      description: `Global ids of the ${noun}: 1 to ${max} distinct ones; duplicates count once.`,
+    }),
     atomic: t.boolean({ defaultValue: true, description: ATOMIC_DESCRIPTION }),
   };
 }
 
 /** The process status of a bulk call: its event, its items as entityId, what it did in which mode. */
-export function bulkProcess(eventType: string, typename: string, items: readonly BulkItem[], atomic: boolean, what: string) {
-  return { eventType, entityId: bulkEntityId(typename, items), description: `${what} (${atomic ? "atomic" : "per item"}).` };
+export function bulkProcess(
+  eventType: string,
+  typename: string,
+  items: readonly BulkItem[],
+  atomic: boolean,
+  what: string,
+) {
+  return {
+    eventType,
+    entityId: bulkEntityId(typename, items),
+    description: `${what} (${atomic ? "atomic" : "per item"}).`,
+  };
 }
 
 /** Settles a change made by one statement over every id: the ids it did not touch do not exist. */
-export function settleMissing(typename: string, noun: string, items: readonly BulkItem[], touched: Iterable<number>, atomic: boolean) {
-  return settle(typename, items, missingItems(typename, noun, items, new Set(touched)), { atomic, field: "input.ids" }).outcomes;
+export function settleMissing(
+  typename: string,
+  noun: string,
+  items: readonly BulkItem[],
+  touched: Iterable<number>,
+  atomic: boolean,
+) {
+  return settle(typename, items, missingItems(typename, noun, items, new Set(touched)), { atomic, field: "input.ids" })
+    .outcomes;
 }

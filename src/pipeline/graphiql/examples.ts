@@ -17,7 +17,8 @@ export interface ExampleOperation {
   document: string;
 }
 
-const fileOf = (domain: string, kind: ExampleKind) => (kind === "overview" ? `${domain}.graphql` : `${domain}-questions.graphql`);
+const fileOf = (domain: string, kind: ExampleKind) =>
+  kind === "overview" ? `${domain}.graphql` : `${domain}-questions.graphql`;
 
 export const exampleOperations: readonly ExampleOperation[] = EXAMPLE_DOMAINS.flatMap((domain) =>
   (["overview", "questions"] as const).map((kind) => ({

@@ -12,7 +12,11 @@ const escapeHtml = (text: string) =>
 
 export function renderGraphiQL(options?: GraphiQLOptions): string {
   const { assets } = graphiqlAssets();
-  const workers = { editorWorkerService: assets.editorWorkerService.path, json: assets.json.path, graphql: assets.graphql.path };
+  const workers = {
+    editorWorkerService: assets.editorWorkerService.path,
+    json: assets.json.path,
+    graphql: assets.graphql.path,
+  };
   return `<!doctype html>
 <html lang="en">
   <head>

@@ -4,7 +4,14 @@
 // of them rolls the DELETE back.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { builder } from "../../../graphql/builder.ts";
-import { type BulkOutcome, bulkInputFields, bulkPayloadType, bulkProcess, parseBulkIds, settleMissing } from "../../processes/bulk.ts";
+import {
+  type BulkOutcome,
+  bulkInputFields,
+  bulkPayloadType,
+  bulkProcess,
+  parseBulkIds,
+  settleMissing,
+} from "../../processes/bulk.ts";
 import { recorded, recordedMutation } from "../../processes/mutation-kit.ts";
 import { publishBatchChange } from "./batch-subscriptions.ts";
 

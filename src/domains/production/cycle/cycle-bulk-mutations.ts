@@ -4,7 +4,14 @@
 // order, so two bulk calls over overlapping cycles take turns instead of deadlocking.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { builder } from "../../../graphql/builder.ts";
-import { type BulkOutcome, bulkInputFields, bulkPayloadType, bulkProcess, parseBulkIds, settleMissing } from "../../processes/bulk.ts";
+import {
+  type BulkOutcome,
+  bulkInputFields,
+  bulkPayloadType,
+  bulkProcess,
+  parseBulkIds,
+  settleMissing,
+} from "../../processes/bulk.ts";
 import { recorded, recordedMutation } from "../../processes/mutation-kit.ts";
 import { StatusInput } from "../batch/batch-mutations.ts";
 import { publishBatchChange } from "../batch/batch-subscriptions.ts";
@@ -40,7 +47,13 @@ recordedMutation("updateCycleStatuses", {
     const atomic = input.atomic ?? true;
     const batchIds = new Set<number>();
     const process = {
-      ...bulkProcess("UPDATE_CYCLE_STATUSES", "Cycle", items, atomic, `Move ${items.length} cycles to ${status.statusLabel}`),
+      ...bulkProcess(
+        "UPDATE_CYCLE_STATUSES",
+        "Cycle",
+        items,
+        atomic,
+        `Move ${items.length} cycles to ${status.statusLabel}`,
+      ),
       afterCommit: () => batchIds.forEach(publishBatchChange),
     };
     return recorded(process, async (tx) => {
@@ -49,7 +62,13 @@ recordedMutation("updateCycleStatuses", {
           status_description = ${status.statusDescription}, status_order = ${status.statusOrder}, updated_at = now()
         WHERE id IN (SELECT id FROM cycle WHERE id = ANY(${items.map((item) => item.id)}::int[]) ORDER BY id FOR UPDATE)
         RETURNING id, batch_id AS "batchId"`);
-      const outcomes = settleMissing("Cycle", "cycle", items, moved.map((row) => row.id), atomic);
+      const outcomes = settleMissing(
+        "Cycle",
+        "cycle",
+        items,
+        moved.map((row) => row.id),
+        atomic,
+      );
       for (const row of moved) batchIds.add(row.batchId);
       return { outcomes };
     });
