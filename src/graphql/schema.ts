@@ -5,6 +5,7 @@ import { builder } from "./builder.ts";
 import { checkRecordedMutations } from "../processes/mutation-kit.ts";
 import { withInputLimits } from "./input-limits.ts";
 import { withSyncNodeIds } from "./node-ids.ts";
+import { withListQueries } from "../data/planner/queries/schema.ts";
 import { withNodeLimits } from "./node-limits.ts";
 import "./scalars.ts";
 import "../data/planner/nodes.ts";
@@ -22,6 +23,6 @@ import "../provisioning/index.ts";
  * (src/processes/mutation-kit.ts).
  */
 export const finishSchema = (built: GraphQLSchema) =>
-  withTypeScopes(withNodeLimits(withSyncNodeIds(withInputLimits(checkRecordedMutations(built)))));
+  withTypeScopes(withNodeLimits(withSyncNodeIds(withInputLimits(checkRecordedMutations(withListQueries(built))))));
 
 export const schema = finishSchema(builder.toSchema({ sortSchema: true }));
