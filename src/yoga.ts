@@ -9,6 +9,7 @@ import { type ResponseCacheOptions, responseCachePlugins } from "./frontend/resp
 import { graphiqlOptions, renderGraphiQL } from "./graphiql/options.ts";
 import { compiledExecution } from "./graphql/compiled-execution.ts";
 import { requestDeadlinePlugin } from "./deadline.ts";
+import { literalInputErrors } from "./graphql/literal-errors.ts";
 import { maskError } from "./graphql/masking.ts";
 import { sharedSubscriptions } from "./graphql/shared-subscriptions.ts";
 import { variableCoercion } from "./graphql/variables.ts";
@@ -73,6 +74,7 @@ export function createGateway(options: GatewayOptions = {}) {
       bodyLimitPlugin(env.limits.maxBodyBytes),
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
+      literalInputErrors,
       // Before every plugin below that reads variables or sends SQL (response cache, idempotency).
       operationLimitsPlugin(),
       requestLogPlugin,
