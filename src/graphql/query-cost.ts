@@ -25,7 +25,10 @@ import {
   isObjectType,
 } from "graphql";
 
-/** A list field's size: at most `max` items, or as many as its list argument `argument` holds (and at most `max`). */
+/**
+ * A list field's size: at most `max` items, or as many as its argument `argument` asks — the length
+ * of a list argument, or the value of a number argument such as `first` — and at most `max`.
+ */
 export interface ListSize {
   max?: number;
   argument?: string;
@@ -150,7 +153,7 @@ class CostWalk {
     // Items with no list below them (test/security/query-cost.test.ts checks there are no others).
     if (!declared) return undefined;
     const given = declared.argument ? args[declared.argument] : undefined;
-    const length = Array.isArray(given) ? given.length : (declared.max ?? 0);
+    const length = Array.isArray(given) ? given.length : typeof given === "number" ? Math.max(0, given) : (declared.max ?? 0);
     return Math.min(length, declared.max ?? length);
   }
 }

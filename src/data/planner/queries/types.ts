@@ -25,6 +25,7 @@ import {
 } from "graphql";
 import { MAX_WHERE_CONDITIONS, MAX_WHERE_DEPTH, MAX_WHERE_LIST } from "./where.ts";
 import { type ColumnField, columnsOf, constantCase, relationsOf } from "./fields.ts";
+import { listSize } from "../../../graphql/query-cost.ts";
 import { MAX_ORDER_FIELDS } from "./ordering.ts";
 import { aggregateFieldResolvers, groupable, numericColumns, orderedColumns } from "./aggregate-fields.ts";
 
@@ -214,6 +215,7 @@ export class QueryTypes {
                 first: { type: GraphQLInt, defaultValue: 100, description: "At most this many groups (1 to 1000); 100 by default." },
               },
               resolve: resolvers.groupBy,
+              extensions: listSize({ argument: "first", max: 1000 }),
             },
           }),
         }),
