@@ -68,7 +68,7 @@ function orderColumn(node: GraphQLObjectType, value: string): string {
 
 /** The rows' type of a connection (or list) field. */
 function nodeTypeOf(type: unknown): GraphQLObjectType {
-  const named = getNamedType(type as never) as GraphQLObjectType;
+  const named = getNamedType(type as never) as unknown as GraphQLObjectType;
   const edges = named.getFields().edges;
   return edges ? (getNamedType((getNamedType(edges.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType) : named;
 }
