@@ -2,7 +2,7 @@
 // the embedded PGlite. With CI=true a missing PostgreSQL fails the run instead of skipping.
 import { createRequire } from "node:module";
 import { defineConfig } from "vitest/config";
-import { findPostgresBin } from "./test/setup/postgres.ts";
+import { findPostgresBin } from "./tools/postgres.ts";
 
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL || findPostgresBin());
 const legs = hasPostgres || process.env.CI === "true" ? ["postgres", "pglite"] : ["pglite"];

@@ -8,13 +8,13 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { databaseUrl } from "../test/setup/postgres.ts";
+import { databaseUrl } from "../tools/postgres.ts";
 import { type BenchDatabase, BENCH_DB, migrateAndSeed, startBenchDatabase } from "./database.ts";
 import { type LoadCase, costPerRequest, drive, send } from "./load.ts";
 import { gatewayPeer } from "./peers.ts";
 import { profileGatewayQ1 } from "./profile.ts";
 import { gatewayDialect, gatewayQ1BuildUp } from "./queries.ts";
-import { freePort } from "../test/setup/ports.ts";
+import { freePort } from "../tools/ports.ts";
 import { startServer } from "./servers.ts";
 
 const { values: options } = parseArgs({
@@ -48,8 +48,8 @@ function countersFor(url: string) {
 }
 
 async function measure(url: string) {
-  const { mintToken } = await import("../src/auth/tokens.ts");
-  const { ALL_SCOPES } = await import("../src/auth/scopes.ts");
+  const { mintToken } = await import("../src/pipeline/security/tokens.ts");
+  const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
   const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "2h" });
   const peer = gatewayPeer({ databaseUrl: url, poolSize: 10, jwtSecret, token });
   const server = await startServer(peer.spec, await freePort());

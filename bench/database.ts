@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import pg from "pg";
-import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../test/setup/postgres.ts";
+import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../tools/postgres.ts";
 
 export const BENCH_DB = "bench";
 
@@ -95,10 +95,10 @@ export const BENCH_SEED_NOW = new Date("2026-06-01T00:00:00Z");
 
 /** Migrates with the app's own migrations and seeds the demo data, timing each. */
 export async function migrateAndSeed(url: string, scale: number, log: (line: string) => void): Promise<SeedFigures> {
-  // Imported here: src/env.ts reads the environment once, and run.ts sets it first.
-  const { openPostgres } = await import("../src/database.ts");
-  const { applyPendingMigrations } = await import("../src/migrations/migrate.ts");
-  const { seedDemoData } = await import("../src/seed/index.ts");
+  // Imported here: src/config/env.ts reads the environment once, and run.ts sets it first.
+  const { openPostgres } = await import("../src/data/database.ts");
+  const { applyPendingMigrations } = await import("../src/data/migrations/migrate.ts");
+  const { seedDemoData } = await import("../src/data/seed/index.ts");
   const database = openPostgres(url);
   try {
     let started = performance.now();

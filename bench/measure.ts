@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from "node:util";
 import { type LoadCase, type LoadFigures, type PerRequest, type StatementCounter, costPerRequest, drive, send } from "./load.ts";
 import { type Peer, headersFor } from "./peers.ts";
 import type { PageSummary } from "./queries.ts";
-import { freePort } from "../test/setup/ports.ts";
+import { freePort } from "../tools/ports.ts";
 import { type RunningServer, startServer } from "./servers.ts";
 
 export type CaseName = "Q1" | "Q2" | "Q3" | "Q4";

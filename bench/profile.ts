@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drive, send } from "./load.ts";
 import { type Peer, type PeerSettings, gatewayPeer, headersFor } from "./peers.ts";
-import { freePort } from "../test/setup/ports.ts";
+import { freePort } from "../tools/ports.ts";
 import { startServer } from "./servers.ts";
 
 interface ProfileNode {

@@ -1,5 +1,5 @@
 // How long the gateway takes, and how much memory it needs, to answer queries that may return
-// a growing number of objects (src/graphql/query-cost.ts): the measurement MAX_QUERY_NODES was
+// a growing number of objects (src/graphql/transforms/query-cost.ts): the measurement MAX_QUERY_NODES was
 // chosen from (docs/RELIABILITY.md, "Limits"). Against a seeded PostgreSQL, one request at a time:
 //   DATABASE_URL=postgresql://…/db npm run seed -- --scale 10
 //   DATABASE_URL=postgresql://…/db npx tsx bench/query-budget.ts
@@ -9,10 +9,10 @@ process.env.RATE_LIMIT_REQUESTS = "0";
 process.env.STATEMENT_TIMEOUT = "0";
 process.env.LOG_LEVEL = "silent";
 
-const { createGateway } = await import("../src/yoga.ts");
-const { mintToken } = await import("../src/auth/tokens.ts");
-const { ALL_SCOPES } = await import("../src/auth/scopes.ts");
-const { db } = await import("../src/db.ts");
+const { createGateway } = await import("../src/app/gateway.ts");
+const { mintToken } = await import("../src/pipeline/security/tokens.ts");
+const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
+const { db } = await import("../src/data/db.ts");
 
 const gateway = createGateway();
 const token = await mintToken({ scopes: ALL_SCOPES, subject: "budget", ttl: "1h" });

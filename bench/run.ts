@@ -5,7 +5,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { adminQuery } from "../test/setup/postgres.ts";
+import { adminQuery } from "../tools/postgres.ts";
 import { migrateAndSeed, startBenchDatabase } from "./database.ts";
 import { type PeerResult, type Plan, measurePeer } from "./measure.ts";
 import { REPO_ROOT, ensurePostgraphileInstalled, floorPeer, gatewayPeer, postgraphilePeer } from "./peers.ts";
@@ -31,7 +31,7 @@ const CONNECTIONS = [10, 50];
 const POOL_SIZE = 10;
 const CATEGORIES = ["PENDING", "IN_PROGRESS", "VERIFYING", "COMPLETE", "BLOCKED", "CANCELLED"];
 
-// src/env.ts reads the environment once, at first import: settle it before anything imports it.
+// src/config/env.ts reads the environment once, at first import: settle it before anything imports it.
 const jwtSecret = randomBytes(32).toString("base64url");
 Object.assign(process.env, { JWT_SECRET: jwtSecret, DB_POOL_SIZE: String(POOL_SIZE), LOG_LEVEL: "warn", TRACE_SQL: "false" });
 
@@ -58,8 +58,8 @@ async function main() {
     log(`seeded ${seed.rows.batch} batches, ${seed.rows.cycle} cycles in ${seed.seedMs} ms`);
     // PostGraphile's equivalent of Batch.cycleCounts: a computed column (see the file).
     await adminQuery(database.url, readFileSync(join(REPO_ROOT, "bench", "postgraphile", "cycle-counts.sql"), "utf8"));
-    const { mintToken } = await import("../src/auth/tokens.ts");
-    const { ALL_SCOPES } = await import("../src/auth/scopes.ts");
+    const { mintToken } = await import("../src/pipeline/security/tokens.ts");
+    const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
     const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "2h" });
     const settings = { databaseUrl: database.url, poolSize: POOL_SIZE, jwtSecret, token };
     const batches = seed.rows.batch;

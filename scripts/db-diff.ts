@@ -3,7 +3,7 @@
 // npm run db:diff -- --create NAME — writes it as prisma/migrations/<timestamp>_NAME/.
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { createMigration, diffSchemaAgainstMigrations } from "../src/migrations/migrate.ts";
+import { createMigration, diffSchemaAgainstMigrations } from "../src/data/migrations/migrate.ts";
 
 const USAGE = "usage: npm run db:diff -- [--exit-code] [--create NAME]";
 

@@ -1,7 +1,7 @@
 // npm run db:migrate — applies pending migrations to DATABASE_URL, else the embedded
 // database under DATA_DIR. Failure is one line on stderr and exit code 1.
-import { db } from "../src/db.ts";
-import { applyPendingMigrations } from "../src/migrations/migrate.ts";
+import { db } from "../src/data/db.ts";
+import { applyPendingMigrations } from "../src/data/migrations/migrate.ts";
 
 let exitCode = 0;
 try {

@@ -1,9 +1,9 @@
 // npm run seed -- [--scale N] [--reset] [--now INSTANT]
 // Fills the configured database (DATABASE_URL, else the embedded one under DATA_DIR) with demo data.
 import { parseArgs } from "node:util";
-import { db } from "../src/db.ts";
-import { applyPendingMigrations } from "../src/migrations/migrate.ts";
-import { isSeeded, seedDemoData } from "../src/seed/index.ts";
+import { db } from "../src/data/db.ts";
+import { applyPendingMigrations } from "../src/data/migrations/migrate.ts";
+import { isSeeded, seedDemoData } from "../src/data/seed/index.ts";
 
 const USAGE = "usage: npm run seed -- [--scale N] [--reset] [--now 2026-06-01T00:00:00Z]";
 

@@ -7,10 +7,10 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { SignJWT } from "jose";
-import { openPostgres } from "../src/database.ts";
-import { applyPendingMigrations } from "../src/migrations/migrate.ts";
-import { seedDemoData } from "../src/seed/index.ts";
-import { adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../test/setup/postgres.ts";
+import { openPostgres } from "../src/data/database.ts";
+import { applyPendingMigrations } from "../src/data/migrations/migrate.ts";
+import { seedDemoData } from "../src/data/seed/index.ts";
+import { adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../tools/postgres.ts";
 
 const { values } = parseArgs({ options: { seconds: { type: "string", default: "60" }, connections: { type: "string", default: "20" } } });
 const seconds = Number(values.seconds);

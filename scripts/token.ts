@@ -37,8 +37,8 @@ if (values.help) {
 
 try {
   // Imported after the flags are read: configuration errors are reported below, as one line.
-  const { ALL_SCOPES, parseScopes } = await import("../src/auth/scopes.ts");
-  const { mintToken } = await import("../src/auth/tokens.ts");
+  const { ALL_SCOPES, parseScopes } = await import("../src/graphql/scopes.ts");
+  const { mintToken } = await import("../src/pipeline/security/tokens.ts");
   const scopes = parseScopes(values.scopes);
   const token = await mintToken({ scopes, ttl: values.ttl, subject: values.subject });
   console.error(`scopes: ${scopes.length === ALL_SCOPES.length ? "all" : scopes.join(" ")}; expires in ${values.ttl}`);

@@ -4,17 +4,15 @@
 // runs out for another worker) and closes the database.
 async function main() {
   // Configuration is checked at import time; import lazily so a bad value is one clear line.
-  const { db } = await import("../src/db.ts");
-  const { logger } = await import("../src/logger.ts");
-  // Every domain registers its jobs when the schema imports it.
-  await import("../src/graphql/schema.ts");
-  // The request-id purge belongs to the HTTP layer, not a domain: register it too.
-  await import("../src/requests/jobs.ts");
-  const { registeredJobs, startJobs } = await import("../src/jobs.ts");
-  const { closePubSub } = await import("../src/pubsub.ts");
-  const { env } = await import("../src/env.ts");
-  const { sharedEpoch } = await import("../src/frontend/write-epoch.ts");
-  const { checkReachable } = await import("../src/startup.ts");
+  const { db } = await import("../src/data/db.ts");
+  const { logger } = await import("../src/config/logger.ts");
+  // The jobs every domain exports (src/app/domains.ts) and the pipeline's request-id purge; the
+  // schema is never built here.
+  const { registeredJobs, startJobs } = await import("../src/app/jobs.ts");
+  const { closePubSub } = await import("../src/data/pubsub.ts");
+  const { env } = await import("../src/config/env.ts");
+  const { sharedEpoch } = await import("../src/pipeline/delivery/write-epoch.ts");
+  const { checkReachable } = await import("../src/app/startup.ts");
 
   // Unreachable, or an embedded database another process holds: one line and exit 1, before any job.
   await checkReachable(db);

@@ -3,17 +3,17 @@ import { createServer } from "node:http";
 
 async function main() {
   // Configuration is checked at import time; import lazily so a bad value is one clear line.
-  const { env, formatDuration } = await import("./env.ts");
-  const { db } = await import("./db.ts");
-  const { logger } = await import("./logger.ts");
-  const { StartupError, prepareDatabase } = await import("./startup.ts");
-  const { yoga, developmentTokenIfAny } = await import("./yoga.ts");
-  const { checkTokenConfiguration } = await import("./auth/tokens.ts");
+  const { env, formatDuration } = await import("./config/env.ts");
+  const { db } = await import("./data/db.ts");
+  const { logger } = await import("./config/logger.ts");
+  const { StartupError, prepareDatabase } = await import("./app/startup.ts");
+  const { yoga, developmentTokenIfAny } = await import("./app/gateway.ts");
+  const { checkTokenConfiguration } = await import("./pipeline/security/tokens.ts");
   const { checkCursorConfiguration } = await import("./graphql/cursor-sealing.ts");
-  const { startJobs } = await import("./jobs.ts");
-  const { attachWebSocket } = await import("./websocket.ts");
-  const { closePubSub } = await import("./pubsub.ts");
-  const { stopTracing } = await import("./platform/tracing.ts");
+  const { startJobs } = await import("./app/jobs.ts");
+  const { attachWebSocket } = await import("./pipeline/transport/websocket.ts");
+  const { closePubSub } = await import("./data/pubsub.ts");
+  const { stopTracing } = await import("./pipeline/observability/tracing.ts");
 
   await checkTokenConfiguration();
   checkCursorConfiguration();

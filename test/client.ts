@@ -2,10 +2,10 @@
 // same HTTP handling a real client gets, and counts the SQL statements each one sends.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
-import { ALL_SCOPES, type Scope } from "../src/auth/scopes.ts";
-import { mintToken } from "../src/auth/tokens.ts";
-import { onQuery } from "../src/database.ts";
-import { yoga } from "../src/yoga.ts";
+import { ALL_SCOPES, type Scope } from "../src/graphql/scopes.ts";
+import { mintToken } from "../src/pipeline/security/tokens.ts";
+import { onQuery } from "../src/data/database.ts";
+import { yoga } from "../src/app/gateway.ts";
 
 export interface Response<T> extends ExecutionResult<T> {
   status: number;

@@ -1,6 +1,6 @@
 // Fresh data per test, written through the app's Prisma client. Every factory returns the
 // rows it made; tests filter by what they made so they never see each other's data.
-import { prisma } from "../src/db.ts";
+import { prisma } from "../src/data/db.ts";
 import type { StatusCategory } from "../src/generated/prisma/enums.ts";
 import { encodeGlobalId } from "../src/graphql/ids.ts";
 

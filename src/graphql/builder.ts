@@ -5,12 +5,12 @@ import DirectivePlugin from "@pothos/plugin-directives";
 import FederationPlugin from "@pothos/plugin-federation";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import type { Scope } from "../auth/scopes.ts";
-import type { Context } from "../context.ts";
+import type { Scope } from "./scopes.ts";
+import type { Context } from "./context.ts";
 import { authenticationRequired, domainError } from "./errors.ts";
 import { decodeGlobalId, encodeGlobalId } from "./ids.ts";
 import { MAX_CURSOR_LENGTH } from "./pagination.ts";
-import { maxLength } from "./input-limits.ts";
+import { maxLength } from "./transforms/input-limits.ts";
 
 export type Scalars = {
   DateTime: { Input: Date; Output: Date | string };
@@ -37,11 +37,11 @@ export const builder = new SchemaBuilder<{
     totalCount: number | (() => Promise<number>);
   };
 }>({
-  // Federation adds nothing until src/platform/federation.ts declares entities (FEDERATION=true).
+  // Federation adds nothing until src/pipeline/federation/subgraph.ts declares entities (FEDERATION=true).
   plugins: [ScopeAuthPlugin, RelayPlugin, DataloaderPlugin, DirectivePlugin, FederationPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
-    // Types' read scopes are not scope-auth's: src/auth/type-scopes.ts checks them once where a
+    // Types' read scopes are not scope-auth's: src/graphql/transforms/type-scopes.ts checks them once where a
     // query reaches the type (runScopesOnType would check in isTypeOf, which graphql-jit calls
     // without the context; without it, scope-auth would wrap every field of a scoped type).
     runScopesOnType: false,

@@ -8,8 +8,8 @@
 // required (checkCursorConfiguration, at start-up).
 // Hand-written on node:crypto: no maintained library seals short tokens with a bound context.
 import { createCipheriv, createDecipheriv, hash, hkdfSync } from "node:crypto";
-import { sharedSecret } from "../auth/tokens.ts";
-import { ConfigError, env } from "../env.ts";
+import { sharedSecret } from "../config/secrets.ts";
+import { ConfigError, env } from "../config/env.ts";
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

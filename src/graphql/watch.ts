@@ -2,7 +2,7 @@
 // Events carry only ids and every value is read when it is sent, so none is stale. A live
 // state says separately what a new subscriber gets first (`current`) and what every subscriber
 // gets after an event (`changed`): one source then serves every subscriber of the same
-// operation, each joining with its own current state (src/graphql/shared-subscriptions.ts).
+// operation, each joining with its own current state (src/pipeline/transport/shared-subscriptions.ts).
 import { Repeater } from "graphql-yoga";
 
 const LIVE_STATE = Symbol("liveState");

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, expect, test } from "vitest";
-import { freePort } from "../setup/ports.ts";
+import { freePort } from "../../tools/ports.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const executablePath = "/usr/bin/chromium";

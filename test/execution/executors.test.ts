@@ -5,11 +5,11 @@
 // Mutations run in the same order after a reseed with the same `now`, so both see equal rows.
 import { getOperationAST, isNonNullType, parse, typeFromAST } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { isCompilable } from "../../src/graphql/compiled-execution.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { prisma } from "../../src/data/db.ts";
+import { isCompilable } from "../../src/graphql/execution/compiled-execution.ts";
+import { schema } from "../../src/app/schema.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { tokenFor } from "../client.ts";
 import { allOperations } from "../documents.ts";
 import { type Shape, type World, shapes, variablesFor, worldFacts } from "./variables.ts";

@@ -1,8 +1,8 @@
 // Variables for every operation of the suite and the sample client, against the demo data
-// seeded at scale 1 (src/seed): ids of rows that exist, in the states each operation needs.
+// seeded at scale 1 (src/data/seed): ids of rows that exist, in the states each operation needs.
 // Operations whose variables are all optional run with none as well; one with a required
 // variable and no entry here fails the executors test, naming it.
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { encodeGlobalId as id } from "../../src/graphql/ids.ts";
 
 type Variables = Record<string, unknown>;

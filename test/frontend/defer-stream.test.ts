@@ -3,7 +3,7 @@
 // The documents are plain strings: schema.graphql (and so codegen) does not declare the two
 // directives, which the defer-stream plugin adds at run time.
 import { describe, expect, test } from "vitest";
-import { yoga } from "../../src/yoga.ts";
+import { yoga } from "../../src/app/gateway.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { send, tokenOf } from "./gateway.ts";
 

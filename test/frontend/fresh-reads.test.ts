@@ -4,15 +4,15 @@
 // Run with the cache in memory and in Redis.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { changedRows, isWriteStatement } from "../../src/committed-writes.ts";
-import { prisma } from "../../src/db.ts";
-import { registeredJobs } from "../../src/jobs.ts";
-import { messageDispatcher } from "../../src/messages/dispatcher.ts";
-import { processStatusSweep } from "../../src/processes/jobs.ts";
-import { provisioningExecutorJob, provisioningRetentionJob } from "../../src/provisioning/jobs.ts";
-import { liveBatchWhere } from "../../src/provisioning/retention.ts";
-import { idempotentRequestPurge } from "../../src/requests/jobs.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { changedRows, isWriteStatement } from "../../src/data/committed-writes.ts";
+import { prisma } from "../../src/data/db.ts";
+import { registeredJobs } from "../../src/app/jobs.ts";
+import { messageDispatcher } from "../../src/domains/messages/dispatcher.ts";
+import { processStatusSweep } from "../../src/domains/processes/jobs.ts";
+import { provisioningExecutorJob, provisioningRetentionJob } from "../../src/domains/provisioning/jobs.ts";
+import { liveBatchWhere } from "../../src/domains/provisioning/retention.ts";
+import { idempotentRequestPurge } from "../../src/pipeline/requests/jobs.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createLetterBatch } from "../letters/factories.ts";
@@ -154,7 +154,7 @@ const CASES: Record<string, () => Promise<Case>> = {
         await provisioningRetentionJob.run();
         expect(await prisma.provisioningBatch.count({ where: { id: old.id } })).toBe(0);
       },
-      // Expired batches read as gone before the purge too (src/provisioning/retention.ts).
+      // Expired batches read as gone before the purge too (src/domains/provisioning/retention.ts).
       before: (data) => expect(data.provisioningBatch).toBeNull(),
       after: (data) => expect(data.provisioningBatch).toBeNull(),
     };

@@ -1,9 +1,9 @@
 // Requests to a gateway built with non-default options (createGateway), over yoga.fetch.
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type ExecutionResult, print } from "graphql";
-import { ALL_SCOPES, type Scope } from "../../src/auth/scopes.ts";
-import { mintToken } from "../../src/auth/tokens.ts";
-import type { createGateway } from "../../src/yoga.ts";
+import { ALL_SCOPES, type Scope } from "../../src/graphql/scopes.ts";
+import { mintToken } from "../../src/pipeline/security/tokens.ts";
+import type { createGateway } from "../../src/app/gateway.ts";
 
 export type Gateway = ReturnType<typeof createGateway>;
 

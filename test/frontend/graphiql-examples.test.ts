@@ -2,10 +2,10 @@
 // and the page is served without a CDN (these machines, and many offices, reach none).
 import { parse } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { exampleOperations } from "../../src/graphiql/examples.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
-import { yoga } from "../../src/yoga.ts";
+import { prisma } from "../../src/data/db.ts";
+import { exampleOperations } from "../../src/pipeline/graphiql/examples.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
+import { yoga } from "../../src/app/gateway.ts";
 import { post } from "../client.ts";
 
 beforeAll(async () => {

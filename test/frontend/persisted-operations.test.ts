@@ -1,8 +1,8 @@
 // Persisted operations: the client manifest's operations run by hash; with
 // PERSISTED_OPERATIONS=only nothing else runs, and the refusal says why.
 import { describe, expect, test } from "vitest";
-import { readManifest } from "../../src/frontend/persisted-operations.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { readManifest } from "../../src/pipeline/delivery/persisted-operations.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { FrontendBatchCountDocument } from "../generated/graphql.ts";
 import { run, send, tokenOf } from "./gateway.ts";

@@ -1,8 +1,8 @@
 // PERSISTED_OPERATIONS=only holds on every transport: HTTP POST and GET, Server-Sent Events
 // and WebSocket run the manifest's operations by hash and refuse any other document.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readManifest } from "../../src/frontend/persisted-operations.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { readManifest } from "../../src/pipeline/delivery/persisted-operations.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { connectWs, startWebSocketServer, subscribeSse } from "../subscriptions/stream.ts";
 import { tokenOf } from "./gateway.ts";

@@ -2,7 +2,7 @@
 // installed, except under CI=true).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { freePort } from "../setup/ports.ts";
+import { freePort } from "../../tools/ports.ts";
 
 export const hasRedis = (() => {
   try {

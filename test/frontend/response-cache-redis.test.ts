@@ -2,7 +2,7 @@
 // entries, and a mutation through one invalidates what the other cached.
 import type { ChildProcess } from "node:child_process";
 import { afterAll, expect, test } from "vitest";
-import { createGateway } from "../../src/yoga.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { FrontendBatchListDocument, FrontendCreateBatchDocument } from "../generated/graphql.ts";

@@ -1,7 +1,7 @@
 // The response cache: a repeated query is answered without the database, a mutation never
 // leaves a stale read behind (lists included), and users never see each other's entries.
 import { describe, expect, test } from "vitest";
-import { createGateway } from "../../src/yoga.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { FrontendBatchCountDocument, FrontendBatchListDocument, FrontendCreateBatchDocument, FrontendRenameBatchDocument } from "../generated/graphql.ts";
@@ -80,7 +80,7 @@ describe("response cache", () => {
   test("introspection still answers through the cache; the shared test gateway (RESPONSE_CACHE=false) caches nothing", async () => {
     const { filter } = await fixture();
     const token = await tokenOf("alice");
-    const { yoga } = await import("../../src/yoga.ts");
+    const { yoga } = await import("../../src/app/gateway.ts");
     await run(yoga, FrontendBatchListDocument, { filter }, token);
     const again = await recordStatements(() => run(yoga, FrontendBatchListDocument, { filter }, token));
     expect(again.statements.length).toBeGreaterThan(0);

@@ -54,7 +54,7 @@ export type BatchOrder = {
   field: BatchOrderField;
 };
 
-/** What Batch rows can be ordered by; ties are broken by id. */
+/** What Batch rows can be ordered by; ties are broken by id. The list's default ordering and the indexed fields page straight from an index; other fields sort the rows that match `where` first. */
 export type BatchOrderField =
   /** createdAt. */
   | 'CREATED_AT'
@@ -372,7 +372,7 @@ export type QueueOrder = {
   field: QueueOrderField;
 };
 
-/** What Queue rows can be ordered by; ties are broken by id. */
+/** What Queue rows can be ordered by; ties are broken by id. The list's default ordering and the indexed fields page straight from an index; other fields sort the rows that match `where` first. */
 export type QueueOrderField =
   /** createdAt. */
   | 'CREATED_AT'
@@ -503,7 +503,7 @@ export type WorkOrderOrder = {
   field: WorkOrderOrderField;
 };
 
-/** What WorkOrder rows can be ordered by; ties are broken by id. */
+/** What WorkOrder rows can be ordered by; ties are broken by id. The list's default ordering and the indexed fields page straight from an index; other fields sort the rows that match `where` first. */
 export type WorkOrderOrderField =
   /** beginDate (rows without one come last ascending, first descending). */
   | 'BEGIN_DATE'

@@ -1,5 +1,5 @@
 // Letter batches with letters and their history, written through the app's Prisma client.
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import type { LetterStatus } from "../../src/generated/prisma/enums.ts";
 
 let sequence = 0;

@@ -1,8 +1,8 @@
 import type { GraphQLEnumType } from "graphql";
 import { expect, test } from "vitest";
 import { LetterStatus } from "../../src/generated/prisma/enums.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { canMove, statusesLeadingTo, TRANSITIONS } from "../../src/letters/transitions.ts";
+import { schema } from "../../src/app/schema.ts";
+import { canMove, statusesLeadingTo, TRANSITIONS } from "../../src/domains/letters/transitions.ts";
 
 test("nothing moves back to PENDING, and the final statuses move nowhere", () => {
   expect(statusesLeadingTo("PENDING")).toEqual([]);

@@ -1,8 +1,8 @@
 // A cancellation racing the dispatcher over the same due messages: the database decides each
 // message once, so it ends either CANCELLED or on its way out, never both.
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { dispatchMessages } from "../../src/messages/dispatcher.ts";
+import { prisma } from "../../src/data/db.ts";
+import { dispatchMessages } from "../../src/domains/messages/dispatcher.ts";
 import { query } from "../client.ts";
 import { CancelScheduledMessagesDocument } from "../generated/graphql.ts";
 import { createMessages } from "./factories.ts";

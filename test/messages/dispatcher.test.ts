@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { registeredJobs } from "../../src/jobs.ts";
-import { UNDELIVERED_ERROR, dispatchMessages } from "../../src/messages/dispatcher.ts";
+import { prisma } from "../../src/data/db.ts";
+import { registeredJobs } from "../../src/app/jobs.ts";
+import { UNDELIVERED_ERROR, dispatchMessages } from "../../src/domains/messages/dispatcher.ts";
 import { query } from "../client.ts";
 import { MessagesByIdsDocument, SendMessagesDocument } from "../generated/graphql.ts";
 import { createMessages } from "./factories.ts";

@@ -1,6 +1,6 @@
 // Messages written straight through Prisma, for states the API reaches only over time
 // (due, sent, delivered). Recipients are valid Polish mobile numbers.
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import type { MessageStatus } from "../../src/generated/prisma/enums.ts";
 
 let sequence = 0;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { execute, query, recordStatements, tokenFor } from "../client.ts";
 import { globalId } from "../factories.ts";
 import { MessagesByIdsDocument, SendMessagesDocument } from "../generated/graphql.ts";

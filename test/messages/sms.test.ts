@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { encodingOf, lengthOf, splitIntoParts } from "../../src/messages/sms.ts";
+import { encodingOf, lengthOf, splitIntoParts } from "../../src/domains/messages/sms.ts";
 
 const partsOf = (text: string) => splitIntoParts(text).parts;
 

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { type Database, openPGlite, openPostgres } from "../../src/database.ts";
+import { type Database, openPGlite, openPostgres } from "../../src/data/database.ts";
 import {
   MIGRATIONS_DIR,
   SCHEMA_PATH,
@@ -14,8 +14,8 @@ import {
   diffSchemaAgainstMigrations,
   listMigrationDirectories,
   pendingMigrations,
-} from "../../src/migrations/migrate.ts";
-import { adminQuery, databaseUrl } from "../setup/postgres.ts";
+} from "../../src/data/migrations/migrate.ts";
+import { adminQuery, databaseUrl } from "../../tools/postgres.ts";
 
 const scratch = mkdtempSync(join(tmpdir(), "gateway-migrations-"));
 const cleanups: (() => Promise<void>)[] = [];

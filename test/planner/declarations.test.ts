@@ -3,7 +3,7 @@
 import { type GraphQLObjectType, getNamedType, isObjectType } from "graphql";
 import { describe, expect, test } from "vitest";
 import { planOf, tableOfType } from "../../src/data/planner/plan.ts";
-import { schema } from "../../src/graphql/schema.ts";
+import { schema } from "../../src/app/schema.ts";
 
 const tableBacked = Object.values(schema.getTypeMap()).filter(
   (type): type is GraphQLObjectType => isObjectType(type) && tableOfType(type) !== undefined,

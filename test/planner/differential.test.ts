@@ -3,10 +3,10 @@
 // loaders (PLANNER=false) — and the two answers compared exactly, errors included.
 import { getNamedType } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { prisma } from "../../src/data/db.ts";
+import { schema } from "../../src/app/schema.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { tokenFor } from "../client.ts";
 import { type Pools, QueryGenerator, collectPools, prng } from "./generator.ts";
 

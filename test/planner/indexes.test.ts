@@ -6,11 +6,11 @@
 // sorts the filtered rows (documented on the order enum) and is only checked to answer.
 import { type GraphQLInputObjectType, type GraphQLObjectType, getNamedType, isEnumType, isInputObjectType, isListType, getNullableType } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { db, prisma } from "../../src/db.ts";
+import { db, prisma } from "../../src/data/db.ts";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
-import { schema } from "../../src/graphql/schema.ts";
+import { schema } from "../../src/app/schema.ts";
 import { columnsOf, constantCase, tableOf } from "../../src/data/planner/queries/fields.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
 import { post, recordQueries } from "../client.ts";
 
 /** Tables with more rows than this must never be scanned whole. */

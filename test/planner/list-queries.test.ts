@@ -4,10 +4,10 @@
 // scopes and bad input are refused before any SQL.
 import { type GraphQLObjectType, getNamedType, isObjectType } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { tableOfType } from "../../src/data/planner/plan.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
+import { schema } from "../../src/app/schema.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
 import { post, recordStatements, tokenFor } from "../client.ts";
 
 interface BatchRow {

@@ -1,6 +1,6 @@
 // Queries that once answered wrongly through the speed machinery, answered right now.
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { post, recordStatements } from "../client.ts";
 import { createBatches } from "../factories.ts";
 

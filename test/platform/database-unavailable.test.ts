@@ -6,10 +6,10 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { expect, test } from "vitest";
-import { db } from "../../src/db.ts";
+import { db } from "../../src/data/db.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { isDatabaseUnavailable } from "../../src/graphql/database-unavailable.ts";
-import { freePort } from "../setup/ports.ts";
+import { isDatabaseUnavailable } from "../../src/graphql/execution/database-unavailable.ts";
+import { freePort } from "../../tools/ports.ts";
 
 const postgres = db.kind === "postgres";
 const failure = async (work: () => Promise<unknown>): Promise<unknown> => {
@@ -48,7 +48,7 @@ test.skipIf(!postgres)(
   async () => {
     const url = process.env.DATABASE_URL!;
     const client = new pg.Client({ connectionString: url });
-    client.on("error", () => {}); // as the app's pool does for every client (src/database.ts)
+    client.on("error", () => {}); // as the app's pool does for every client (src/data/database.ts)
     await client.connect();
     const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
     await db.pool!.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
@@ -57,7 +57,7 @@ test.skipIf(!postgres)(
     await client.end().catch(() => {});
 
     const pool = new pg.Pool({ connectionString: url });
-    pool.on("connect", (pooled) => pooled.on("error", () => {})); // as src/database.ts does
+    pool.on("connect", (pooled) => pooled.on("error", () => {})); // as src/data/database.ts does
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     const cut = await failure(() =>
       prisma.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { expect, test } from "vitest";
-import { createGateway } from "../../src/yoga.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { recordStatements, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createMessages } from "../messages/factories.ts";

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createYoga } from "graphql-yoga";
 import { afterAll, expect, test } from "vitest";
-import { openPostgres } from "../../src/database.ts";
-import { db } from "../../src/db.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { MIGRATIONS_DIR } from "../../src/migrations/migrate.ts";
-import { type ReadinessOptions, healthPlugin } from "../../src/platform/health.ts";
-import { yoga } from "../../src/yoga.ts";
+import { openPostgres } from "../../src/data/database.ts";
+import { db } from "../../src/data/db.ts";
+import { schema } from "../../src/app/schema.ts";
+import { MIGRATIONS_DIR } from "../../src/data/migrations/migrate.ts";
+import { type ReadinessOptions, healthPlugin } from "../../src/pipeline/observability/health.ts";
+import { yoga } from "../../src/app/gateway.ts";
 
 async function probe(path: string, gateway: { fetch: typeof yoga.fetch } = yoga) {
   const response = await gateway.fetch(`http://gateway.test${path}`);

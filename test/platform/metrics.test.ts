@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { db } from "../../src/db.ts";
-import { yoga } from "../../src/yoga.ts";
+import { db } from "../../src/data/db.ts";
+import { yoga } from "../../src/app/gateway.ts";
 import { execute, query } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { PlatformBatchLabelDocument } from "../generated/graphql.ts";

@@ -10,8 +10,8 @@ vi.hoisted(() => {
   process.env.REQUEST_DEADLINE = "60s";
 });
 
-const { db } = await import("../../src/db.ts");
-const { env } = await import("../../src/env.ts");
+const { db } = await import("../../src/data/db.ts");
+const { env } = await import("../../src/config/env.ts");
 const { execute } = await import("../client.ts");
 const { createLocation, createQueue, createWorkOrder, globalId } = await import("../factories.ts");
 const { CreateBatchesDocument } = await import("../generated/graphql.ts");

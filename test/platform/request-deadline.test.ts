@@ -9,9 +9,9 @@ vi.hoisted(() => {
 });
 
 const { createSchema, createYoga } = await import("graphql-yoga");
-const { db } = await import("../../src/db.ts");
-const { remainingMs, requestDeadlinePlugin, withDeadline } = await import("../../src/deadline.ts");
-const { isDatabaseUnavailable } = await import("../../src/graphql/database-unavailable.ts");
+const { db } = await import("../../src/data/db.ts");
+const { remainingMs, requestDeadlinePlugin, withDeadline } = await import("../../src/data/deadline.ts");
+const { isDatabaseUnavailable } = await import("../../src/graphql/execution/database-unavailable.ts");
 const { post } = await import("../client.ts");
 const { createBatches, globalId } = await import("../factories.ts");
 

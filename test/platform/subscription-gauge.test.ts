@@ -2,8 +2,8 @@
 // client completes, the socket closes, an SSE client disconnects (even before its stream was
 // first read), the source fails, or the server refuses.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { pubsub } from "../../src/pubsub.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { pubsub } from "../../src/data/pubsub.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { tokenFor } from "../client.ts";
 import { tokenOf } from "../frontend/gateway.ts";
 import { createMessages } from "../messages/factories.ts";

@@ -1,7 +1,7 @@
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { type StopTracing, startTracing } from "../../src/platform/tracing.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { type StopTracing, startTracing } from "../../src/pipeline/observability/tracing.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { query, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { PlatformBatchLabelDocument } from "../generated/graphql.ts";

@@ -1,5 +1,5 @@
 // Process statuses as other domains' mutations leave them, with chosen times.
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import type { ProcessState } from "../../src/generated/prisma/enums.ts";
 
 let sequence = 0;

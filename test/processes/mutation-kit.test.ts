@@ -1,4 +1,4 @@
-// Every mutation of every domain is made by the kit (src/processes/mutation-kit.ts): the schema
+// Every mutation of every domain is made by the kit (src/domains/processes/mutation-kit.ts): the schema
 // is walked and the first field that is not fails the test; a schema with one cannot be built.
 import {
   GraphQLNonNull,
@@ -10,8 +10,8 @@ import {
   isObjectType,
 } from "graphql";
 import { expect, test } from "vitest";
-import { schema } from "../../src/graphql/schema.ts";
-import { checkRecordedMutations } from "../../src/processes/mutation-kit.ts";
+import { schema } from "../../src/app/schema.ts";
+import { checkRecordedMutations } from "../../src/domains/processes/mutation-kit.ts";
 
 test("every Mutation field is nullable, made by recordedMutation, takes one input and returns a payload with its ProcessStatus", () => {
   const fields = Object.values(schema.getMutationType()!.getFields());

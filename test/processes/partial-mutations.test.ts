@@ -1,7 +1,7 @@
 // One failing mutation field never voids its siblings: every Mutation field is nullable, so a
 // failed one is null with its error while the ones that committed keep their payloads (item 13).
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createLetterBatch } from "../letters/factories.ts";

@@ -1,9 +1,9 @@
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { registeredJobs } from "../../src/jobs.ts";
-import { processStatusSweep } from "../../src/processes/jobs.ts";
-import { finishProcess } from "../../src/processes/recorder.ts";
-import { pubsub } from "../../src/pubsub.ts";
+import { prisma } from "../../src/data/db.ts";
+import { registeredJobs } from "../../src/app/jobs.ts";
+import { processStatusSweep } from "../../src/domains/processes/jobs.ts";
+import { finishProcess } from "../../src/domains/processes/recorder.ts";
+import { pubsub } from "../../src/data/pubsub.ts";
 import { createProcessStatus } from "./factories.ts";
 
 test("the sweep is registered as a periodic job", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseDuration } from "../../src/env.ts";
+import { parseDuration } from "../../src/config/env.ts";
 import { execute, query, recordStatements, tokenFor } from "../client.ts";
 import { globalId } from "../factories.ts";
 import { ProcessStatusByIdDocument, ProcessStatusesByEntityDocument, ProcessStatusesByIdsDocument } from "../generated/graphql.ts";

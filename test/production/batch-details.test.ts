@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { query, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { BatchDetailsDocument, ProductionNodesDocument } from "../generated/graphql.ts";

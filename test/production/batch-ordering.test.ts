@@ -2,7 +2,7 @@
 // once, in the order a user asked for (ties by id, batches without a due date last ascending
 // and first descending), and each filter returning exactly its batches.
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { query } from "../client.ts";
 import { createBatches, createWorkOrder, globalId } from "../factories.ts";
 import { BatchesPageDocument } from "../generated/graphql.ts";

@@ -1,8 +1,8 @@
 // A batch's cycles page reads only the columns its selected fields need (CYCLE_FIELD_READS in
-// src/production/cycle.ts). Every Cycle field, selected alone, must answer through the page
+// src/domains/production/cycle/cycle.ts). Every Cycle field, selected alone, must answer through the page
 // exactly as through node(id:), which reads whole rows.
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { post, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { fieldSelections } from "./selections.ts";

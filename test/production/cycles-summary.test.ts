@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { query, recordStatements } from "../client.ts";
 import { createBatch, createBatches, createQueue, globalId } from "../factories.ts";
 import { BatchStatusSummaryDocument, CycleByIdDocument, CyclesPageDocument } from "../generated/graphql.ts";

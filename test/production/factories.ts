@@ -1,5 +1,5 @@
 // Production data beyond test/factories.ts: technicians, relations and cycle statuses.
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import type { RelationDirection, StatusCategory } from "../../src/generated/prisma/enums.ts";
 
 let sequence = 0;

@@ -1,7 +1,7 @@
 // `labelContains` matches `%`, `_` and `\` literally on every list that has it: batches (db.query
 // ILIKE), work orders and queues (Prisma's `contains`, which passes them to LIKE as they are).
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { post } from "../client.ts";
 import { createBatches, createQueue, createWorkOrder } from "../factories.ts";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { faultInjection } from "../../src/production/service.ts";
+import { prisma } from "../../src/data/db.ts";
+import { faultInjection } from "../../src/domains/production/service.ts";
 import { execute, query } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { execute, query, recordStatements } from "../client.ts";
 import { createBatch, createBatches, globalId } from "../factories.ts";
 import { BatchCyclesPageDocument, type BatchCyclesPageQuery, BatchesCursorsDocument, BatchesPageDocument } from "../generated/graphql.ts";

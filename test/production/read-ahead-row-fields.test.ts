@@ -3,7 +3,7 @@
 // those types, selected alone, must answer through the page exactly as through nodes(ids:),
 // which reads whole rows.
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { post, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { fieldSelections } from "./selections.ts";

@@ -1,6 +1,6 @@
 // Selections built from the schema for tests that select every field of a type in turn.
 import { type GraphQLObjectType, getNamedType, isLeafType, isObjectType } from "graphql";
-import { schema } from "../../src/graphql/schema.ts";
+import { schema } from "../../src/app/schema.ts";
 
 /** The field, with its leaves one level down when it returns an object. */
 export function selectionOf(type: GraphQLObjectType, name: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { execute, query, recordStatements } from "../client.ts";
 import { createBatch, createLocation, createQueue, createWorkOrder, globalId } from "../factories.ts";
 import { QueueByIdDocument, QueuesPageDocument, WorkOrderDetailsDocument, WorkOrdersPageDocument } from "../generated/graphql.ts";

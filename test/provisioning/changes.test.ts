@@ -1,10 +1,10 @@
 // Live-update hooks: a change is announced after it commits, never for a rolled-back one,
 // and reaches the pub/sub topics the GraphQL subscriptions listen on.
 import { afterEach, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { parseId } from "../../src/graphql/ids.ts";
-import { type ProvisioningChange, onProvisioningChange } from "../../src/provisioning/changes.ts";
-import { pubsub } from "../../src/pubsub.ts";
+import { type ProvisioningChange, onProvisioningChange } from "../../src/domains/provisioning/changes.ts";
+import { pubsub } from "../../src/data/pubsub.ts";
 import { execute } from "../client.ts";
 import { SubmitProvisioningBatchDocument } from "../generated/graphql.ts";
 import { block, createSubscriptions, drain, submit } from "./factories.ts";

@@ -2,9 +2,9 @@
 // worker that stopped is taken over once its lease expires.
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, describe, expect, test } from "vitest";
-import { type Database, openPostgres } from "../../src/database.ts";
-import { db, prisma } from "../../src/db.ts";
-import { createExecutor } from "../../src/provisioning/executor.ts";
+import { type Database, openPostgres } from "../../src/data/database.ts";
+import { db, prisma } from "../../src/data/db.ts";
+import { createExecutor } from "../../src/domains/provisioning/executor.ts";
 import { parseId } from "../../src/graphql/ids.ts";
 import { block, create, createSubscriptions, numbers, service, submit } from "./factories.ts";
 

@@ -10,7 +10,7 @@ afterEach(() => {
 async function load(env: Record<string, string>) {
   process.env = { ...saved, ...env };
   vi.resetModules();
-  return (await import("../../src/provisioning/config.ts")).provisioningConfig;
+  return (await import("../../src/domains/provisioning/config.ts")).provisioningConfig;
 }
 
 describe("provisioning configuration", () => {

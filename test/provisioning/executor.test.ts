@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { createExecutor } from "../../src/provisioning/executor.ts";
-import { provisioningExecutorJob } from "../../src/provisioning/jobs.ts";
-import { registeredJobs } from "../../src/jobs.ts";
+import { prisma } from "../../src/data/db.ts";
+import { createExecutor } from "../../src/domains/provisioning/executor.ts";
+import { provisioningExecutorJob } from "../../src/domains/provisioning/jobs.ts";
+import { registeredJobs } from "../../src/app/jobs.ts";
 import { query } from "../client.ts";
 import { ProvisioningBatchByIdDocument, ProvisioningEventsDocument, SubscriptionByNumberDocument } from "../generated/graphql.ts";
 import { block, create, createSubscription, drain, numbers, service, submit } from "./factories.ts";

@@ -1,6 +1,6 @@
 // Subscriptions and request lists for provisioning tests; numbers are unique per test file.
-import { prisma } from "../../src/db.ts";
-import { createExecutor } from "../../src/provisioning/executor.ts";
+import { prisma } from "../../src/data/db.ts";
+import { createExecutor } from "../../src/domains/provisioning/executor.ts";
 import { query } from "../client.ts";
 import { type ProvisioningRequestInput, SubmitProvisioningBatchDocument } from "../generated/graphql.ts";
 

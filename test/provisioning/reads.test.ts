@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { parseId } from "../../src/graphql/ids.ts";
-import { provisioningRetentionJob } from "../../src/provisioning/jobs.ts";
+import { provisioningRetentionJob } from "../../src/domains/provisioning/jobs.ts";
 import { execute, query, recordStatements, tokenFor } from "../client.ts";
 import {
   ProvisioningBatchByIdDocument,

@@ -2,9 +2,9 @@
 // by id, node/nodes, lists and their counts, its requests and events, live updates — before
 // any purge runs; and the purges run once when the jobs start, not only an hour later.
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { parseId } from "../../src/graphql/ids.ts";
-import { startJobs } from "../../src/jobs.ts";
+import { startJobs } from "../../src/app/jobs.ts";
 import { post, query } from "../client.ts";
 import { globalId } from "../factories.ts";
 import { ProvisioningBatchByIdDocument } from "../generated/graphql.ts";

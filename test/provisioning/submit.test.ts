@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { execute, query, recordStatements, tokenFor } from "../client.ts";
 import { ProvisioningBatchByIdDocument, SubmitProvisioningBatchDocument } from "../generated/graphql.ts";
 import { block, create, numbers, service, submit } from "./factories.ts";

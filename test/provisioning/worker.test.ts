@@ -4,9 +4,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { parseId } from "../../src/graphql/ids.ts";
-import { createExecutor } from "../../src/provisioning/executor.ts";
+import { createExecutor } from "../../src/domains/provisioning/executor.ts";
 import { block, createSubscriptions, submit } from "./factories.ts";
 
 const children: ChildProcess[] = [];

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { registeredJobs } from "../../src/jobs.ts";
-import { decide } from "../../src/requests/idempotency.ts";
-import { claim, release, storeResponse } from "../../src/requests/idempotency-store.ts";
-import { idempotentRequestPurge, purgeIdempotentRequests } from "../../src/requests/jobs.ts";
+import { prisma } from "../../src/data/db.ts";
+import { registeredJobs } from "../../src/app/jobs.ts";
+import { decide } from "../../src/pipeline/requests/idempotency.ts";
+import { claim, release, storeResponse } from "../../src/data/idempotency/store.ts";
+import { idempotentRequestPurge, purgeIdempotentRequests } from "../../src/pipeline/requests/jobs.ts";
 
 const ago = (ms: number) => new Date(Date.now() - ms);
 

@@ -2,8 +2,8 @@
 // answers exactly, byte for byte, what the first request got — with the response cache on too.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { prisma } from "../../src/data/db.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { post, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { execute, recordStatements } from "../client.ts";
 import { globalId } from "../factories.ts";
 import { LetterBatchByIdDocument, UpdateLetterBatchStatusDocument } from "../generated/graphql.ts";

@@ -3,8 +3,8 @@
 // leaves are made here in process; test/static/idempotency-crash.test.ts kills a real server.
 import { randomUUID } from "node:crypto";
 import { afterEach, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { faultInjection } from "../../src/production/service.ts";
+import { prisma } from "../../src/data/db.ts";
+import { faultInjection } from "../../src/domains/production/service.ts";
 import { post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 

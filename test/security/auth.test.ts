@@ -2,8 +2,8 @@
 import { getNamedType, type GraphQLField, isNonNullType } from "graphql";
 import { SignJWT } from "jose";
 import { describe, expect, test, vi } from "vitest";
-import { ALL_SCOPES, type Scope } from "../../src/auth/scopes.ts";
-import { schema } from "../../src/graphql/schema.ts";
+import { ALL_SCOPES, type Scope } from "../../src/graphql/scopes.ts";
+import { schema } from "../../src/app/schema.ts";
 import { post, tokenFor } from "../client.ts";
 import { sample } from "./samples.ts";
 

@@ -4,8 +4,8 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { env } from "../../src/env.ts";
-import { yoga } from "../../src/yoga.ts";
+import { env } from "../../src/config/env.ts";
+import { yoga } from "../../src/app/gateway.ts";
 import { tokenFor } from "../client.ts";
 
 let server: Server;

@@ -13,10 +13,10 @@ import {
   isObjectType,
 } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { schema } from "../../src/graphql/schema.ts";
+import { schema } from "../../src/app/schema.ts";
 import { orderOf } from "../../src/data/planner/order.ts";
 import { encodeCursor } from "../../src/data/planner/page.ts";
-import { batchTable, cycleTable } from "../../src/production/tables.ts";
+import { batchTable, cycleTable } from "../../src/domains/production/tables.ts";
 import { post, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createLetterBatch } from "../letters/factories.ts";

@@ -1,8 +1,8 @@
 // Unexpected failures reach the client masked, and the log under the request's id.
 import { randomUUID } from "node:crypto";
 import { afterEach, expect, test, vi } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { logger } from "../../src/logger.ts";
+import { prisma } from "../../src/data/db.ts";
+import { logger } from "../../src/config/logger.ts";
 import { post } from "../client.ts";
 import { createBatches } from "../factories.ts";
 

@@ -3,9 +3,9 @@
 // field errors (INTERNAL_SERVER_ERROR at HTTP 200) are listed, and fail the run with FUZZ_STRICT=true.
 // Reproducible: FUZZ_SEED picks the requests, FUZZ_SCHEMA_REQUESTS how many.
 import { expect, inject, test } from "vitest";
-import { env } from "../../src/env.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { env } from "../../src/config/env.ts";
+import { schema } from "../../src/app/schema.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { SchemaFuzzer } from "./schema-fuzz.ts";

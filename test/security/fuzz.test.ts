@@ -1,7 +1,7 @@
 // 10,000 random and malformed requests: every answer is a well-formed GraphQL result or error,
 // never a crash, a hang or a 5xx, and never internals. Reproducible from FUZZ_SEED.
 import { expect, inject, test } from "vitest";
-import { yoga } from "../../src/yoga.ts";
+import { yoga } from "../../src/app/gateway.ts";
 import { tokenFor } from "../client.ts";
 import { prng } from "./hostile-values.ts";
 

@@ -12,8 +12,8 @@ import {
   isObjectType,
 } from "graphql";
 import { describe, expect, test } from "vitest";
-import { limitOf } from "../../src/graphql/input-limits.ts";
-import { schema } from "../../src/graphql/schema.ts";
+import { limitOf } from "../../src/graphql/transforms/input-limits.ts";
+import { schema } from "../../src/app/schema.ts";
 import { post, recordStatements } from "../client.ts";
 import { isText, textRequests } from "./text-arguments.ts";
 

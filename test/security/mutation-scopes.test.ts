@@ -1,5 +1,5 @@
 // A mutation whose selection needs a scope the token lacks is refused as a whole, before anything
-// is written (src/auth/mutation-scopes.ts). Proven by walking every Mutation field of the schema:
+// is written (src/pipeline/security/mutation-scopes.ts). Proven by walking every Mutation field of the schema:
 // with only its own scope and its payload's objects selected it is FORBIDDEN and no table changes;
 // with the scopes the error names added, the same request succeeds and writes.
 import {
@@ -12,9 +12,9 @@ import {
   isObjectType,
 } from "graphql";
 import { describe, expect, test } from "vitest";
-import type { Scope } from "../../src/auth/scopes.ts";
-import { prisma } from "../../src/db.ts";
-import { schema } from "../../src/graphql/schema.ts";
+import type { Scope } from "../../src/graphql/scopes.ts";
+import { prisma } from "../../src/data/db.ts";
+import { schema } from "../../src/app/schema.ts";
 import { post, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createLetterBatch } from "../letters/factories.ts";
@@ -176,7 +176,7 @@ describe("the same rule through fragments and on every transport", () => {
     expect(allowed.data?.updateBatch.batch.label).toBe("Renamed through a fragment");
   });
 
-  // graphql-ws executes through the same enveloped execute (src/websocket.ts); mutations over it are
+  // graphql-ws executes through the same enveloped execute (src/pipeline/transport/websocket.ts); mutations over it are
   // refused earlier today (Yoga allows them over POST only), so only SSE is exercised here.
   test("over Server-Sent Events: refused, the batch unchanged", async () => {
     const { batch, batchId } = await oneBatch();

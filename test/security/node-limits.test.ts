@@ -1,5 +1,5 @@
 // nodes(ids:) fetches at most 100 objects, and of a type no more than its own bulk field allows
-// (src/graphql/node-limits.ts): refused before any SQL, so a list of 50,000 ids costs nothing.
+// (src/graphql/transforms/node-limits.ts): refused before any SQL, so a list of 50,000 ids costs nothing.
 import { describe, expect, test } from "vitest";
 import { recordStatements, post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";

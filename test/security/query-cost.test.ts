@@ -1,12 +1,12 @@
-// What a query may return is counted with its variables, before any SQL (src/graphql/query-cost.ts):
+// What a query may return is counted with its variables, before any SQL (src/graphql/transforms/query-cost.ts):
 // every connection read needs `first` or `last`; each connection or sized list returns at most
 // its size per object above it; the sum is refused above MAX_QUERY_NODES and reported in
 // `extensions.cost` otherwise — over HTTP and over graphql-ws alike.
 import { getNamedType, getNullableType, isCompositeType, isLeafType, isListType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { env } from "../../src/env.ts";
-import { isConnection } from "../../src/graphql/query-cost.ts";
-import { schema } from "../../src/graphql/schema.ts";
+import { env } from "../../src/config/env.ts";
+import { isConnection } from "../../src/graphql/transforms/query-cost.ts";
+import { schema } from "../../src/app/schema.ts";
 import { post, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { startWebSocketServer, subscribeWs } from "../subscriptions/stream.ts";

@@ -1,9 +1,9 @@
 // Rate limiting per caller — the verified token's subject, or the client IP without a valid
 // token — over HTTP and WebSocket alike.
 import { afterEach, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { publishProcessStatus } from "../../src/processes/process-subscriptions.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { prisma } from "../../src/data/db.ts";
+import { publishProcessStatus } from "../../src/domains/processes/process-subscriptions.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { globalId } from "../factories.ts";
 import { tokenOf } from "../frontend/gateway.ts";
 import { connectWs, startWebSocketServer } from "../subscriptions/stream.ts";

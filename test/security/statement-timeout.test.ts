@@ -9,7 +9,7 @@ vi.hoisted(() => {
   process.env.STATEMENT_TIMEOUT = "300ms";
 });
 
-import { db } from "../../src/db.ts";
+import { db } from "../../src/data/db.ts";
 import { post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 

@@ -11,7 +11,7 @@ import {
   isListType,
   isNonNullType,
 } from "graphql";
-import { DEFAULT_MAX_LENGTH, limitOf } from "../../src/graphql/input-limits.ts";
+import { DEFAULT_MAX_LENGTH, limitOf } from "../../src/graphql/transforms/input-limits.ts";
 import { sample } from "./samples.ts";
 
 export const isText = (type: GraphQLInputType) => getNamedType(type).name in DEFAULT_MAX_LENGTH;

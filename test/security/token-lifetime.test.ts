@@ -2,8 +2,8 @@
 // a leaked token is useful for a day at most. `npm run token` refuses to mint longer ones.
 import { type JWTPayload, SignJWT } from "jose";
 import { describe, expect, test } from "vitest";
-import { mintToken } from "../../src/auth/tokens.ts";
-import { env } from "../../src/env.ts";
+import { mintToken } from "../../src/pipeline/security/tokens.ts";
+import { env } from "../../src/config/env.ts";
 import { post } from "../client.ts";
 
 const QUERY = "{ batches(first: 1) { totalCount } }";

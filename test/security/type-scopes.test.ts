@@ -1,12 +1,12 @@
-// Types' read scopes (src/auth/type-scopes.ts): checked where a query reaches a scoped type from
+// Types' read scopes (src/graphql/transforms/type-scopes.ts): checked where a query reaches a scoped type from
 // outside its scope — node(id:), nodes(ids:), list roots needing another scope, mutation
 // payloads — with one error per object reached, not one per field selected.
 import { type GraphQLObjectType, isObjectType, isUnionType } from "graphql";
 import { describe, expect, test } from "vitest";
-import { ALL_SCOPES, type Scope } from "../../src/auth/scopes.ts";
-import { prisma } from "../../src/db.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { subgraphSchema } from "../../src/platform/federation.ts";
+import { ALL_SCOPES, type Scope } from "../../src/graphql/scopes.ts";
+import { prisma } from "../../src/data/db.ts";
+import { schema } from "../../src/app/schema.ts";
+import { subgraphSchema } from "../../src/app/schema.ts";
 import { post, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { createMessages } from "../messages/factories.ts";

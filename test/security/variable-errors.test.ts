@@ -13,9 +13,9 @@ import {
   typeFromAST,
 } from "graphql";
 import { describe, expect, test } from "vitest";
-import { db } from "../../src/db.ts";
-import { schema } from "../../src/graphql/schema.ts";
-import { yoga } from "../../src/yoga.ts";
+import { db } from "../../src/data/db.ts";
+import { schema } from "../../src/app/schema.ts";
+import { yoga } from "../../src/app/gateway.ts";
 import { post, recordStatements } from "../client.ts";
 import { allOperations } from "../documents.ts";
 import { globalId } from "../factories.ts";

@@ -3,8 +3,8 @@
 // HTTP 500). Over every transport: HTTP POST and GET with the response cache on, and graphql-ws
 // (there a refused operation is answered on its own and the socket stays open).
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { env } from "../../src/env.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { env } from "../../src/config/env.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { recordStatements, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import WebSocket from "ws";

@@ -3,8 +3,8 @@
 // failed yesterday). Seeded with a fixed `now`, the same rows come back every time, and
 // another `now` moves every instant by the same amount.
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
+import { prisma } from "../../src/data/db.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
 import { post } from "../client.ts";
 import { globalId } from "../factories.ts";
 

@@ -3,8 +3,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
-import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
-import { SEED_TABLES, type SeedReport, countRows, isSeeded, seedDemoData } from "../../src/seed/index.ts";
+import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
+import { SEED_TABLES, type SeedReport, countRows, isSeeded, seedDemoData } from "../../src/data/seed/index.ts";
 
 /** Migrated once; every fresh database is a clone, since loading the schema engine costs seconds. */
 let template: Promise<PGlite> | undefined;

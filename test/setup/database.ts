@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, inject } from "vitest";
-import { TEMPLATE_DB, adminQuery, databaseUrl } from "./postgres.ts";
+import { TEMPLATE_DB, adminQuery, databaseUrl } from "../../tools/postgres.ts";
 
 const kind = inject("databaseKind");
 const template = inject("databaseTemplate");
@@ -25,7 +25,7 @@ if (kind === "postgres") {
 }
 
 afterAll(async () => {
-  const { db } = await import("../../src/db.ts");
+  const { db } = await import("../../src/data/db.ts");
   await db.close();
   await cleanup();
 });

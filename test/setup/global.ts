@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { openPGlite, openPostgres } from "../../src/database.ts";
-import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
-import { TEMPLATE_DB, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "./postgres.ts";
+import { openPGlite, openPostgres } from "../../src/data/database.ts";
+import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
+import { TEMPLATE_DB, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../../tools/postgres.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

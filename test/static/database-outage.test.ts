@@ -6,12 +6,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { SignJWT } from "jose";
 import { afterAll, expect, test } from "vitest";
-import { openPostgres } from "../../src/database.ts";
+import { openPostgres } from "../../src/data/database.ts";
 import { encodeGlobalId as id } from "../../src/graphql/ids.ts";
-import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
-import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../setup/postgres.ts";
-import { freePort } from "../setup/ports.ts";
+import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
+import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../../tools/postgres.ts";
+import { freePort } from "../../tools/ports.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const bin = findPostgresBin();

@@ -10,11 +10,11 @@ import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
-import { ALL_SCOPES } from "../../src/auth/scopes.ts";
-import { openPostgres } from "../../src/database.ts";
-import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
-import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../setup/postgres.ts";
-import { freePort } from "../setup/ports.ts";
+import { ALL_SCOPES } from "../../src/graphql/scopes.ts";
+import { openPostgres } from "../../src/data/database.ts";
+import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
+import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../../tools/postgres.ts";
+import { freePort } from "../../tools/ports.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const bin = findPostgresBin();

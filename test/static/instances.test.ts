@@ -4,12 +4,12 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { SignJWT } from "jose";
 import { afterAll, expect, test } from "vitest";
-import { openPostgres } from "../../src/database.ts";
-import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
-import { seedDemoData } from "../../src/seed/index.ts";
-import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../setup/postgres.ts";
+import { openPostgres } from "../../src/data/database.ts";
+import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
+import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../../tools/postgres.ts";
 import { subscribeSse } from "../subscriptions/stream.ts";
-import { freePort } from "../setup/ports.ts";
+import { freePort } from "../../tools/ports.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 const secret = "instances-secret-of-at-least-32-chars!";

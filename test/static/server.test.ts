@@ -3,7 +3,7 @@ import { type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { describe, expect, test, vi } from "vitest";
-import { freePort } from "../setup/ports.ts";
+import { freePort } from "../../tools/ports.ts";
 import { startServer, tempDir, waitFor } from "./processes.ts";
 
 // Each test starts a real server process (tsx compile, migrations): slow on a loaded machine.

@@ -7,10 +7,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
-import { openPostgres } from "../../src/database.ts";
-import { applyPendingMigrations } from "../../src/migrations/migrate.ts";
-import { freePort } from "../setup/ports.ts";
-import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../setup/postgres.ts";
+import { openPostgres } from "../../src/data/database.ts";
+import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
+import { freePort } from "../../tools/ports.ts";
+import { type PostgresCluster, adminQuery, databaseUrl, findPostgresBin, startPostgres } from "../../tools/postgres.ts";
 import { startServer, tempDir, waitFor } from "./processes.ts";
 
 vi.setConfig({ testTimeout: 180_000 });

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { subscribeSse } from "./stream.ts";

@@ -2,9 +2,9 @@
 // WebSocket together. A subscription past a cap is refused with LIMIT_EXCEEDED before any SQL,
 // and the ones already open go on.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { publishProcessStatus } from "../../src/processes/process-subscriptions.ts";
-import { createGateway } from "../../src/yoga.ts";
+import { prisma } from "../../src/data/db.ts";
+import { publishProcessStatus } from "../../src/domains/processes/process-subscriptions.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 import { recordStatements } from "../client.ts";
 import { globalId } from "../factories.ts";
 import { tokenOf } from "../frontend/gateway.ts";

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { dispatchMessages } from "../../src/messages/dispatcher.ts";
+import { dispatchMessages } from "../../src/domains/messages/dispatcher.ts";
 import { post } from "../client.ts";
 import { createMessages } from "../messages/factories.ts";
 import { subscribeSse } from "./stream.ts";

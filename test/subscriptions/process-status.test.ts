@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { publishProcessStatus } from "../../src/processes/process-subscriptions.ts";
+import { prisma } from "../../src/data/db.ts";
+import { publishProcessStatus } from "../../src/domains/processes/process-subscriptions.ts";
 import { tokenFor } from "../client.ts";
 import { globalId } from "../factories.ts";
 import { startWebSocketServer, subscribeSse, subscribeWs } from "./stream.ts";

@@ -4,7 +4,7 @@
 import type { ExecutionResult } from "graphql";
 import { Repeater } from "graphql-yoga";
 import { expect, test } from "vitest";
-import { MAX_UNREAD_RESULTS, SharedStream } from "../../src/graphql/shared-stream.ts";
+import { MAX_UNREAD_RESULTS, SharedStream } from "../../src/pipeline/transport/shared-stream.ts";
 import { liveState } from "../../src/graphql/watch.ts";
 
 /** A live state over a counter: `current` and `changed` both read it; `emit` is a change event. */

@@ -1,8 +1,8 @@
 // Subscribers of the same operation (document, variables, scopes) share one read and one
 // execution per event, over SSE and WebSocket alike, and still see every value fresh.
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { prisma } from "../../src/db.ts";
-import { publishBatchChange } from "../../src/production/batch-subscriptions.ts";
+import { prisma } from "../../src/data/db.ts";
+import { publishBatchChange } from "../../src/domains/production/batch/batch-subscriptions.ts";
 import { recordStatements, tokenFor } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { type Stream, startWebSocketServer, subscribeSse, subscribeWs } from "./stream.ts";

@@ -4,8 +4,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
-import { attachWebSocket } from "../../src/websocket.ts";
-import { yoga } from "../../src/yoga.ts";
+import { attachWebSocket } from "../../src/pipeline/transport/websocket.ts";
+import { yoga } from "../../src/app/gateway.ts";
 import { tokenFor } from "../client.ts";
 
 export interface Stream<T> {

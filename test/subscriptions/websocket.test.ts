@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import WebSocket from "ws";
-import { prisma } from "../../src/db.ts";
+import { prisma } from "../../src/data/db.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { connectWs, startWebSocketServer } from "./stream.ts";
 

@@ -15,8 +15,8 @@ import type { FieldPlan, Hop, ManyRelation } from "./plan.ts";
 import { type PlannerContext, ownSelections, plannedRows } from "./run.ts";
 import type { Table } from "./table.ts";
 import { NOT_PLANNED, plannedValue } from "./values.ts";
-import type { Context } from "../../context.ts";
-import { listSize } from "../../graphql/query-cost.ts";
+import type { Context } from "../../graphql/context.ts";
+import { listSize } from "../../graphql/transforms/query-cost.ts";
 import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 
 type Args = Record<string, unknown>;

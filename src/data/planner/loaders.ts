@@ -4,7 +4,7 @@
 // these answers with the planned ones, so the two paths never drift apart.
 import { createContextCache } from "@pothos/core";
 import DataLoader from "dataloader";
-import { db } from "../../db.ts";
+import { db } from "../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { afterSql, orderBySql, reversed } from "./order.ts";
 import type { Page } from "./page.ts";

@@ -5,10 +5,10 @@
 import { brandWithType } from "@pothos/core";
 import { resolveNodes } from "@pothos/plugin-relay";
 import { type GraphQLResolveInfo, isObjectType } from "graphql";
-import type { Context } from "../../context.ts";
+import type { Context } from "../../graphql/context.ts";
 import { builder } from "../../graphql/builder.ts";
-import { MAX_NODE_IDS } from "../../graphql/node-limits.ts";
-import { listSize } from "../../graphql/query-cost.ts";
+import { MAX_NODE_IDS } from "../../graphql/transforms/node-limits.ts";
+import { listSize } from "../../graphql/transforms/query-cost.ts";
 import { tableOfType } from "./plan.ts";
 import { ownSelections, plannedRows } from "./run.ts";
 

@@ -3,7 +3,7 @@
 // everything the selection reads below it; with the planner off (or for a shape it does not
 // plan) the same answer comes from a plain statement for the rows and the fields' own loaders.
 import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
-import { db } from "../../db.ts";
+import { db } from "../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 import { collectFields, objectTypeOf, subSelections } from "./collect.ts";

@@ -2,7 +2,7 @@
 // selected fields, and each groupBy with its keys (a date by bucket in a time zone) and figures —
 // over the rows the list's filters and `where` keep.
 import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getArgumentValues, isEnumType } from "graphql";
-import { db } from "../../../db.ts";
+import { db } from "../../db.ts";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { badUserInput } from "../../../graphql/errors.ts";
 import { collectFields, objectTypeOf, subSelections } from "../collect.ts";

@@ -25,7 +25,7 @@ import {
 } from "graphql";
 import { MAX_WHERE_CONDITIONS, MAX_WHERE_DEPTH, MAX_WHERE_LIST } from "./where.ts";
 import { type ColumnField, columnsOf, constantCase, relationsOf } from "./fields.ts";
-import { listSize } from "../../../graphql/query-cost.ts";
+import { listSize } from "../../../graphql/transforms/query-cost.ts";
 import { MAX_ORDER_FIELDS } from "./ordering.ts";
 import { aggregateFieldResolvers, groupable, numericColumns, orderedColumns } from "./aggregate-fields.ts";
 
@@ -127,7 +127,9 @@ export class QueryTypes {
       const field = this.once(`${type.name}OrderField`, () =>
         new EnumType({
           name: `${type.name}OrderField`,
-          description: `What ${type.name} rows can be ordered by; ties are broken by id.`,
+          description:
+            `What ${type.name} rows can be ordered by; ties are broken by id. The list's default ordering and the ` +
+            "indexed fields page straight from an index; other fields sort the rows that match `where` first.",
           values: Object.fromEntries(
             orderedColumns(type).map((column) => [
               constantCase(column.name),

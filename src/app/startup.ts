@@ -1,0 +1,45 @@
+// Before the server listens: reach the database, apply pending migrations, and fill an
+// empty embedded database with demo data. Any failure is one clear line and exit 1.
+import { type Database } from "../data/db.ts";
+import { env } from "../config/env.ts";
+import { logger } from "../config/logger.ts";
+import { applyPendingMigrations } from "../data/migrations/migrate.ts";
+import { isSeeded, seedDemoData } from "../data/seed/index.ts";
+
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+/** The root cause on one line: driver errors nest and Prisma's messages span lines. */
+function describeCause(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length) return describeCause(error.errors[0]);
+  if (error instanceof Error && error.cause) return describeCause(error.cause);
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    const message = error.message.replace(/\s+/g, " ").trim();
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+  }
+  return String(error);
+}
+
+/** Reaches the database once (and, embedded, takes its lock); a failure is one StartupError line. */
+export async function checkReachable(database: Database): Promise<void> {
+  try {
+    // The driver's own error (e.g. ECONNREFUSED, password authentication failed) is clearer than Prisma's wrapper.
+    if (database.pool) await database.pool.query("SELECT 1");
+    else await database.prisma.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    const variable = database.kind === "postgres" ? "DATABASE_URL" : "DATA_DIR";
+    throw new StartupError(`${variable}: cannot use ${database.describe}: ${describeCause(error)}`);
+  }
+}
+
+export async function prepareDatabase(database: Database): Promise<void> {
+  await checkReachable(database);
+  const applied = await applyPendingMigrations(database, (line) => logger.info(line));
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  if (database.kind !== "pglite" || env.seedScale === 0) return;
+  if (await isSeeded(database.prisma)) return;
+  const report = await seedDemoData(database.prisma, { scale: env.seedScale, log: (line) => logger.info(line) });
+  logger.info({ report }, "demo data seeded into the embedded database");
+}

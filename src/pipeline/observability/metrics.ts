@@ -1,0 +1,119 @@
+// Prometheus metrics at /metrics: requests and latency per operation (Yoga's prometheus
+// plugin), errors by their extensions.code, PostgreSQL pool usage, open subscriptions and
+// the process's own figures (memory, CPU, event-loop lag).
+import { usePrometheus } from "@graphql-yoga/plugin-prometheus";
+import { type DocumentNode, type ExecutionResult, type GraphQLError, getOperationAST } from "graphql";
+import type { Plugin } from "graphql-yoga";
+import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import type { Database } from "../../data/database.ts";
+import { db } from "../../data/db.ts";
+import { requestSignalOf, untilEnd } from "../transport/stream-end.ts";
+
+// Process metrics install event-loop and GC observers; one set per process, however many
+// gateways (tests build several) are created.
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+function poolGauges(registry: Registry, database: Pick<Database, "pool">) {
+  const pool = database.pool;
+  if (!pool) return; // the embedded PGlite database has no pool
+  const gauge = (name: string, help: string, read: () => number) =>
+    new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
+  gauge("gateway_db_pool_connections", "PostgreSQL connections open in the pool (idle and in use).", () => pool.totalCount);
+  gauge("gateway_db_pool_idle_connections", "PostgreSQL connections open and idle in the pool.", () => pool.idleCount);
+  gauge("gateway_db_pool_waiting_requests", "Queries waiting for a free PostgreSQL connection.", () => pool.waitingCount);
+}
+
+function errorsOf(result: unknown): readonly GraphQLError[] {
+  if (Array.isArray(result)) return result.flatMap(errorsOf); // a batched request
+  if (!result || typeof result !== "object" || Symbol.asyncIterator in result) return [];
+  return (result as ExecutionResult).errors ?? [];
+}
+
+/** The operation's name as Yoga's prometheus plugin labels it (from the document when not sent). */
+function operationNameOf(document: DocumentNode, operationName?: string | null): string {
+  return getOperationAST(document, operationName)?.name?.value ?? operationName ?? "Anonymous";
+}
+
+/** Errors by code and open subscriptions, counted where every transport (HTTP, SSE, WebSocket) passes. */
+function gatewayMetricsPlugin(registry: Registry): Plugin {
+  const errors = new Counter({
+    name: "gateway_graphql_errors_total",
+    help: "GraphQL errors sent to clients, by extensions.code (INTERNAL_SERVER_ERROR for masked ones) and operation name.",
+    labelNames: ["code", "operationName"],
+    registers: [registry],
+  });
+  const subscriptions = new Gauge({
+    name: "gateway_graphql_subscriptions",
+    help: "Subscriptions currently open, by operation name.",
+    labelNames: ["operationName"],
+    registers: [registry],
+  });
+  // Errors of parsing, validation or the token happen before execution; the name comes from the request.
+  const requestOperation = new WeakMap<Request, string>();
+  return {
+    onParse({ context }) {
+      const { request } = context as { request?: Request };
+      return ({ result }) => {
+        if (request && result && "kind" in result) requestOperation.set(request, operationNameOf(result));
+      };
+    },
+    onResultProcess({ result, request }) {
+      for (const error of errorsOf(result)) countError(error, requestOperation.get(request) ?? "Anonymous");
+    },
+    onExecute({ args }) {
+      const operationName = operationNameOf(args.document, args.operationName);
+      return {
+        onExecuteDone({ result }) {
+          // HTTP results are counted in onResultProcess; only per-event errors of a stream here.
+          if (!(Symbol.asyncIterator in result)) return;
+          return { onNext: ({ result: event }) => event.errors?.forEach((error) => countError(error, operationName)) };
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const labels = { operationName: operationNameOf(args.document, args.operationName) };
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (!(Symbol.asyncIterator in result)) return;
+          subscriptions.inc(labels);
+          // Not envelop's onEnd, which misses failed streams and SSE clients gone before the first read.
+          setResult(untilEnd(result, () => subscriptions.dec(labels), requestSignalOf(args.contextValue)));
+        },
+      };
+    },
+  };
+
+  function countError(error: GraphQLError, operationName: string) {
+    errors.inc({ code: String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR"), operationName });
+  }
+}
+
+/** The metrics plugins of one gateway, with their own registry (plus the shared process metrics). */
+export function metricsPlugins(database: Pick<Database, "pool"> = db): Plugin[] {
+  const registry = new Registry();
+  poolGauges(registry, database);
+  const endpoint: Plugin = {
+    async onRequest({ url, endResponse }) {
+      if (url.pathname !== "/metrics") return;
+      const text = await Promise.all([registry.metrics(), processMetrics().metrics()]);
+      endResponse(new Response(text.join("\n"), { headers: { "content-type": registry.contentType } }));
+    },
+  };
+  const operations = usePrometheus({
+    registry,
+    endpoint: false,
+    skipIntrospection: true,
+    labels: { url: false },
+    // It walks every request's document with a TypeInfo (even when the parse is cached) to find
+    // @deprecated fields; the schema deprecates nothing yet. Turn it on with the first one.
+    metrics: { graphql_envelop_deprecated_field: false },
+  });
+  return [endpoint, operations, gatewayMetricsPlugin(registry)];
+}
