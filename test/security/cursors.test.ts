@@ -221,7 +221,9 @@ describe("cursors over every connection of the schema", () => {
   test("a cursor of one ordering is refused in every other ordering of its list", async () => {
     // Every connection takes an orderBy; each is tried in four orderings (two fields, both ways).
     const ordered = connections.filter((connection) => connection.field.args.some((arg) => arg.name === "orderBy"));
-    expect(ordered.length).toBe(connections.length);
+    // batchStatusSummary pages computed summaries (one per queue), not stored rows: its order is fixed.
+    const unordered = connections.filter((connection) => !ordered.includes(connection)).map(nameOf);
+    expect(unordered).toEqual(["Query.batchStatusSummary"]);
     for (const connection of ordered) {
       const input = getNamedType(connection.field.args.find((arg) => arg.name === "orderBy")!.type);
       if (!isInputObjectType(input)) throw new Error("orderBy is an input object");

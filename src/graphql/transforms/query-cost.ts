@@ -68,6 +68,12 @@ const count = (value: unknown) => (typeof value === "number" && value > 0 ? valu
 class CostWalk {
   readonly unpaged: string[] = [];
   private readonly fragmentCosts = new Map<string, number>();
+  /**
+   * The connections being walked, innermost last, with their page sizes: only a connection's
+   * items (`edges`, `nodes`) are multiplied by its page; its totalCount, pageInfo and aggregate
+   * are counted once per parent object.
+   */
+  private readonly pages: { type: GraphQLCompositeType; size: number }[] = [];
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -101,12 +107,13 @@ class CostWalk {
 
   /** A fragment costs the same wherever it is spread (cost is linear in what is above): counted once. */
   private fragmentCost(name: string, path: string): number {
-    const known = this.fragmentCosts.get(name);
+    const key = `${name} ${this.pages.at(-1)?.size ?? ""}`;
+    const known = this.fragmentCosts.get(key);
     if (known !== undefined) return known;
     const fragment = this.fragments[name];
     const type = fragment && this.schema.getType(fragment.typeCondition.name.value);
     const cost = fragment && isCompositeType(type) ? this.selectionCost(type, fragment.selectionSet, path) : 0;
-    this.fragmentCosts.set(name, cost);
+    this.fragmentCosts.set(key, cost);
     return cost;
   }
 
@@ -122,9 +129,19 @@ class CostWalk {
       return 0; // invalid arguments: the field fails before its resolver runs, and nothing below it
     }
     this.onField?.({ field, args, path: fieldPath });
-    const size = isConnection(field) ? this.pageSize(args, node, fieldPath) : this.listSize(field, args);
     const type = getNamedType(field.type);
     const selection = node.selectionSet;
+    if (isConnection(field) && selection && isCompositeType(type)) {
+      this.pages.push({ type, size: this.pageSize(args, node, fieldPath) });
+      try {
+        return this.selectionCost(type, selection, fieldPath);
+      } finally {
+        this.pages.pop();
+      }
+    }
+    const page = this.pages.at(-1);
+    const items = page?.type === parent && (field.name === "edges" || field.name === "nodes") ? page.size : undefined;
+    const size = items ?? this.listSize(field, args);
     const below = selection && isCompositeType(type) ? this.selectionCost(type, selection, fieldPath) : 0;
     return size === undefined ? below : size * (1 + below);
   }
