@@ -100,6 +100,7 @@ type PoolInternals = { options: { connectionTimeoutMillis: number }; _isFull(): 
 class DeadlinePool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: pg.Pool's own overload returns void with a callback
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const pool = this as unknown as PoolInternals;
     const waitsInQueue = pool._isFull() || pool._idle.length > 0;
@@ -140,7 +141,11 @@ export function openPostgres(connectionString: string, statementTimeoutMs = env.
     prisma,
     adapterFactory,
     query: <Row>(sql: Prisma.Sql) =>
-      run(sql, async () => (await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows as Row[]),
+      run(
+        sql,
+        async () =>
+          (await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows as Row[],
+      ),
     pool,
     describe: `postgresql://${url.host}${url.pathname}`,
     async close() {

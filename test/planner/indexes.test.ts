@@ -4,7 +4,15 @@
 // EXPLAIN must read no large table with a sequential scan. `orderBy` may name any column: an
 // ordering whose leading column starts an index must use it; one on a column no index starts
 // sorts the filtered rows (documented on the order enum) and is only checked to answer.
-import { type GraphQLInputObjectType, type GraphQLObjectType, getNamedType, isEnumType, isInputObjectType, isListType, getNullableType } from "graphql";
+import {
+  type GraphQLInputObjectType,
+  type GraphQLObjectType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  getNullableType,
+} from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db, prisma } from "../../src/data/db.ts";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
@@ -70,11 +78,16 @@ function orderColumn(node: GraphQLObjectType, value: string): string {
 function nodeTypeOf(type: unknown): GraphQLObjectType {
   const named = getNamedType(type as never) as unknown as GraphQLObjectType;
   const edges = named.getFields().edges;
-  return edges ? (getNamedType((getNamedType(edges.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType) : named;
+  return edges
+    ? (getNamedType((getNamedType(edges.type) as GraphQLObjectType).getFields().node!.type) as GraphQLObjectType)
+    : named;
 }
 
 /** Each variant: its arguments, and for an ordering the `table.column` it sorts on first. */
-function argumentVariants(field: { args: readonly { name: string; type: unknown }[]; type: unknown }): [string, string?][] {
+function argumentVariants(field: {
+  args: readonly { name: string; type: unknown }[];
+  type: unknown;
+}): [string, string?][] {
   const args = field.args;
   const variants: [string, string?][] = [[""]];
   for (const arg of args) {
@@ -88,7 +101,8 @@ function argumentVariants(field: { args: readonly { name: string; type: unknown 
     const order = fields.find((field) => field.name === "field" && isEnumType(getNamedType(field.type)));
     if (order) {
       for (const value of (getNamedType(order.type) as never as { getValues(): { name: string }[] }).getValues()) {
-        for (const direction of ["ASC", "DESC"]) variants.push([
+        for (const direction of ["ASC", "DESC"])
+          variants.push([
             `${arg.name}: ${wrap(`{ field: ${value.name}, direction: ${direction} }`)}`,
             orderColumn(nodeTypeOf(field.type), value.name),
           ]);
@@ -103,7 +117,17 @@ function argumentVariants(field: { args: readonly { name: string; type: unknown 
   return variants;
 }
 
-const rootLists = ["batches", "cycles", "queues", "workOrders", "letterBatches", "messages", "provisioningBatches", "subscriptions", "events"];
+const rootLists = [
+  "batches",
+  "cycles",
+  "queues",
+  "workOrders",
+  "letterBatches",
+  "messages",
+  "provisioningBatches",
+  "subscriptions",
+  "events",
+];
 
 /** Nested connections and lists, reached from one parent found by id: [parent field, its argument, connection field]. */
 const nested: [string, string, string][] = [
@@ -138,11 +162,18 @@ describe("indexes serve every list's filters and orderings (scale 100)", () => {
       const node = data![root]!.edges[0]!.node;
       ids.set(node.__typename, node.id);
     }
-    ids.set("Location", (await post<{ queues: { edges: { node: { location: { id: string } } }[] } }>({ query: "{ queues(first: 1) { edges { node { location { id } } } } }" })).data!.queues.edges[0]!.node.location.id);
+    ids.set(
+      "Location",
+      (
+        await post<{ queues: { edges: { node: { location: { id: string } } }[] } }>({
+          query: "{ queues(first: 1) { edges { node { location { id } } } } }",
+        })
+      ).data!.queues.edges[0]!.node.location.id,
+    );
   }, 600_000);
 
   const cases: [string, string, string | undefined][] = [];
-let indexed: Set<string>;
+  let indexed: Set<string>;
   const query = schema.getQueryType()!;
   for (const root of rootLists) {
     for (const [args, ordered] of argumentVariants(query.getFields()[root]!)) {
@@ -179,7 +210,10 @@ let indexed: Set<string>;
       const seqScans = scansOf(await explain(statement.text, statement.values)).filter(
         (node) => node["Node Type"] === "Seq Scan" && large.has(node["Relation Name"] ?? ""),
       );
-      expect(seqScans.map((node) => node["Relation Name"]), statement.text).toEqual([]);
+      expect(
+        seqScans.map((node) => node["Relation Name"]),
+        statement.text,
+      ).toEqual([]);
     }
   });
 });

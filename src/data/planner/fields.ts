@@ -79,7 +79,11 @@ function loadedPage(context: object, relation: ManyRelation, parent: unknown, pa
 }
 
 /** A connection over the rows of a to-many relation (checked page arguments, keyset cursors). */
-export function manyConnection<Parent extends object>(parentTable: Table, relation: ManyRelation, sizes: PageSizes = {}) {
+export function manyConnection<Parent extends object>(
+  parentTable: Table,
+  relation: ManyRelation,
+  sizes: PageSizes = {},
+) {
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   return {
     ...planned({ kind: "many", relation, paged: true, reads: [parentKey] }, { pageSizes: sizes }),
@@ -87,7 +91,10 @@ export function manyConnection<Parent extends object>(parentTable: Table, relati
       const args = connectionArgs as Args;
       const item = connectionItemType(info.returnType)!;
       // The arguments' where and orderBy, checked before any SQL.
-      const asked = withListArguments(item, args, context.viewer?.scopes, { where: () => Prisma.sql`TRUE`, order: relation.order(args) });
+      const asked = withListArguments(item, args, context.viewer?.scopes, {
+        where: () => Prisma.sql`TRUE`,
+        order: relation.order(args),
+      });
       const page = pageOf(listOf(info), args, asked.order, sizes);
       const key = parent[parentKey];
       const where = args.where ? asked.where : undefined;
@@ -95,10 +102,12 @@ export function manyConnection<Parent extends object>(parentTable: Table, relati
       const value = plannedValue<PlannedPage>(parent, info);
       const source = {
         type: item,
-        where: (alias: string) => Prisma.sql`${relationLink(relation, alias, key)} AND ${relation.filter?.(args, Prisma.raw(alias)) ?? Prisma.sql`TRUE`} AND ${asked.where(alias)}`,
+        where: (alias: string) =>
+          Prisma.sql`${relationLink(relation, alias, key)} AND ${relation.filter?.(args, Prisma.raw(alias)) ?? Prisma.sql`TRUE`} AND ${asked.where(alias)}`,
       };
       // Rows of the target's shape (planned ones hold just what the selection reads): typed by the field.
-      if (value !== NOT_PLANNED) return withAggregateSource(connectionOf(page, value.rows, args, value.totalCount ?? count), source) as never;
+      if (value !== NOT_PLANNED)
+        return withAggregateSource(connectionOf(page, value.rows, args, value.totalCount ?? count), source) as never;
       return childrenLoader(context, relation)
         .load({ parent: key, page, args: filterArgs(args), where })
         .then((rows) => withAggregateSource(connectionOf(page, rows, args, count), source)) as never;
@@ -117,7 +126,10 @@ export function manyList<Parent extends object>(parentTable: Table, relation: Ma
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   const limit = size ?? UNSIZED_LIST_LIMIT;
   return {
-    ...planned({ kind: "many", relation, paged: false, limit, reads: [parentKey] }, size ? listSize({ max: size }) : {}),
+    ...planned(
+      { kind: "many", relation, paged: false, limit, reads: [parentKey] },
+      size ? listSize({ max: size }) : {},
+    ),
     resolve: (parent: Parent, fieldArgs: object, context: object, info: Info) => {
       const args = fieldArgs as Args;
       const value = plannedValue<Row[]>(parent, info);
@@ -169,7 +181,8 @@ export async function rowsInOrder<T extends object>(
 ): Promise<(T | Row)[]> {
   const type = objectTypeOf(info.returnType);
   const planned = type ? await plannedRows(table, type, ownSelections(info), keys, context, info) : undefined;
-  const byKey: Map<unknown, T | Row> = planned ?? new Map((await load(keys)).map((row) => [(row as Row)[table.key], row] as const));
+  const byKey: Map<unknown, T | Row> =
+    planned ?? new Map((await load(keys)).map((row) => [(row as Row)[table.key], row] as const));
   return keys.flatMap((key): (T | Row)[] => {
     const row = byKey.get(key);
     return row ? [row] : [];
@@ -180,7 +193,12 @@ export async function rowsInOrder<T extends object>(
  * A root field returning one row of `table` by key (e.g. `batch(id:)`): planned with everything
  * its selection reads, or the key for the node's loader when the planner is off.
  */
-export async function rowByKey(table: Table, key: unknown, context: PlannerContext, info: Info): Promise<Row | unknown> {
+export async function rowByKey(
+  table: Table,
+  key: unknown,
+  context: PlannerContext,
+  info: Info,
+): Promise<Row | unknown> {
   const type = objectTypeOf(info.returnType);
   const rows = type ? await plannedRows(table, type, ownSelections(info), [key], context, info) : undefined;
   return rows ? (rows.get(key) ?? null) : key;

@@ -12,7 +12,8 @@ function valuePaths(document: DocumentNode): Map<ASTNode, string> {
     Argument: { enter: (node) => void stack.push(node.name.value), leave: () => void stack.pop() },
     ObjectField: { enter: (node) => void stack.push(node.name.value), leave: () => void stack.pop() },
     enter(node) {
-      if (stack.length && (node.kind.endsWith("Value") || node.kind === Kind.VARIABLE)) paths.set(node, stack.join("."));
+      if (stack.length && (node.kind.endsWith("Value") || node.kind === Kind.VARIABLE))
+        paths.set(node, stack.join("."));
     },
   });
   return paths;
@@ -21,10 +22,13 @@ function valuePaths(document: DocumentNode): Map<ASTNode, string> {
 /** The error naming its path, as BAD_USER_INPUT, when it is about a value written in the query. */
 function asInputError(error: GraphQLError, paths: () => Map<ASTNode, string>): GraphQLError {
   const node = error.nodes?.[0];
-  if (!node || !node.kind.endsWith("Value") || error.extensions?.code) return error;
+  if (!node?.kind.endsWith("Value") || error.extensions?.code) return error;
   const field = paths().get(node);
   if (!field) return error;
-  return new GraphQLError(`${field}: ${error.message}`, { nodes: error.nodes, extensions: { code: "BAD_USER_INPUT", field, http: { status: 400 } } });
+  return new GraphQLError(`${field}: ${error.message}`, {
+    nodes: error.nodes,
+    extensions: { code: "BAD_USER_INPUT", field, http: { status: 400 } },
+  });
 }
 
 export const literalInputErrors: Plugin = {

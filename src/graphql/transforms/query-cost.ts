@@ -170,7 +170,11 @@ class CostWalk {
     // Items with no list below them (test/security/query-cost.test.ts checks there are no others).
     if (!declared) return undefined;
     const given = declared.argument ? args[declared.argument] : undefined;
-    const length = Array.isArray(given) ? given.length : typeof given === "number" ? Math.max(0, given) : (declared.max ?? 0);
+    const length = Array.isArray(given)
+      ? given.length
+      : typeof given === "number"
+        ? Math.max(0, given)
+        : (declared.max ?? 0);
     return Math.min(length, declared.max ?? length);
   }
 }

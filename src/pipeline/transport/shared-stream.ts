@@ -31,7 +31,8 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     if (this.finishing) return;
     if (this.unread.length >= MAX_UNREAD_RESULTS) {
       const message = `More than ${MAX_UNREAD_RESULTS} results went unread; the subscription ended`;
-      return this.fail(new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED" } }));
+      this.fail(new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED" } }));
+      return;
     }
     this.deliver(result);
   }
@@ -166,9 +167,10 @@ export class SharedStream {
   private finish(error?: unknown) {
     if (this.closed) return;
     if (error !== undefined) logger.error({ err: error, requestId: this.requestId }, "subscription source failed");
-    const failure = error instanceof GraphQLError
-      ? error
-      : new GraphQLError("The subscription's source failed", { originalError: error as Error });
+    const failure =
+      error instanceof GraphQLError
+        ? error
+        : new GraphQLError("The subscription's source failed", { originalError: error as Error });
     for (const subscriber of [...this.members]) {
       if (error === undefined) subscriber.end();
       else subscriber.fail(failure);

@@ -33,10 +33,16 @@ export function groupable(type: GraphQLObjectType): GroupKey[] {
     if (isEnumType(column.type) || column.type.name === "Boolean") {
       keys.push({ name: column.name, column, description: `By ${column.name}.` });
     } else if (table.dates.has(column.column)) {
-      keys.push({ name: column.name, column, date: true, description: `By ${column.name}, per bucket: the bucket's start.` });
+      keys.push({
+        name: column.name,
+        column,
+        date: true,
+        description: `By ${column.name}, per bucket: the bucket's start.`,
+      });
     }
   }
-  for (const relation of relationsOf(type)) keys.push({ name: relation.name, relation, description: `By ${relation.name}.` });
+  for (const relation of relationsOf(type))
+    keys.push({ name: relation.name, relation, description: `By ${relation.name}.` });
   return keys;
 }
 
@@ -70,5 +76,13 @@ export function aggregateFieldResolvers() {
     return rowLoader(context, table).load(raw);
   };
   const groupBy: Resolver = (result, _args, _context, info) => result.groups?.[info.path.key as string] ?? [];
-  return { count: value("count"), min: value("min"), max: value("max"), avg: value("avg"), sum: value("sum"), groupBy, key };
+  return {
+    count: value("count"),
+    min: value("min"),
+    max: value("max"),
+    avg: value("avg"),
+    sum: value("sum"),
+    groupBy,
+    key,
+  };
 }

@@ -1,7 +1,13 @@
 // A list's `aggregate` in one statement: what its selection asks — count, min/max/avg/sum of the
 // selected fields, and each groupBy with its keys (a date by bucket in a time zone) and figures —
 // over the rows the list's filters and `where` keep.
-import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, getArgumentValues, isEnumType } from "graphql";
+import {
+  type FieldNode,
+  type GraphQLObjectType,
+  type GraphQLResolveInfo,
+  getArgumentValues,
+  isEnumType,
+} from "graphql";
 import { db } from "../../db.ts";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { badUserInput } from "../../../graphql/errors.ts";
@@ -60,7 +66,12 @@ function figures(table: Table, type: GraphQLObjectType, want: Wanted, a: string)
       const column = columns.get(name)!;
       const value = table.value(a, column.column);
       const isDate = table.dates.has(column.column);
-      const sql = figure === "avg" || figure === "sum" ? `${figure}(${value})::float8` : isDate ? `(extract(epoch FROM ${figure}(${value})) * 1000)::float8` : `${figure}(${value})`;
+      const sql =
+        figure === "avg" || figure === "sum"
+          ? `${figure}(${value})::float8`
+          : isDate
+            ? `(extract(epoch FROM ${figure}(${value})) * 1000)::float8`
+            : `${figure}(${value})`;
       const i = exprs.push(Prisma.raw(sql)) - 1;
       readers.push((values, into) => {
         const raw = values[i];
@@ -76,7 +87,14 @@ function figures(table: Table, type: GraphQLObjectType, want: Wanted, a: string)
 }
 
 /** The SQL of one group key over rows aliased `a` (a date by bucket and time zone). */
-function keySql(key: GroupKey, table: Table, a: string, bucket: string, timeZone: string, nextAlias: () => string): Prisma.Sql {
+function keySql(
+  key: GroupKey,
+  table: Table,
+  a: string,
+  bucket: string,
+  timeZone: string,
+  nextAlias: () => string,
+): Prisma.Sql {
   if (key.relation) return keyExpression(key.relation.plan, a, nextAlias);
   const value = Prisma.raw(table.value(a, key.column!.column));
   if (!key.date) return isEnumType(key.column!.type) ? Prisma.sql`${value}::text` : value;
@@ -92,8 +110,10 @@ interface GroupArgs {
 }
 
 function checkGroupArgs(args: GroupArgs, keys: Map<string, GroupKey>): GroupKey[] {
-  if (!args.by.length || args.by.length > MAX_GROUP_FIELDS) throw badUserInput(`by takes 1 to ${MAX_GROUP_FIELDS} fields`, "by");
-  if (!TIME_ZONES.has(args.timeZone)) throw badUserInput(`"${args.timeZone}" is not an IANA time zone, e.g. Europe/Stockholm`, "timeZone");
+  if (!args.by.length || args.by.length > MAX_GROUP_FIELDS)
+    throw badUserInput(`by takes 1 to ${MAX_GROUP_FIELDS} fields`, "by");
+  if (!TIME_ZONES.has(args.timeZone))
+    throw badUserInput(`"${args.timeZone}" is not an IANA time zone, e.g. Europe/Stockholm`, "timeZone");
   if (args.first < 1 || args.first > MAX_GROUPS) throw badUserInput(`first must be 1 to ${MAX_GROUPS}`, "first");
   return [...new Set(args.by)].map((name) => keys.get(name)!);
 }
@@ -127,7 +147,9 @@ export async function aggregate(source: AggregateSource, info: GraphQLResolveInf
       ...keyExprs.map((sql, i) => Prisma.sql`${sql} AS k${Prisma.raw(String(i))}`),
       ...figuresOfGroup.exprs.map((sql, i) => Prisma.sql`${sql} AS e${Prisma.raw(String(i))}`),
     ];
-    const outer = Prisma.raw([...keyExprs.map((_, i) => `g.k${i}`), ...figuresOfGroup.exprs.map((_, i) => `g.e${i}`)].join(", "));
+    const outer = Prisma.raw(
+      [...keyExprs.map((_, i) => `g.k${i}`), ...figuresOfGroup.exprs.map((_, i) => `g.e${i}`)].join(", "),
+    );
     const keyOrder = Prisma.raw(by.map((_, i) => `g.k${i}`).join(", "));
     const positions = Prisma.raw(by.map((_, i) => String(i + 1)).join(", "));
     const label = `g:${responseKey}`;
@@ -147,7 +169,9 @@ export async function aggregate(source: AggregateSource, info: GraphQLResolveInf
     });
   }
   if (!parts.length) return {};
-  const [row] = await db.query<{ v: Record<string, unknown> }>(Prisma.sql`SELECT json_build_object(${Prisma.join(parts)}) AS v`);
+  const [row] = await db.query<{ v: Record<string, unknown> }>(
+    Prisma.sql`SELECT json_build_object(${Prisma.join(parts)}) AS v`,
+  );
   const result: AggregateResult = {};
   for (const read of readers) read(row!.v, result);
   return result;

@@ -41,7 +41,17 @@ export interface RelationField {
 }
 
 /** Scalars that can be compared and ordered (JSON cannot). */
-const COMPARABLE = new Set(["String", "Int", "Float", "Boolean", "DateTime", "ID", "NonNegativeInt", "PositiveInt", "UUID"]);
+const COMPARABLE = new Set([
+  "String",
+  "Int",
+  "Float",
+  "Boolean",
+  "DateTime",
+  "ID",
+  "NonNegativeInt",
+  "PositiveInt",
+  "UUID",
+]);
 
 const memo = new WeakMap<GraphQLObjectType, { columns: ColumnField[]; relations: RelationField[] }>();
 
@@ -72,7 +82,8 @@ function describe(type: GraphQLObjectType) {
       }
     }
     const target = objectTypeOf(field.type);
-    if (plan?.kind === "toOne" && target && tableOfType(target) === plan.target) relations.push({ name: field.name, plan, target });
+    if (plan?.kind === "toOne" && target && tableOfType(target) === plan.target)
+      relations.push({ name: field.name, plan, target });
   }
   memo.set(type, (known = { columns, relations }));
   return known;
@@ -83,7 +94,10 @@ export const relationsOf = (type: GraphQLObjectType): RelationField[] => describ
 export const tableOf = (type: GraphQLObjectType): Table => tableOfType(type)!;
 
 /** The column a field exposes, when it is one column of a comparable scalar or an enum. */
-function comparableColumn(field: GraphQLField<unknown, unknown>, plan: FieldPlan): Omit<ColumnField, "name"> | undefined {
+function comparableColumn(
+  field: GraphQLField<unknown, unknown>,
+  plan: FieldPlan,
+): Omit<ColumnField, "name"> | undefined {
   const named = getNamedType(field.type);
   if (plan.kind !== "columns" || plan.reads.length !== 1 || field.args.length) return undefined;
   if (!isEnumType(named) && !(isScalarType(named) && COMPARABLE.has(named.name))) return undefined;

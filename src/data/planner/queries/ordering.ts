@@ -16,10 +16,15 @@ export interface OrderInput {
 export const MAX_ORDER_FIELDS = 5;
 
 /** The ordering `orderBy` asks for on rows of `type`, or `fallback` when it asks none. */
-export function orderFromInput(type: GraphQLObjectType, input: readonly OrderInput[] | OrderInput | null | undefined, fallback: Order): Order {
+export function orderFromInput(
+  type: GraphQLObjectType,
+  input: readonly OrderInput[] | OrderInput | null | undefined,
+  fallback: Order,
+): Order {
   const items = input == null ? [] : Array.isArray(input) ? input : [input as OrderInput];
   if (!items.length) return fallback;
-  if (items.length > MAX_ORDER_FIELDS) throw badUserInput(`orderBy may list at most ${MAX_ORDER_FIELDS} fields`, "orderBy");
+  if (items.length > MAX_ORDER_FIELDS)
+    throw badUserInput(`orderBy may list at most ${MAX_ORDER_FIELDS} fields`, "orderBy");
   const columns = new Map(columnsOf(type).map((column) => [column.name, column]));
   const keys: SortKey[] = items.map((item, i) => {
     const column = columns.get(item.field);

@@ -2,7 +2,14 @@
 // after the builder has made the schema, each such connection field gets the two arguments and
 // each such connection type an `aggregate` field, with the types of types.ts. The resolvers read
 // them generically (src/data/planner/run.ts, fields.ts), so a new list has them without a line.
-import { type GraphQLField, type GraphQLObjectType, GraphQLNonNull, GraphQLSchema, getNamedType, isObjectType } from "graphql";
+import {
+  type GraphQLField,
+  type GraphQLObjectType,
+  GraphQLNonNull,
+  GraphQLSchema,
+  getNamedType,
+  isObjectType,
+} from "graphql";
 import { GraphQLList } from "graphql";
 import { tableOfType } from "../plan.ts";
 import { aggregate, type AggregateSource } from "./aggregate.ts";
@@ -30,7 +37,15 @@ export function withAggregateSource<T extends object>(connection: T, source: Agg
 function addArgument(field: GraphQLField<unknown, unknown>, name: string, type: never, description: string) {
   const args = field.args as GraphQLField<unknown, unknown>["args"][number][];
   const at = args.findIndex((arg) => arg.name === name);
-  const arg = { name, type, description, defaultValue: undefined, deprecationReason: undefined, extensions: {}, astNode: undefined };
+  const arg = {
+    name,
+    type,
+    description,
+    defaultValue: undefined,
+    deprecationReason: undefined,
+    extensions: {},
+    astNode: undefined,
+  };
   if (at >= 0) args[at] = arg;
   else args.push(arg);
 }
@@ -48,7 +63,12 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
     for (const field of Object.values(type.getFields())) {
       const item = connectionItemType(field.type);
       if (!item) continue;
-      addArgument(field, "where", types.where(item) as never, `Only ${item.name} rows meeting these conditions (with the list's other filters).`);
+      addArgument(
+        field,
+        "where",
+        types.where(item) as never,
+        `Only ${item.name} rows meeting these conditions (with the list's other filters).`,
+      );
       addArgument(
         field,
         "orderBy",
@@ -64,7 +84,8 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
     fields.aggregate = {
       name: "aggregate",
       type: new GraphQLNonNull(types.aggregate(item)),
-      description: "Figures over the whole list (all pages), with its filters and where: counts, min, max, averages, totals, groups.",
+      description:
+        "Figures over the whole list (all pages), with its filters and where: counts, min, max, averages, totals, groups.",
       args: [],
       resolve: (parent, _args, _context, info) => {
         const source = (parent as WithSource)[AGGREGATE_SOURCE];

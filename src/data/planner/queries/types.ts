@@ -70,8 +70,14 @@ export class QueryTypes {
       }
       fields.isNull = { type: GraphQLBoolean, description: "true: holds no value; false: holds one." };
       if (type.name === "String" && !column.isId) {
-        fields.contains = { type: GraphQLString, description: "Contains this text, ignoring case; % and _ match themselves." };
-        fields.startsWith = { type: GraphQLString, description: "Starts with this text, ignoring case; % and _ match themselves." };
+        fields.contains = {
+          type: GraphQLString,
+          description: "Contains this text, ignoring case; % and _ match themselves.",
+        };
+        fields.startsWith = {
+          type: GraphQLString,
+          description: "Starts with this text, ignoring case; % and _ match themselves.",
+        };
       }
       const what = column.isId ? "a global id" : isEnumType(type) ? `a ${type.name}` : `a ${type.name} value`;
       return new GraphQLInputObjectType({ name, description: `Conditions on ${what}; all given ones apply.`, fields });
@@ -94,11 +100,19 @@ export class QueryTypes {
             not: { type: where, description: "Not this condition." },
           };
           for (const column of columnsOf(type)) {
-            if (!column.embedded) fields[column.name] = { type: this.filter(column), description: `Conditions on ${column.name}.` };
-            else fields[column.embedded.field] ??= { type: this.embeddedWhere(type, column.embedded.type), description: `Conditions on ${column.embedded.field}.` };
+            if (!column.embedded)
+              fields[column.name] = { type: this.filter(column), description: `Conditions on ${column.name}.` };
+            else
+              fields[column.embedded.field] ??= {
+                type: this.embeddedWhere(type, column.embedded.type),
+                description: `Conditions on ${column.embedded.field}.`,
+              };
           }
           for (const relation of relationsOf(type)) {
-            fields[relation.name] = { type: this.where(relation.target), description: `Conditions on the ${relation.name} (it must exist and meet them).` };
+            fields[relation.name] = {
+              type: this.where(relation.target),
+              description: `Conditions on the ${relation.name} (it must exist and meet them).`,
+            };
           }
           return fields;
         },
@@ -115,7 +129,10 @@ export class QueryTypes {
         name: `${embedded.name}Where`,
         description: `Conditions on a ${embedded.name}; all given ones apply.`,
         fields: Object.fromEntries(
-          columns.map((column) => [column.embedded!.inner, { type: this.filter(column), description: `Conditions on ${column.embedded!.inner}.` }]),
+          columns.map((column) => [
+            column.embedded!.inner,
+            { type: this.filter(column), description: `Conditions on ${column.embedded!.inner}.` },
+          ]),
         ),
       });
     });
@@ -124,49 +141,65 @@ export class QueryTypes {
   /** `<T>Order`: one field of an ordering. */
   order(type: GraphQLObjectType): GraphQLInputObjectType {
     return this.once(`${type.name}Order`, () => {
-      const field = this.once(`${type.name}OrderField`, () =>
-        new EnumType({
-          name: `${type.name}OrderField`,
-          description:
-            `What ${type.name} rows can be ordered by; ties are broken by id. The list's default ordering and the ` +
-            "indexed fields page straight from an index; other fields sort the rows that match `where` first.",
-          values: Object.fromEntries(
-            orderedColumns(type).map((column) => [
-              constantCase(column.name),
-              { value: column.name, description: `${column.name}${column.nullable ? " (rows without one come last ascending, first descending)" : ""}.` },
-            ]),
-          ),
-        }),
+      const field = this.once(
+        `${type.name}OrderField`,
+        () =>
+          new EnumType({
+            name: `${type.name}OrderField`,
+            description:
+              `What ${type.name} rows can be ordered by; ties are broken by id. The list's default ordering and the ` +
+              "indexed fields page straight from an index; other fields sort the rows that match `where` first.",
+            values: Object.fromEntries(
+              orderedColumns(type).map((column) => [
+                constantCase(column.name),
+                {
+                  value: column.name,
+                  description: `${column.name}${column.nullable ? " (rows without one come last ascending, first descending)" : ""}.`,
+                },
+              ]),
+            ),
+          }),
       );
       return new GraphQLInputObjectType({
         name: `${type.name}Order`,
         description: `One field of an ordering of ${type.name} rows (orderBy takes a list of at most ${MAX_ORDER_FIELDS}).`,
         fields: {
           field: { type: new GraphQLNonNull(field), description: "The field to order by." },
-          direction: { type: this.schema.getType("OrderDirection") as GraphQLEnumType, defaultValue: "asc", description: "The direction; ASC by default." },
+          direction: {
+            type: this.schema.getType("OrderDirection") as GraphQLEnumType,
+            defaultValue: "asc",
+            description: "The direction; ASC by default.",
+          },
         },
       });
     });
   }
 
   timeBucket(): GraphQLEnumType {
-    return this.once("TimeBucket", () =>
-      new EnumType({
-        name: "TimeBucket",
-        description: "A span of time that dates are grouped by, in the time zone the grouping gives.",
-        values: {
-          HOUR: { value: "hour", description: "Each hour." },
-          DAY: { value: "day", description: "Each calendar day." },
-          WEEK: { value: "week", description: "Each week, from Monday." },
-          MONTH: { value: "month", description: "Each calendar month." },
-        },
-      }),
+    return this.once(
+      "TimeBucket",
+      () =>
+        new EnumType({
+          name: "TimeBucket",
+          description: "A span of time that dates are grouped by, in the time zone the grouping gives.",
+          values: {
+            HOUR: { value: "hour", description: "Each hour." },
+            DAY: { value: "day", description: "Each calendar day." },
+            WEEK: { value: "week", description: "Each week, from Monday." },
+            MONTH: { value: "month", description: "Each calendar month." },
+          },
+        }),
     );
   }
 
   /** Per column: min/max (`values`) or avg/sum (`numbers`) of `type`'s rows. */
   private values(type: GraphQLObjectType, kind: "values" | "numbers"): GraphQLObjectType | undefined {
-    const columns = kind === "values" ? orderedColumns(type).filter((c) => !c.isId && !isEnumType(c.type) && c.type.name !== "Boolean" && c.type.name !== "String") : numericColumns(type);
+    const columns =
+      kind === "values"
+        ? orderedColumns(type).filter(
+            (c) => !c.isId && !isEnumType(c.type) && c.type.name !== "Boolean" && c.type.name !== "String",
+          )
+        : numericColumns(type);
     if (!columns.length) return undefined;
     const name = `${type.name}Aggregate${kind === "values" ? "Values" : "Numbers"}`;
     return this.once(name, () => {
@@ -177,7 +210,14 @@ export class QueryTypes {
           description: `Over ${column.name} (null when no row has one).`,
         };
       }
-      return new ObjectType({ name, description: kind === "values" ? "The least or greatest value of each field." : "The average or total of each numeric field.", fields });
+      return new ObjectType({
+        name,
+        description:
+          kind === "values"
+            ? "The least or greatest value of each field."
+            : "The average or total of each numeric field.",
+        fields,
+      });
     });
   }
 
@@ -209,12 +249,25 @@ export class QueryTypes {
           ...(group && {
             groupBy: {
               type: new GraphQLNonNull(list(group.type)),
-              description: "The rows grouped by the given fields (a date by the bucket, in the time zone), each group with its figures; in order of their keys.",
+              description:
+                "The rows grouped by the given fields (a date by the bucket, in the time zone), each group with its figures; in order of their keys.",
               args: {
                 by: { type: new GraphQLNonNull(list(group.fields)), description: "The fields to group by (1 to 3)." },
-                bucket: { type: this.timeBucket(), defaultValue: "day", description: "How dates are grouped; DAY by default." },
-                timeZone: { type: GraphQLString, defaultValue: "UTC", description: "The IANA time zone dates are grouped in, e.g. Europe/Stockholm; UTC by default." },
-                first: { type: GraphQLInt, defaultValue: 100, description: "At most this many groups (1 to 1000); 100 by default." },
+                bucket: {
+                  type: this.timeBucket(),
+                  defaultValue: "day",
+                  description: "How dates are grouped; DAY by default.",
+                },
+                timeZone: {
+                  type: GraphQLString,
+                  defaultValue: "UTC",
+                  description: "The IANA time zone dates are grouped in, e.g. Europe/Stockholm; UTC by default.",
+                },
+                first: {
+                  type: GraphQLInt,
+                  defaultValue: 100,
+                  description: "At most this many groups (1 to 1000); 100 by default.",
+                },
               },
               resolve: resolvers.groupBy,
               extensions: listSize({ argument: "first", max: 1000 }),
@@ -227,36 +280,48 @@ export class QueryTypes {
 
   private group(type: GraphQLObjectType, totals: () => GraphQLFieldConfigMap<unknown, unknown>) {
     const keys = groupable(type);
-    const fields = this.once(`${type.name}GroupField`, () =>
-      new EnumType({
-        name: `${type.name}GroupField`,
-        description: `What ${type.name} rows can be grouped by.`,
-        values: Object.fromEntries(keys.map((key) => [constantCase(key.name), { value: key.name, description: key.description }])),
-      }),
+    const fields = this.once(
+      `${type.name}GroupField`,
+      () =>
+        new EnumType({
+          name: `${type.name}GroupField`,
+          description: `What ${type.name} rows can be grouped by.`,
+          values: Object.fromEntries(
+            keys.map((key) => [constantCase(key.name), { value: key.name, description: key.description }]),
+          ),
+        }),
     );
     const resolvers = aggregateFieldResolvers() as unknown as Record<string, GraphQLFieldResolver<unknown, unknown>>;
-    const keyType = this.once(`${type.name}GroupKeys`, () =>
-      new ObjectType({
-        name: `${type.name}GroupKeys`,
-        description: "What the rows of a group share; null for the fields not grouped by (or holding no value).",
-        fields: () =>
-          Object.fromEntries(
-            keys.map((key) => [
-              key.name,
-              { type: key.relation ? key.relation.target : (key.column!.type as GraphQLScalarType), description: key.description, resolve: resolvers.key },
-            ]),
-          ),
-      }),
-    );
-    const groupType = this.once(`${type.name}Group`, () =>
-      new ObjectType({
-        name: `${type.name}Group`,
-        description: `A group of ${type.name} rows with its figures.`,
-        fields: () => ({
-          keys: { type: new GraphQLNonNull(keyType), description: "What the group's rows share." },
-          ...totals(),
+    const keyType = this.once(
+      `${type.name}GroupKeys`,
+      () =>
+        new ObjectType({
+          name: `${type.name}GroupKeys`,
+          description: "What the rows of a group share; null for the fields not grouped by (or holding no value).",
+          fields: () =>
+            Object.fromEntries(
+              keys.map((key) => [
+                key.name,
+                {
+                  type: key.relation ? key.relation.target : (key.column!.type as GraphQLScalarType),
+                  description: key.description,
+                  resolve: resolvers.key,
+                },
+              ]),
+            ),
         }),
-      }),
+    );
+    const groupType = this.once(
+      `${type.name}Group`,
+      () =>
+        new ObjectType({
+          name: `${type.name}Group`,
+          description: `A group of ${type.name} rows with its figures.`,
+          fields: () => ({
+            keys: { type: new GraphQLNonNull(keyType), description: "What the group's rows share." },
+            ...totals(),
+          }),
+        }),
     );
     return { fields, type: groupType };
   }

@@ -25,13 +25,20 @@ export interface WhereScope {
   aliases: number;
 }
 
-export const whereScope = (scopes: ReadonlySet<string> | undefined): WhereScope => ({ scopes, conditions: 0, aliases: 0 });
+export const whereScope = (scopes: ReadonlySet<string> | undefined): WhereScope => ({
+  scopes,
+  conditions: 0,
+  aliases: 0,
+});
 
 /** Refuses a condition on a type whose read scope the token lacks (it would reveal what it may not read). */
 export function checkReadable(scope: WhereScope, type: GraphQLObjectType, path: string): void {
   const needed = type.extensions?.readScope as string | undefined;
   if (!needed || scope.scopes?.has(needed)) return;
-  throw domainError("FORBIDDEN", `${path} reads ${type.name} data, which needs the scope ${needed}`, { scope: needed, field: path });
+  throw domainError("FORBIDDEN", `${path} reads ${type.name} data, which needs the scope ${needed}`, {
+    scope: needed,
+    field: path,
+  });
 }
 
 function count(scope: WhereScope, path: string): void {
@@ -41,12 +48,24 @@ function count(scope: WhereScope, path: string): void {
 }
 
 /** The conditions of `where` on rows of `type` aliased `alias`; TRUE when it asks nothing. */
-export function whereSql(scope: WhereScope, type: GraphQLObjectType, where: WhereInput | null | undefined, alias: string, path = "where", depth = 0): Prisma.Sql {
+export function whereSql(
+  scope: WhereScope,
+  type: GraphQLObjectType,
+  where: WhereInput | null | undefined,
+  alias: string,
+  path = "where",
+  depth = 0,
+): Prisma.Sql {
   if (!where) return Prisma.sql`TRUE`;
-  if (depth > MAX_WHERE_DEPTH) throw domainError("LIMIT_EXCEEDED", `where may nest at most ${MAX_WHERE_DEPTH} levels deep`, { field: path });
+  if (depth > MAX_WHERE_DEPTH)
+    throw domainError("LIMIT_EXCEEDED", `where may nest at most ${MAX_WHERE_DEPTH} levels deep`, { field: path });
   checkReadable(scope, type, path);
   const parts: Prisma.Sql[] = [];
-  const columns = new Map(columnsOf(type).filter((column) => !column.embedded).map((column) => [column.name, column]));
+  const columns = new Map(
+    columnsOf(type)
+      .filter((column) => !column.embedded)
+      .map((column) => [column.name, column]),
+  );
   const embedded = new Map<string, Map<string, ColumnField>>();
   for (const column of columnsOf(type)) {
     if (!column.embedded) continue;
@@ -58,7 +77,9 @@ export function whereSql(scope: WhereScope, type: GraphQLObjectType, where: Wher
     if (value === undefined || value === null) continue;
     const at = `${path}.${key}`;
     if (key === "and" || key === "or") {
-      const items = (value as WhereInput[]).map((item, i) => whereSql(scope, type, item, alias, `${at}[${i}]`, depth + 1));
+      const items = (value as WhereInput[]).map((item, i) =>
+        whereSql(scope, type, item, alias, `${at}[${i}]`, depth + 1),
+      );
       if (!items.length) continue;
       parts.push(Prisma.sql`(${Prisma.join(items, key === "and" ? " AND " : " OR ")})`);
     } else if (key === "not") {
@@ -68,7 +89,8 @@ export function whereSql(scope: WhereScope, type: GraphQLObjectType, where: Wher
     } else if (embedded.has(key)) {
       for (const [inner, filter] of Object.entries(value as WhereInput)) {
         const column = embedded.get(key)!.get(inner);
-        if (column && filter != null) parts.push(...columnConditions(scope, type, column, filter as WhereInput, alias, `${at}.${inner}`));
+        if (column && filter != null)
+          parts.push(...columnConditions(scope, type, column, filter as WhereInput, alias, `${at}.${inner}`));
       }
     } else if (relations.has(key)) {
       parts.push(relationCondition(scope, relations.get(key)!, value as WhereInput, alias, at, depth));
@@ -77,7 +99,14 @@ export function whereSql(scope: WhereScope, type: GraphQLObjectType, where: Wher
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
-function relationCondition(scope: WhereScope, relation: RelationField, where: WhereInput, alias: string, path: string, depth: number) {
+function relationCondition(
+  scope: WhereScope,
+  relation: RelationField,
+  where: WhereInput,
+  alias: string,
+  path: string,
+  depth: number,
+) {
   const target = tableOf(relation.target);
   const t = `w${scope.aliases++}`;
   const key = keyExpression(relation.plan, alias, () => `w${scope.aliases++}`);
@@ -91,7 +120,8 @@ function param(type: GraphQLObjectType, column: ColumnField, value: unknown, pat
   const table = tableOf(type);
   if (column.isId) return Prisma.sql`${parseId(value as string, type.name, path)}::int`;
   if (isEnumType(column.type)) return Prisma.sql`${value}::text::${Prisma.raw(`"${table.enums[column.column]}"`)}`;
-  if (table.dates.has(column.column)) return Prisma.sql`${value instanceof Date ? value.toISOString() : value}::timestamptz`;
+  if (table.dates.has(column.column))
+    return Prisma.sql`${value instanceof Date ? value.toISOString() : value}::timestamptz`;
   return Prisma.sql`${value}`;
 }
 
@@ -105,17 +135,34 @@ function list(type: GraphQLObjectType, column: ColumnField, values: unknown, pat
 
 const COMPARISONS: Record<string, string> = { eq: "=", ne: "<>", lt: "<", lte: "<=", gt: ">", gte: ">=" };
 
-function columnConditions(scope: WhereScope, type: GraphQLObjectType, column: ColumnField, filter: WhereInput, alias: string, path: string): Prisma.Sql[] {
+function columnConditions(
+  scope: WhereScope,
+  type: GraphQLObjectType,
+  column: ColumnField,
+  filter: WhereInput,
+  alias: string,
+  path: string,
+): Prisma.Sql[] {
   const expression = Prisma.raw(tableOf(type).value(alias, column.column));
   const parts: Prisma.Sql[] = [];
   for (const [operator, value] of Object.entries(filter)) {
     if (value === undefined || value === null) continue;
     const at = `${path}.${operator}`;
     count(scope, at);
-    if (operator in COMPARISONS) parts.push(Prisma.sql`${expression} ${Prisma.raw(COMPARISONS[operator]!)} ${param(type, column, value, at)}`);
-    else if (operator === "in") parts.push((value as unknown[]).length ? Prisma.sql`${expression} IN ${list(type, column, value, at)}` : Prisma.sql`FALSE`);
-    else if (operator === "notIn") parts.push((value as unknown[]).length ? Prisma.sql`${expression} NOT IN ${list(type, column, value, at)}` : Prisma.sql`TRUE`);
-    else if (operator === "isNull") parts.push(value ? Prisma.sql`${expression} IS NULL` : Prisma.sql`${expression} IS NOT NULL`);
+    if (operator in COMPARISONS)
+      parts.push(Prisma.sql`${expression} ${Prisma.raw(COMPARISONS[operator]!)} ${param(type, column, value, at)}`);
+    else if (operator === "in")
+      parts.push(
+        (value as unknown[]).length ? Prisma.sql`${expression} IN ${list(type, column, value, at)}` : Prisma.sql`FALSE`,
+      );
+    else if (operator === "notIn")
+      parts.push(
+        (value as unknown[]).length
+          ? Prisma.sql`${expression} NOT IN ${list(type, column, value, at)}`
+          : Prisma.sql`TRUE`,
+      );
+    else if (operator === "isNull")
+      parts.push(value ? Prisma.sql`${expression} IS NULL` : Prisma.sql`${expression} IS NOT NULL`);
     else if (operator === "contains") parts.push(likeContains(expression, value as string));
     else if (operator === "startsWith") parts.push(likeStartsWith(expression, value as string));
     else throw badUserInput(`${operator} is not an operator of ${column.name}`, at);
