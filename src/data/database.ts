@@ -43,7 +43,10 @@ function notify(sql: string, values?: readonly unknown[]): void {
   if (env.traceSql) for (const listener of queryListeners) listener(sql, values);
 }
 
-/** Wraps each statement sent with `query` (OpenTelemetry spans, src/pipeline/observability/tracing.ts); Prisma traces its own. */
+/**
+ * Wraps each statement sent with `query` (OpenTelemetry spans, src/pipeline/observability/tracing.ts); Prisma traces
+ * its own.
+ */
 export type QueryTracer = <T>(text: string, run: () => Promise<T>) => Promise<T>;
 let tracer: QueryTracer | undefined;
 

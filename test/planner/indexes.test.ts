@@ -129,7 +129,9 @@ const rootLists = [
   "events",
 ];
 
-/** Nested connections and lists, reached from one parent found by id: [parent field, its argument, connection field]. */
+/**
+ * Nested connections and lists, reached from one parent found by id: [parent field, its argument, connection field].
+ */
 const nested: [string, string, string][] = [
   ["batch", "Batch", "cycles"],
   ["batch", "Batch", "techs"],
@@ -144,7 +146,9 @@ describe("indexes serve every list's filters and orderings (scale 100)", () => {
     await seedDemoData(prisma, { scale: 100 });
     await db.query({ text: "ANALYZE", values: [] } as unknown as Prisma.Sql);
     const sizes = await db.query<{ name: string; rows: number }>({
-      text: "SELECT relname AS name, reltuples::float8 AS rows FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace",
+      text:
+        "SELECT relname AS name, reltuples::float8 AS rows FROM pg_class WHERE relkind = 'r' AND relnamespace " +
+        "= 'public'::regnamespace",
       values: [],
     } as unknown as Prisma.Sql);
     const leading = await db.query<{ name: string }>({

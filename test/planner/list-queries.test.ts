@@ -149,7 +149,9 @@ describe("orderBy", () => {
   };
   const page = (variables: object) =>
     data<Page>(
-      "query ($first: Int, $last: Int, $after: String, $before: String, $orderBy: [BatchOrder!]) { batches(first: $first, last: $last, after: $after, before: $before, orderBy: $orderBy) { edges { node { id } } pageInfo { endCursor startCursor hasNextPage hasPreviousPage } } }",
+      "query ($first: Int, $last: Int, $after: String, $before: String, $orderBy: [BatchOrder!]) { batches(first: " +
+        "$first, last: $last, after: $after, before: $before, orderBy: $orderBy) { edges { node { id } } " +
+        "pageInfo { endCursor startCursor hasNextPage hasPreviousPage } } }",
       variables,
     );
 
@@ -191,7 +193,8 @@ describe("aggregate", () => {
     const where = { numberCycles: { gte: 19 } };
     const rows = all.filter((row) => row.numberCycles >= 19);
     const { batches } = await data<{ batches: { aggregate: Record<string, any> } }>(
-      "query ($where: BatchWhere) { batches(first: 1, where: $where) { aggregate { count min { numberCycles dueDate } max { numberCycles } avg { numberCycles } sum { numberCycles } } } }",
+      "query ($where: BatchWhere) { batches(first: 1, where: $where) { aggregate { count min { numberCycles " +
+        "dueDate } max { numberCycles } avg { numberCycles } sum { numberCycles } } } }",
       { where },
     );
     const cycles = rows.map((row) => row.numberCycles);
@@ -216,7 +219,8 @@ describe("aggregate", () => {
           aggregate: { groupBy: { keys: { queue: { id: string }; currentStatusCategory: string }; count: number }[] };
         };
       }>(
-        "query ($where: BatchWhere) { batches(first: 0, where: $where) { aggregate { groupBy(by: [QUEUE, CURRENT_STATUS_CATEGORY]) { keys { queue { id } currentStatusCategory } count } } } }",
+        "query ($where: BatchWhere) { batches(first: 0, where: $where) { aggregate { groupBy(by: [QUEUE, " +
+          "CURRENT_STATUS_CATEGORY]) { keys { queue { id } currentStatusCategory } count } } } }",
         { where: window },
       ),
     );
@@ -266,7 +270,8 @@ describe("aggregate", () => {
         edges: { node: { id: string; batches: { aggregate: { count: number; sum: { numberCycles: number } } } } }[];
       };
     }>(
-      "{ queues(first: 10) { edges { node { id batches(first: 1, where: { numberCycles: { gt: 19 } }) { aggregate { count sum { numberCycles } } } } } } }",
+      "{ queues(first: 10) { edges { node { id batches(first: 1, where: { numberCycles: { gt: 19 } }) { aggregate " +
+        "{ count sum { numberCycles } } } } } } }",
     );
     expect(queues.edges.length).toBeGreaterThan(1);
     for (const { node } of queues.edges) {

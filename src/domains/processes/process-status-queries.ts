@@ -35,7 +35,8 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { scope: "process-status:read" },
     description:
-      "A process status by its id (as returned in a mutation's payload). Null with a NOT_FOUND error when it never existed or has expired (completed longer than the retention period ago): stop polling then.",
+      "A process status by its id (as returned in a mutation's payload). Null with a NOT_FOUND error when it never " +
+      "existed or has expired (completed longer than the retention period ago): stop polling then.",
     args: { id: t.arg.id({ required: true, description: "Global id of the process status." }) },
     resolve: async (_root, args, context, info) => {
       const id = parseId(args.id, "ProcessStatus", "id");

@@ -60,7 +60,9 @@ function operationNameOf(document: DocumentNode, operationName?: string | null):
 function gatewayMetricsPlugin(registry: Registry): Plugin {
   const errors = new Counter({
     name: "gateway_graphql_errors_total",
-    help: "GraphQL errors sent to clients, by extensions.code (INTERNAL_SERVER_ERROR for masked ones) and operation name.",
+    help:
+      "GraphQL errors sent to clients, by extensions.code (INTERNAL_SERVER_ERROR for masked ones) and " +
+      "operation name.",
     labelNames: ["code", "operationName"],
     registers: [registry],
   });

@@ -73,7 +73,8 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
         field,
         "orderBy",
         new GraphQLList(new GraphQLNonNull(types.order(item))) as never,
-        "The ordering: by each field in turn, ties broken by id; when absent, the list's own order (see the field). Cursors are valid for the ordering that issued them.",
+        "The ordering: by each field in turn, ties broken by id; when absent, the list's own order (see the " +
+          "field). Cursors are valid for the ordering that issued them.",
       );
       connectionTypes.add(getNamedType(field.type) as GraphQLObjectType);
     }
@@ -85,7 +86,8 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
       name: "aggregate",
       type: new GraphQLNonNull(types.aggregate(item)),
       description:
-        "Figures over the whole list (all pages), with its filters and where: counts, min, max, averages, totals, groups.",
+        "Figures over the whole list (all pages), with its filters and where: counts, min, max, averages, totals, " +
+        "groups.",
       args: [],
       resolve: (parent, _args, _context, info) => {
         const source = (parent as WithSource)[AGGREGATE_SOURCE];

@@ -154,7 +154,9 @@ export class QueryTypes {
                 constantCase(column.name),
                 {
                   value: column.name,
-                  description: `${column.name}${column.nullable ? " (rows without one come last ascending, first descending)" : ""}.`,
+                  description: column.nullable
+                    ? `${column.name} (rows without one come last ascending, first descending).`
+                    : `${column.name}.`,
                 },
               ]),
             ),
@@ -250,7 +252,8 @@ export class QueryTypes {
             groupBy: {
               type: new GraphQLNonNull(list(group.type)),
               description:
-                "The rows grouped by the given fields (a date by the bucket, in the time zone), each group with its figures; in order of their keys.",
+                "The rows grouped by the given fields (a date by the bucket, in the time zone), each group with " +
+                "its figures; in order of their keys.",
               args: {
                 by: { type: new GraphQLNonNull(list(group.fields)), description: "The fields to group by (1 to 3)." },
                 bucket: {

@@ -71,7 +71,8 @@ builder.queryFields((t) => ({
     type: BatchNode,
     authScopes: { scope: "batch:all" },
     description:
-      "Batches, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+      "Batches, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is " +
+      "required).",
     args: {
       filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),
     },

@@ -53,7 +53,8 @@ builder.queryFields((t) => ({
     type: QueueNode,
     authScopes: { scope: "batch:all" },
     description:
-      "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+      "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` " +
+      "(one is required).",
     args: {
       filter: t.arg({ type: QueueFilter, description: "Only queues meeting these conditions." }),
     },

@@ -58,7 +58,8 @@ builder.queryFields((t) => ({
     type: WorkOrderNode,
     authScopes: { scope: "batch:all" },
     description:
-      "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+      "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one " +
+      "is required).",
     args: {
       filter: t.arg({ type: WorkOrderFilter, description: "Only work orders meeting these conditions." }),
     },
