@@ -54,7 +54,8 @@ async function startServer(): Promise<string> {
 }
 
 test.skipIf(!hasChromium && process.env.CI !== "true")(
-  "GraphiQL, offline, runs an example and a questions tab (where, orderBy, aggregate) through the UI; its assets come from the cache on a second visit",
+  "GraphiQL, offline, runs an example and a questions tab (where, orderBy, aggregate) through the UI; its assets " +
+    "come from the cache on a second visit",
   async () => {
     const url = await startServer();
     browser = await chromium.launch({
@@ -94,6 +95,7 @@ test.skipIf(!hasChromium && process.env.CI !== "true")(
 
     const resultPane = page.locator(".graphiql-response");
     // Monaco renders spaces as no-break spaces.
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator: its visible text, as a user reads it
     const shown = async () => (await resultPane.innerText()).replaceAll("\u00a0", " ");
     const run = async <T>(operation: string) => {
       const responded = page.waitForResponse(

@@ -48,7 +48,9 @@ export function persistedOperationsPlugin(mode: PersistedOperationsMode, manifes
     getPersistedOperation: (hash) => manifest.get(hash) ?? null,
     customErrors: {
       persistedQueryOnly: {
-        message: `This gateway runs only persisted operations: send the operation's documentId from the client manifest, not its text (a token with the ${EXPLORER_SCOPE} scope may send any document)`,
+        message:
+          "This gateway runs only persisted operations: send the operation's documentId from the client manifest, " +
+          `not its text (a token with the ${EXPLORER_SCOPE} scope may send any document)`,
         extensions: { code: "PERSISTED_OPERATION_REQUIRED", http: { status: 400 } },
       },
       notFound: {
