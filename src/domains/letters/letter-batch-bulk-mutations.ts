@@ -1,7 +1,8 @@
 // updateLetterBatchStatuses: an internal tool moves many letter batches (and their letters) to
 // one status at once, each batch judged by the lifecycle from its own current status.
 import { builder } from "../../graphql/builder.ts";
-import { bulkInputFields, bulkPayloadType, bulkProcess, parseBulkIds } from "../processes/bulk.ts";
+import { bulkProcess, parseBulkIds } from "../processes/bulk.ts";
+import { bulkInputFields, bulkPayloadType } from "../processes/bulk-schema.ts";
 import { recorded, recordedMutation } from "../processes/mutation-kit.ts";
 import { type BatchMoves, moveLetterBatches } from "./bulk-moves.ts";
 import { statusChangeFields } from "./letter-batch-mutations.ts";

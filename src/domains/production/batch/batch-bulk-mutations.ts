@@ -4,14 +4,8 @@
 // of them rolls the DELETE back.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { builder } from "../../../graphql/builder.ts";
-import {
-  type BulkOutcome,
-  bulkInputFields,
-  bulkPayloadType,
-  bulkProcess,
-  parseBulkIds,
-  settleMissing,
-} from "../../processes/bulk.ts";
+import { type BulkOutcome, bulkProcess, parseBulkIds, settleMissing } from "../../processes/bulk.ts";
+import { bulkInputFields, bulkPayloadType } from "../../processes/bulk-schema.ts";
 import { recorded, recordedMutation } from "../../processes/mutation-kit.ts";
 import { publishBatchChange } from "./batch-subscriptions.ts";
 

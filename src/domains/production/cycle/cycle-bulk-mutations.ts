@@ -4,14 +4,8 @@
 // order, so two bulk calls over overlapping cycles take turns instead of deadlocking.
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { builder } from "../../../graphql/builder.ts";
-import {
-  type BulkOutcome,
-  bulkInputFields,
-  bulkPayloadType,
-  bulkProcess,
-  parseBulkIds,
-  settleMissing,
-} from "../../processes/bulk.ts";
+import { type BulkOutcome, bulkProcess, parseBulkIds, settleMissing } from "../../processes/bulk.ts";
+import { bulkInputFields, bulkPayloadType } from "../../processes/bulk-schema.ts";
 import { recorded, recordedMutation } from "../../processes/mutation-kit.ts";
 import { StatusInput } from "../batch/batch-mutations.ts";
 import { publishBatchChange } from "../batch/batch-subscriptions.ts";
