@@ -128,6 +128,24 @@ export function variablesFor(w: World): Record<string, Variables[]> {
     DeleteBatch: [{ input: { id: id("Batch", 5) } }, { input: { id: id("Batch", 5) } }],
     UpdateCycleStatus: [{ input: { id: id("Cycle", 7), status: { status: "Checking", category: "VERIFYING" } } }],
     SetCycleCategory: [{ input: { id: id("Cycle", 8), category: "BLOCKED" } }],
+    UpdateCycleStatuses: [
+      { input: { ids: [id("Cycle", 50), id("Cycle", 51), id("Cycle", 999_999)], category: "COMPLETE", atomic: false } },
+      { input: { ids: [id("Cycle", 52), id("Cycle", 999_999)], category: "BLOCKED" } },
+    ],
+    UpdateLetterBatchStatuses: [
+      {
+        input: {
+          ids: [id("LetterBatch", 2), id("LetterBatch", 3), id("LetterBatch", 999_999)],
+          status: "CANCELLED",
+          atomic: false,
+        },
+      },
+      { input: { ids: [id("LetterBatch", 4), id("LetterBatch", 999_999)], status: "CANCELLED" } },
+    ],
+    DeleteBatches: [
+      { input: { ids: [id("Batch", 10), id("Batch", 999_999)], atomic: false } },
+      { input: { ids: [id("Batch", 11), id("Batch", 999_999)] } },
+    ],
     AttachBatchRelation: [
       { input: { batchId: id("Batch", 6), relation: "shipment", entity: { entityType: "SHIPMENT", entityId: "S-1" } } },
     ],
