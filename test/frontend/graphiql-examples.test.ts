@@ -14,6 +14,10 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("GraphiQL example operations", () => {
+  test("there is one example per domain", () => {
+    expect(exampleOperations.map((example) => example.domain)).toEqual(["production", "letters", "processes", "messages", "provisioning"]);
+  });
+
   test.each(exampleOperations.map((example) => [example.domain, example] as const))("the %s example runs without errors and finds demo data", async (_domain, example) => {
     const operations = parse(example.document).definitions.filter((d) => d.kind === "OperationDefinition");
     expect(operations).toHaveLength(1);

@@ -32,6 +32,16 @@ describe("the check", () => {
     expect(lines("const a = await read();\nconst f = () => expect(a).toHaveLength(2);\nfor (const x of a) expect(x);")).toEqual([4]);
   });
 
+  test("finds test.each and describe.each tables counted nowhere in the file", () => {
+    const file = (text: string) => uncountedLoops(text, "t.ts").map((l) => l.line);
+    expect(file("const rows = walk();\ntest.each(rows)('%s', (row) => expect(row).toBeDefined());")).toEqual([2]);
+    expect(file("const rows = walk();\ndescribe.each(rows.map((r) => [r]))('%s', () => {});")).toEqual([2]);
+    expect(file("const a = walk();\ntest.each([...a])('%s', (x) => expect(x).toBe(1));")).toEqual([2]);
+    const counted = "const rows = walk();\ntest('walked', () => expect(rows.length).toBeGreaterThan(5));\n";
+    expect(file(`${counted}test.each(rows.map((r) => [r.name, r]))('%s', (_, row) => expect(row).toBeDefined());`)).toEqual([]);
+    expect(file("test.each(['a', 'b'])('%s', (x) => expect(x).toBeTruthy());")).toEqual([]);
+  });
+
   test("accepts counted lists, fixed cases, nested walks, loops without assertions and explained ones", () => {
     const accepted = [
       "const a = await read();\nexpect(a).toHaveLength(2);\nfor (const x of a) expect(x).toBe(1);",

@@ -4,6 +4,8 @@
 // assertion on the same expression (`expect(list).toHaveLength(n)`, `expect(list.length).toBe(n)`
 // or `.toBeGreaterThan(0)`, `expect(list).toEqual([...])`, the same on `list.map(f)`), or
 // iterate `counted(list, n)` (test/counted.ts), which asserts the count itself.
+// The same holds for the table of `test.each` / `describe.each`: an empty one makes no test and
+// the file passes, so it is counted somewhere in the file.
 // Not counted: loops over a count written in the test (`[...]`, `[...].map(f)`,
 // `Array.from({ length: 4 }, f)`, or a name bound to one of those in the file), and loops
 // nested in another loop (walks of a schema, where an empty inner list is normal; the
@@ -71,7 +73,8 @@ const literalList = (node: ts.Expression | undefined): boolean => {
   if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isParenthesizedExpression(node)) {
     return literalList(node.expression);
   }
-  return ts.isArrayLiteralExpression(node) && node.elements.length > 0;
+  // `[...a, ...b]` holds as many items as a and b: only a literal with an item of its own is non-empty.
+  return ts.isArrayLiteralExpression(node) && node.elements.some((element) => !ts.isSpreadElement(element));
 };
 
 const isCallOf = (node: ts.Node, name: string): node is ts.CallExpression =>
@@ -113,11 +116,14 @@ function isFixed(list: ts.Expression, file: ts.SourceFile): boolean {
   return bound;
 }
 
-/** Whether `statement` holds an assertion of how many items `list` (normalized) has. */
-function countsList(statement: ts.Node, list: string, file: ts.SourceFile): boolean {
+/**
+ * Whether `statement` holds an assertion of how many items `list` (normalized) has; inside
+ * functions only with `intoFunctions` (a function declared before a loop may never run).
+ */
+function countsList(statement: ts.Node, list: string, file: ts.SourceFile, intoFunctions = false): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
-    if (found || isFunction(node)) return; // a function declared before the loop may never run
+    if (found || (isFunction(node) && !intoFunctions)) return;
     // expect(subject).matcher(argument)
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const call = node.expression.expression;
@@ -159,19 +165,46 @@ function saysMayBeEmpty(loop: ts.Node, file: ts.SourceFile): boolean {
   return comments.some((range) => /^\/\/\s*may be empty:\s*\S/.test(file.text.slice(range.pos, range.end)));
 }
 
+/** `test.each(table)`, `it.each(table)`, `describe.each(table)` (also `.for`): the table. */
+function eachTable(node: ts.Node): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const { expression: runner, name } = node.expression;
+  if (!["each", "for"].includes(name.text) || !ts.isIdentifier(runner)) return undefined;
+  return ["test", "it", "describe"].includes(runner.text) ? node.arguments[0] : undefined;
+}
+
+/** `list.map(f)` has as many items as `list`. */
+function unmapped(node: ts.Expression): ts.Expression {
+  const list = listOf(node);
+  if (ts.isCallExpression(list) && ts.isPropertyAccessExpression(list.expression)) {
+    if (list.expression.name.text === "map" && !literalList(list.expression.expression)) {
+      return unmapped(list.expression.expression);
+    }
+  }
+  return list;
+}
+
 /** The loops in `source` that assert over a list without counting it first. */
 export function uncountedLoops(source: string, fileName: string): UncountedLoop[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const found: UncountedLoop[] = [];
+  const report = (node: ts.Node, over: ts.Expression) => {
+    const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
+    found.push({ file: fileName, line, over: over.getText(file) });
+  };
   const visit = (node: ts.Node): void => {
+    // An empty table makes no test at all, and the file passes: the table is counted somewhere
+    // in the file (usually a test of its own), since it is built before any test runs.
+    const table = eachTable(node);
+    if (table) {
+      const list = unmapped(table);
+      if (!isFixed(list, file) && !countsList(file, normal(list, file), file, true)) report(node, table);
+    }
     const loop = loopOf(node);
     if (loop && containsExpect(loop.body) && !isInsideLoop(node)) {
       const list = listOf(loop.over);
       const counted = isFixed(list, file) || countedBefore(node, normal(list, file), file);
-      if (!counted && !saysMayBeEmpty(node, file)) {
-        const line = file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1;
-        found.push({ file: fileName, line, over: loop.over.getText(file) });
-      }
+      if (!counted && !saysMayBeEmpty(node, file)) report(node, loop.over);
     }
     ts.forEachChild(node, visit);
   };
