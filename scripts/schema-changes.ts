@@ -13,7 +13,9 @@ const review = await reviewSchema(read("schema.released.graphql"), read("schema.
 const refused = refusals(review);
 for (const change of review.dangerous) console.warn(`dangerous: ${change.message}`);
 if (refused.length) {
-  console.error(`schema.graphql breaks clients of the last release (schema.released.graphql):\n- ${refused.join("\n- ")}`);
+  console.error(
+    `schema.graphql breaks clients of the last release (schema.released.graphql):\n- ${refused.join("\n- ")}`,
+  );
   process.exit(1);
 }
 console.log(`schema: ${review.recorded.length} breaking changes since the last release, each recorded in CHANGELOG.md`);
@@ -21,11 +23,16 @@ console.log(`schema: ${review.recorded.length} breaking changes since the last r
 const release = process.argv.indexOf("--release");
 if (release >= 0) {
   const version = process.argv[release + 1];
-  if (!version || !/^\d+\.\d+\.\d+/.test(version)) throw new Error("usage: npm run schema:release -- <version, e.g. 0.2.0>");
+  if (!version || !/^\d+\.\d+\.\d+/.test(version))
+    throw new Error("usage: npm run schema:release -- <version, e.g. 0.2.0>");
   const date = new Date().toISOString().slice(0, 10);
-  const header = `# The schema of release ${version} (${date}): what clients of the last release rely on.\n` +
+  const header =
+    `# The schema of release ${version} (${date}): what clients of the last release rely on.\n` +
     "# Written by `npm run schema:release`; `npm run lint:schema` compares schema.graphql with it.\n\n";
   writeFileSync(file("schema.released.graphql"), header + read("schema.graphql"));
-  writeFileSync(file("CHANGELOG.md"), read("CHANGELOG.md").replace(/^## Unreleased\b.*$/m, `## Unreleased\n\n## ${version} (${date})`));
+  writeFileSync(
+    file("CHANGELOG.md"),
+    read("CHANGELOG.md").replace(/^## Unreleased\b.*$/m, `## Unreleased\n\n## ${version} (${date})`),
+  );
   console.log(`schema.released.graphql is release ${version}; CHANGELOG.md's Unreleased entries are under ${version}`);
 }

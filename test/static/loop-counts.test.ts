@@ -20,16 +20,26 @@ describe("the check", () => {
   const lines = (body: string) => uncountedLoops(`test("t", async () => {\n${body}\n});`, "t.ts").map((l) => l.line);
 
   test("finds loops that assert over an uncounted list, for...of and forEach", () => {
-    expect(lines("const { edges } = await page();\nfor (const edge of edges) expect(edge.node).toBeDefined();")).toEqual([3]);
+    expect(
+      lines("const { edges } = await page();\nfor (const edge of edges) expect(edge.node).toBeDefined();"),
+    ).toEqual([3]);
     expect(lines("const rows = await read();\nrows.forEach((row) => expect(row.id).toBe(1));")).toEqual([3]);
     expect(lines("for (const [i, row] of (await read()).entries()) { expect(row.id).toBe(i); }")).toEqual([2]);
   });
 
   test("a count of another list, after the loop, or in another function does not count", () => {
-    expect(lines("const a = await read();\nexpect(b).toHaveLength(2);\nfor (const x of a) expect(x).toBe(1);")).toEqual([4]);
-    expect(lines("const a = await read();\nfor (const x of a) expect(x).toBe(1);\nexpect(a).toHaveLength(2);")).toEqual([3]);
-    expect(lines("const a = await read();\nexpect(a).toEqual([]);\nfor (const x of a) expect(x).toBe(1);")).toEqual([4]);
-    expect(lines("const a = await read();\nconst f = () => expect(a).toHaveLength(2);\nfor (const x of a) expect(x);")).toEqual([4]);
+    expect(lines("const a = await read();\nexpect(b).toHaveLength(2);\nfor (const x of a) expect(x).toBe(1);")).toEqual(
+      [4],
+    );
+    expect(lines("const a = await read();\nfor (const x of a) expect(x).toBe(1);\nexpect(a).toHaveLength(2);")).toEqual(
+      [3],
+    );
+    expect(lines("const a = await read();\nexpect(a).toEqual([]);\nfor (const x of a) expect(x).toBe(1);")).toEqual([
+      4,
+    ]);
+    expect(
+      lines("const a = await read();\nconst f = () => expect(a).toHaveLength(2);\nfor (const x of a) expect(x);"),
+    ).toEqual([4]);
   });
 
   test("finds test.each and describe.each tables counted nowhere in the file", () => {
@@ -38,7 +48,9 @@ describe("the check", () => {
     expect(file("const rows = walk();\ndescribe.each(rows.map((r) => [r]))('%s', () => {});")).toEqual([2]);
     expect(file("const a = walk();\ntest.each([...a])('%s', (x) => expect(x).toBe(1));")).toEqual([2]);
     const counted = "const rows = walk();\ntest('walked', () => expect(rows.length).toBeGreaterThan(5));\n";
-    expect(file(`${counted}test.each(rows.map((r) => [r.name, r]))('%s', (_, row) => expect(row).toBeDefined());`)).toEqual([]);
+    expect(
+      file(`${counted}test.each(rows.map((r) => [r.name, r]))('%s', (_, row) => expect(row).toBeDefined());`),
+    ).toEqual([]);
     expect(file("test.each(['a', 'b'])('%s', (x) => expect(x).toBeTruthy());")).toEqual([]);
   });
 

@@ -26,7 +26,11 @@ const EXACT_LIST = new Set(["toEqual", "toStrictEqual"]);
 
 /** Text of an expression without layout, non-null assertions or optional chaining. */
 const normal = (node: ts.Node, file: ts.SourceFile) =>
-  node.getText(file).replace(/\s+/g, "").replace(/\?\./g, ".").replace(/!(?!=)/g, "");
+  node
+    .getText(file)
+    .replace(/\s+/g, "")
+    .replace(/\?\./g, ".")
+    .replace(/!(?!=)/g, "");
 
 const isFunction = (node: ts.Node) => ts.isFunctionLike(node);
 
@@ -88,7 +92,8 @@ function madeOfFixedCount(node: ts.Expression | undefined): boolean {
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
   const { expression: target, name } = node.expression;
   if (name.text === "map") return literalList(target);
-  if (ts.isIdentifier(target) && target.text === "Promise" && name.text === "all") return madeOfFixedCount(node.arguments[0]);
+  if (ts.isIdentifier(target) && target.text === "Promise" && name.text === "all")
+    return madeOfFixedCount(node.arguments[0]);
   const [shape] = node.arguments;
   if (!ts.isIdentifier(target) || target.text !== "Array" || name.text !== "from" || !shape) return false;
   if (!ts.isObjectLiteralExpression(shape)) return false;

@@ -57,11 +57,15 @@ describe("the breaking-change check", () => {
   });
 
   test("accepts a recorded removal of a field, argument or enum value deprecated in the release", async () => {
-    const removed = RELEASED.replace("  code: String @deprecated(reason: \"use label\")\n", "")
+    const removed = RELEASED.replace('  code: String @deprecated(reason: "use label")\n', "")
       .replace(', locale: String @deprecated(reason: "unused")', "")
       .replace(' OLD @deprecated(reason: "never set")', "");
     const unrecorded = await review(removed);
-    expect(unrecorded.unrecorded.map((change) => change.path).sort()).toEqual(["Batch.code", "Query.batch.locale", "Status.OLD"]);
+    expect(unrecorded.unrecorded.map((change) => change.path).sort()).toEqual([
+      "Batch.code",
+      "Query.batch.locale",
+      "Status.OLD",
+    ]);
     expect((await review(removed, "`Batch.code`, `Query.batch.locale` and `Status.OLD` removed")).refused).toEqual([]);
   });
 
