@@ -139,7 +139,10 @@ function countsList(statement: ts.Node, list: string, file: ts.SourceFile, intoF
         const sameCount = subject === list || subject.startsWith(`${list}.map(`);
         if (sameCount && COUNT_OF_LIST.has(matcher)) found = true;
         if (subject === `${list}.length` && COUNT_OF_LENGTH.has(matcher)) found = true;
-        if (sameCount && EXACT_LIST.has(matcher) && madeOfFixedCount(node.arguments[0])) found = true;
+        const expected = node.arguments[0];
+        const fixed =
+          expected && (madeOfFixedCount(expected) || (ts.isIdentifier(expected) && isFixed(expected, file)));
+        if (sameCount && EXACT_LIST.has(matcher) && fixed) found = true;
       }
     }
     ts.forEachChild(node, visit);
