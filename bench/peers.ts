@@ -4,16 +4,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ServerName } from "./cases/types.ts";
 import { type Dialect, batchNodeId, gatewayDialect, postgraphileDialect } from "./queries.ts";
 import type { ServerSpec } from "./servers.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const POSTGRAPHILE_DIR = join(REPO_ROOT, "bench", "postgraphile");
 
-export type PeerName = "gateway" | "postgraphile" | "floor";
-
 export interface Peer {
-  name: PeerName;
+  name: ServerName;
   spec: ServerSpec;
   dialect: Dialect;
   batchNodeId(id: number): string;
@@ -24,6 +23,8 @@ export interface PeerSettings {
   poolSize: number;
   jwtSecret: string;
   token: string;
+  /** More environment for the gateway (e.g. NODE_OPTIONS while investigating memory). */
+  gatewayEnv?: Record<string, string>;
   /** Directory for the gateway's --cpu-prof output; no profiling when absent. */
   cpuProfileDir?: string;
 }
@@ -66,6 +67,11 @@ export function gatewayPeer(settings: PeerSettings): Peer {
         // Every request here repeats the same document with the same token: a response cache would
         // answer all but the first from memory and measure nothing of the data loading compared.
         RESPONSE_CACHE: "false",
+        // The seed is dated BENCH_SEED_NOW; with the default retentions its process statuses and
+        // provisioning batches would be expired today, and the gateway would answer fewer rows than PostGraphile.
+        PROCESS_STATUS_RETENTION: "36500d",
+        PROVISIONING_RETENTION: "36500d",
+        ...settings.gatewayEnv,
       },
       probe: probe("/graphql", JSON.stringify({ query: "{ __typename }" }), { authorization }),
     },
