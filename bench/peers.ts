@@ -1,7 +1,7 @@
 // The three servers measured on the same database: the gateway in production mode, PostGraphile v5
 // (its own package under bench/postgraphile, installed on first use) and the hand-written floor.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerName } from "./cases/types.ts";
@@ -23,8 +23,9 @@ export interface PeerSettings {
   poolSize: number;
   jwtSecret: string;
   token: string;
-  /** More environment for the gateway (e.g. NODE_OPTIONS while investigating memory). */
+  /** More environment and node flags for the gateway (bench/memory.ts compares settings). */
   gatewayEnv?: Record<string, string>;
+  gatewayNodeFlags?: string[];
   /** Directory for the gateway's --cpu-prof output; no profiling when absent. */
   cpuProfileDir?: string;
 }
@@ -42,6 +43,13 @@ const probe = (path: string, body: string, headers: Record<string, string> = {})
   headers: { "content-type": "application/json", ...headers },
 });
 
+/** The node flags of `npm start` (package.json), so the gateway is measured as it is started. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("src/server.ts"));
+}
+
 export function gatewayPeer(settings: PeerSettings): Peer {
   const authorization = `Bearer ${settings.token}`;
   const profile = settings.cpuProfileDir ? ["--cpu-prof", "--cpu-prof-dir", settings.cpuProfileDir] : [];
@@ -52,7 +60,7 @@ export function gatewayPeer(settings: PeerSettings): Peer {
     spec: {
       name: "gateway",
       command: process.execPath,
-      args: [...profile, "--import", "tsx", "src/server.ts"],
+      args: [...profile, ...(settings.gatewayNodeFlags ?? []), ...startFlags(), "src/server.ts"],
       cwd: REPO_ROOT,
       env: {
         NODE_ENV: "production",

@@ -17,6 +17,7 @@ import { profileGatewayQ1 } from "./profile.ts";
 import { gatewayQ1BuildUp } from "./queries.ts";
 import { type BenchResults, type RunReport, machineFacts, markdown, writeResults } from "./report.ts";
 import { checkTargets, ratios } from "./targets.ts";
+import { runScript } from "./script.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -140,10 +141,4 @@ function postgraphileVersions(): string {
   return `${names.map((name) => `${name} ${version(name)}`).join(", ")} (library mode, PostGraphileAmberPreset, grafserv/node)`;
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

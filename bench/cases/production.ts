@@ -20,12 +20,12 @@ async function cursorAtDepth(context: CaseContext, depth: number): Promise<strin
 
 const CYCLE_FIELDS = { gateway: "id label position currentStatus { status category }", postgraphile: "id label position statusLabel statusCategory" };
 
-/** queues → batches (page) → cycles (5): the queue board. */
+/** queues → batches (page) → cycles (5): the queue board (nested batches oldest first: by id). */
 function queueBoard(context: CaseContext, page: number): string {
   if (context.server === "postgraphile") {
     return body("BenchQueues", `query BenchQueues($page: Int!) {
       allQueues(first: 5, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { totalCount edges { node { id label
-        batchesByQueueId(first: $page, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { totalCount edges { node { id label statusCategory
+        batchesByQueueId(first: $page, orderBy: PRIMARY_KEY_ASC) { totalCount edges { node { id label statusCategory
           cyclesByBatchId(first: 5, orderBy: PRIMARY_KEY_ASC) { totalCount edges { node { ${CYCLE_FIELDS.postgraphile} } } } } } } } } } }`, { page });
   }
   return body("BenchQueues", `query BenchQueues($page: Int!) {
@@ -39,7 +39,7 @@ function workOrders(context: CaseContext, page: number): string {
   if (context.server === "postgraphile") {
     return body("BenchWorkOrders", `query BenchWorkOrders($page: Int!) {
       allWorkOrders(first: $page, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { totalCount edges { node { id label dueDate
-        batchesByWorkOrderId(first: 5, orderBy: [CREATED_AT_ASC, PRIMARY_KEY_ASC]) { totalCount edges { node { id label
+        batchesByWorkOrderId(first: 5, orderBy: PRIMARY_KEY_ASC) { totalCount edges { node { id label
           cyclesByBatchId(first: 5, orderBy: PRIMARY_KEY_ASC) { totalCount edges { node { ${CYCLE_FIELDS.postgraphile} } } } } } } } } } }`, { page });
   }
   return body("BenchWorkOrders", `query BenchWorkOrders($page: Int!) {
