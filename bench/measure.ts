@@ -4,7 +4,15 @@
 import { isDeepStrictEqual } from "node:util";
 import type { BenchCase, ServerName } from "./cases/types.ts";
 import { fingerprint } from "./cases/types.ts";
-import { type LoadCase, type LoadFigures, type PerRequest, type StatementCounter, costPerRequest, drive, send } from "./load.ts";
+import {
+  type LoadCase,
+  type LoadFigures,
+  type PerRequest,
+  type StatementCounter,
+  costPerRequest,
+  drive,
+  send,
+} from "./load.ts";
 import { type Peer, headersFor } from "./peers.ts";
 import { freePort } from "../tools/ports.ts";
 import { startServer } from "./servers.ts";
@@ -43,7 +51,12 @@ export const PAGES = [5, 50];
 const TIMED_PAGE = 50;
 const mb = (kb: number) => Math.round(kb / 102.4) / 10;
 
-function checkAnswers(server: ServerName, benchCase: BenchCase, prints: Record<string, (string | number)[]>, reference: Reference) {
+function checkAnswers(
+  server: ServerName,
+  benchCase: BenchCase,
+  prints: Record<string, (string | number)[]>,
+  reference: Reference,
+) {
   const expected = reference.get(benchCase.name);
   if (!expected) return void reference.set(benchCase.name, { server, prints });
   for (const [page, print] of Object.entries(prints)) {
@@ -70,7 +83,11 @@ export async function measureServer(
   const server = await startServer(peer.spec, await freePort());
   const windows: [number, number][] = [];
   try {
-    const load = (body: string | (() => string)): LoadCase => ({ url: `${server.url}/graphql`, headers: headersFor(peer, token), body });
+    const load = (body: string | (() => string)): LoadCase => ({
+      url: `${server.url}/graphql`,
+      headers: headersFor(peer, token),
+      body,
+    });
     const context = { server: peer.name, rows: plan.rows, send: (body: string) => send(load(body)) };
     const results: CaseResult[] = [];
     for (const benchCase of cases.filter((c) => c.servers.includes(peer.name))) {
@@ -89,7 +106,12 @@ export async function measureServer(
       await drive(timed, plan.connections[0]!, plan.warmupSeconds);
       const cost: Record<string, PerRequest> = {};
       for (const [page, request] of requests) {
-        cost[benchCase.paged ? String(page) : "all"] = await costPerRequest(request, plan.countRequests, counter, server.cpuMs);
+        cost[benchCase.paged ? String(page) : "all"] = await costPerRequest(
+          request,
+          plan.countRequests,
+          counter,
+          server.cpuMs,
+        );
       }
       const figures: LoadFigures[] = [];
       for (const connections of plan.connections) {
@@ -97,8 +119,10 @@ export async function measureServer(
         const from = Date.now() - server.startedAt;
         const result = await drive(timed, connections, plan.seconds);
         windows.push([from, Date.now() - server.startedAt]);
-        log(`${peer.name} ${benchCase.name} c=${connections}: ${result.requestsPerSecond} req/s, p99 ${result.latencyP99Ms} ms` +
-          (result.failures ? `, ${result.failures} failures` : ""));
+        log(
+          `${peer.name} ${benchCase.name} c=${connections}: ${result.requestsPerSecond} req/s, p99 ${result.latencyP99Ms} ms` +
+            (result.failures ? `, ${result.failures} failures` : ""),
+        );
         figures.push(result);
       }
       results.push({ case: benchCase.name, load: figures, cost });
@@ -106,9 +130,12 @@ export async function measureServer(
     let costOnly: ServerResult["costOnly"];
     if (peer.name === "gateway" && plan.costOnly?.length && cases.some((c) => c.name === "q1")) {
       costOnly = {};
-      for (const [name, body] of plan.costOnly) costOnly[name] = await costPerRequest(load(body), plan.countRequests, counter, server.cpuMs);
+      for (const [name, body] of plan.costOnly)
+        costOnly[name] = await costPerRequest(load(body), plan.countRequests, counter, server.cpuMs);
     }
-    const underLoad = server.samples.filter((s) => windows.some(([from, to]) => s.at >= from && s.at <= to)).map((s) => s.rssKb);
+    const underLoad = server.samples
+      .filter((s) => windows.some(([from, to]) => s.at >= from && s.at <= to))
+      .map((s) => s.rssKb);
     const rss = {
       peakMb: mb(server.peakRssKb()),
       meanUnderLoadMb: mb(underLoad.reduce((sum, kb) => sum + kb, 0) / Math.max(1, underLoad.length)),

@@ -33,7 +33,9 @@ export function medianRun(runs: ServerResult[][]): ServerResult[] {
   return runs[0]!.map((server) => {
     const same = runs.map((run) => run.find((s) => s.name === server.name)!);
     const costOnly = server.costOnly
-      ? Object.fromEntries(Object.keys(server.costOnly).map((key) => [key, medianOf(same.map((s) => s.costOnly![key]!))]))
+      ? Object.fromEntries(
+          Object.keys(server.costOnly).map((key) => [key, medianOf(same.map((s) => s.costOnly![key]!))]),
+        )
       : undefined;
     return {
       name: server.name,

@@ -17,7 +17,12 @@ import { startServer } from "./servers.ts";
 import { runScript } from "./script.ts";
 
 const { values: options } = parseArgs({
-  options: { scale: { type: "string" }, seconds: { type: "string" }, connections: { type: "string" }, variants: { type: "string" } },
+  options: {
+    scale: { type: "string" },
+    seconds: { type: "string" },
+    connections: { type: "string" },
+    variants: { type: "string" },
+  },
 });
 const scale = Number(options.scale ?? 10);
 const seconds = Number(options.seconds ?? 5);
@@ -100,8 +105,11 @@ async function main() {
     const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "1h" });
     for (const variant of VARIANTS) {
       const { afterFirstRequest: start, afterLoad: end, ...figures } = await measure(variant, database.url, token);
-      const split = (r: Record<string, unknown>) => `RSS ${r.rssMb} = heap ${r.heapTotalMb} (used ${r.heapUsedMb}) + outside ${r.outsideHeapMb}`;
-      console.log(`${JSON.stringify(figures)}\n  after one request: ${split(start)}\n  after the load:    ${split(end)}`);
+      const split = (r: Record<string, unknown>) =>
+        `RSS ${r.rssMb} = heap ${r.heapTotalMb} (used ${r.heapUsedMb}) + outside ${r.outsideHeapMb}`;
+      console.log(
+        `${JSON.stringify(figures)}\n  after one request: ${split(start)}\n  after the load:    ${split(end)}`,
+      );
     }
   } finally {
     database.cluster.stop();

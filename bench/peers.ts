@@ -45,7 +45,9 @@ const probe = (path: string, body: string, headers: Record<string, string> = {})
 
 /** The node flags of `npm start` (package.json), so the gateway is measured as it is started. */
 function startFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
   const words = scripts.start.split(/\s+/);
   return words.slice(words.indexOf("node") + 1, words.indexOf("src/server.ts"));
 }
@@ -96,7 +98,12 @@ export function postgraphilePeer(settings: PeerSettings): Peer {
       command: process.execPath,
       args: ["--import", "./polyfill.mjs", "server.mjs"],
       cwd: POSTGRAPHILE_DIR,
-      env: { NODE_ENV: "production", GRAPHILE_ENV: "production", DATABASE_URL: settings.databaseUrl, DB_POOL_SIZE: String(settings.poolSize) },
+      env: {
+        NODE_ENV: "production",
+        GRAPHILE_ENV: "production",
+        DATABASE_URL: settings.databaseUrl,
+        DB_POOL_SIZE: String(settings.poolSize),
+      },
       probe: probe("/graphql", JSON.stringify({ query: "{ __typename }" })),
     },
   };

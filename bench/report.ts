@@ -33,7 +33,7 @@ export function machineFacts(postgresVersion: string): BenchResults["machine"] {
   const shell = (command: string) => execFileSync("sh", ["-c", command], { encoding: "utf8" }).trim();
   return {
     nproc: shell("nproc"),
-    memory: shell("free -h | awk '/^Mem:/ {print $2 \" total, \" $7 \" available\"}'"),
+    memory: shell('free -h | awk \'/^Mem:/ {print $2 " total, " $7 " available"}\''),
     cpu: cpus()[0]?.model ?? "unknown",
     node: process.version,
     postgres: postgresVersion,
@@ -41,29 +41,51 @@ export function machineFacts(postgresVersion: string): BenchResults["machine"] {
 }
 
 const row = (cells: unknown[]) => `| ${cells.join(" | ")} |`;
-const table = (head: string[], rows: unknown[][]) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+const table = (head: string[], rows: unknown[][]) =>
+  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
 
 /** One run (or the median) as tables: load, cost per request, RSS, targets. */
 export function runTables(report: RunReport): string {
   const load = report.servers.flatMap((s) =>
-    s.cases.flatMap((c) => c.load.map((l) => [c.case, s.name, l.connections, l.requestsPerSecond, l.latencyP50Ms, l.latencyP99Ms, l.failures])),
+    s.cases.flatMap((c) =>
+      c.load.map((l) => [
+        c.case,
+        s.name,
+        l.connections,
+        l.requestsPerSecond,
+        l.latencyP50Ms,
+        l.latencyP99Ms,
+        l.failures,
+      ]),
+    ),
   );
   load.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   const cost = report.servers.flatMap((s) => [
-    ...s.cases.flatMap((c) => Object.entries(c.cost).map(([page, r]) => [c.case, s.name, page, r.statements, r.sqlMs, r.serverCpuMs])),
+    ...s.cases.flatMap((c) =>
+      Object.entries(c.cost).map(([page, r]) => [c.case, s.name, page, r.statements, r.sqlMs, r.serverCpuMs]),
+    ),
     ...Object.entries(s.costOnly ?? {}).map(([name, r]) => [name, s.name, "", r.statements, r.sqlMs, r.serverCpuMs]),
   ]);
   cost.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return [
     table(["case", "server", "connections", "req/s", "p50 ms", "p99 ms", "failures"], load),
     "",
-    table(["case", "connections", "gateway ÷ PostGraphile", "gateway ÷ floor"], report.ratios.map((r) => [r.case, r.connections, r.gatewayVsPostgraphile ?? "–", r.gatewayVsFloor ?? "–"])),
+    table(
+      ["case", "connections", "gateway ÷ PostGraphile", "gateway ÷ floor"],
+      report.ratios.map((r) => [r.case, r.connections, r.gatewayVsPostgraphile ?? "–", r.gatewayVsFloor ?? "–"]),
+    ),
     "",
     table(["case", "server", "page", "SQL statements", "SQL ms", "server CPU ms"], cost),
     "",
-    table(["server", "RSS peak MB (start-up included)", "RSS under load: mean / highest MB"], report.servers.map((s) => [s.name, s.rss.peakMb, `${s.rss.meanUnderLoadMb} / ${s.rss.maxUnderLoadMb}`])),
+    table(
+      ["server", "RSS peak MB (start-up included)", "RSS under load: mean / highest MB"],
+      report.servers.map((s) => [s.name, s.rss.peakMb, `${s.rss.meanUnderLoadMb} / ${s.rss.maxUnderLoadMb}`]),
+    ),
     "",
-    table(["case", "target", "met", "measured"], report.targets.map((t) => [t.case, t.target, t.met ? "yes" : "**no**", t.detail])),
+    table(
+      ["case", "target", "met", "measured"],
+      report.targets.map((t) => [t.case, t.target, t.met ? "yes" : "**no**", t.detail]),
+    ),
   ].join("\n");
 }
 
@@ -79,11 +101,21 @@ export function markdown(results: BenchResults): string {
   ];
   results.runs.forEach((run, i) => {
     const met = run.targets.filter((t) => t.met).length;
-    lines.push("", `### Run ${i + 1} of ${results.runs.length} (${met} of ${run.targets.length} targets met)`, "", runTables(run));
+    lines.push(
+      "",
+      `### Run ${i + 1} of ${results.runs.length} (${met} of ${run.targets.length} targets met)`,
+      "",
+      runTables(run),
+    );
   });
   if (results.runs.length > 1) {
     const met = results.median.targets.filter((t) => t.met).length;
-    lines.push("", `### Median of the ${results.runs.length} runs (${met} of ${results.median.targets.length} targets met)`, "", runTables(results.median));
+    lines.push(
+      "",
+      `### Median of the ${results.runs.length} runs (${met} of ${results.median.targets.length} targets met)`,
+      "",
+      runTables(results.median),
+    );
   }
   if (results.profile) {
     const { profile } = results;
@@ -91,9 +123,15 @@ export function markdown(results: BenchResults): string {
       "",
       `Gateway CPU profile, Q1 at 10 connections for ${profile.seconds} s (${profile.requestsPerSecond} req/s under the profiler), share of the samples:`,
       "",
-      table(["package", "on the stack %", "self %"], profile.topPackages.map((p) => [p.name, p.inclusivePercent, p.selfPercent])),
+      table(
+        ["package", "on the stack %", "self %"],
+        profile.topPackages.map((p) => [p.name, p.inclusivePercent, p.selfPercent]),
+      ),
       "",
-      table(["function", "self %"], profile.topFunctions.map((f) => [`\`${f.name}\``, f.selfPercent])),
+      table(
+        ["function", "self %"],
+        profile.topFunctions.map((f) => [`\`${f.name}\``, f.selfPercent]),
+      ),
     );
   }
   return lines.join("\n");

@@ -12,7 +12,15 @@ import type { BenchCase, ServerName } from "./cases/types.ts";
 import { migrateAndSeed, startBenchDatabase } from "./database.ts";
 import { medianRun } from "./median.ts";
 import { type Plan, type Reference, type ServerResult, measureServer } from "./measure.ts";
-import { type Peer, type PeerSettings, REPO_ROOT, ensurePostgraphileInstalled, floorPeer, gatewayPeer, postgraphilePeer } from "./peers.ts";
+import {
+  type Peer,
+  type PeerSettings,
+  REPO_ROOT,
+  ensurePostgraphileInstalled,
+  floorPeer,
+  gatewayPeer,
+  postgraphilePeer,
+} from "./peers.ts";
 import { profileGatewayQ1 } from "./profile.ts";
 import { gatewayQ1BuildUp } from "./queries.ts";
 import { type BenchResults, type RunReport, machineFacts, markdown, writeResults } from "./report.ts";
@@ -42,13 +50,22 @@ const ORDER: ServerName[] = ["postgraphile", "floor", "gateway"];
 
 // src/config/env.ts reads the environment once, at first import: settle it before anything imports it.
 const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, DB_POOL_SIZE: String(POOL_SIZE), LOG_LEVEL: "warn", TRACE_SQL: "false" });
+Object.assign(process.env, {
+  JWT_SECRET: jwtSecret,
+  DB_POOL_SIZE: String(POOL_SIZE),
+  LOG_LEVEL: "warn",
+  TRACE_SQL: "false",
+});
 
 const began = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 function peerOf(name: ServerName, settings: PeerSettings): Peer {
-  return name === "gateway" ? gatewayPeer(settings) : name === "postgraphile" ? postgraphilePeer(settings) : floorPeer(settings);
+  return name === "gateway"
+    ? gatewayPeer(settings)
+    : name === "postgraphile"
+      ? postgraphilePeer(settings)
+      : floorPeer(settings);
 }
 
 /** A server's two sessions (reads, then writes) as one result. */
@@ -66,7 +83,11 @@ function merge(reads: ServerResult | undefined, writes: ServerResult | undefined
  * One run: every server answers the reads, then every server the writes, so each server's reads
  * meet the same data (the writes change statuses and labels the reads compare).
  */
-async function oneRun(settings: PeerSettings, plan: Plan, counter: Parameters<typeof measureServer>[4]): Promise<RunReport> {
+async function oneRun(
+  settings: PeerSettings,
+  plan: Plan,
+  counter: Parameters<typeof measureServer>[4],
+): Promise<RunReport> {
   const reference: Reference = new Map();
   const sessions = new Map<ServerName, { reads?: ServerResult; writes?: ServerResult }>();
   for (const kind of ["read", "write"] as const) {
@@ -78,7 +99,9 @@ async function oneRun(settings: PeerSettings, plan: Plan, counter: Parameters<ty
       sessions.set(name, { ...sessions.get(name), [kind === "read" ? "reads" : "writes"]: result });
     }
   }
-  const servers = ORDER.filter((name) => sessions.has(name)).map((name) => merge(sessions.get(name)!.reads, sessions.get(name)!.writes));
+  const servers = ORDER.filter((name) => sessions.has(name)).map((name) =>
+    merge(sessions.get(name)!.reads, sessions.get(name)!.writes),
+  );
   return { servers, ratios: ratios(servers), targets: checkTargets(servers, cases) };
 }
 
@@ -111,14 +134,22 @@ async function main() {
     }
     const servers = medianRun(reports.map((r) => r.servers));
     const median: RunReport = { servers, ratios: ratios(servers), targets: checkTargets(servers, cases) };
-    const profile = options["skip-profile"] || quick || !cases.some((c) => c.name === "q1")
-      ? undefined
-      : await profileGatewayQ1(settings, CONNECTIONS[0]!, seconds);
+    const profile =
+      options["skip-profile"] || quick || !cases.some((c) => c.name === "q1")
+        ? undefined
+        : await profileGatewayQ1(settings, CONNECTIONS[0]!, seconds);
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 19) + "Z",
       machine: machineFacts(await database.serverVersion()),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
-      settings: { ...plan, costOnly: undefined, rows: undefined, poolSize: POOL_SIZE, runs, postgraphile: postgraphileVersions() },
+      settings: {
+        ...plan,
+        costOnly: undefined,
+        rows: undefined,
+        poolSize: POOL_SIZE,
+        runs,
+        postgraphile: postgraphileVersions(),
+      },
       seed,
       cases: cases.map(({ name, description, kind, servers }: BenchCase) => ({ name, description, kind, servers })),
       runs: reports,
@@ -136,7 +167,11 @@ async function main() {
 /** PostGraphile and the plugins the filter and aggregate cases use, as installed in bench/postgraphile. */
 function postgraphileVersions(): string {
   const version = (name: string) =>
-    (JSON.parse(readFileSync(join(REPO_ROOT, "bench", "postgraphile", "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+    (
+      JSON.parse(
+        readFileSync(join(REPO_ROOT, "bench", "postgraphile", "node_modules", name, "package.json"), "utf8"),
+      ) as { version: string }
+    ).version;
   const names = ["postgraphile", "postgraphile-plugin-connection-filter", "@graphile/pg-aggregates"];
   return `${names.map((name) => `${name} ${version(name)}`).join(", ")} (library mode, PostGraphileAmberPreset, grafserv/node)`;
 }

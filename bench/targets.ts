@@ -22,7 +22,8 @@ export const TARGETS = { readVsPostgraphile: 1.5, writeVsPostgraphile: 1.0, q1Vs
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const find = (server: ServerResult | undefined, name: string) => server?.cases.find((c) => c.case === name);
-const at = (result: CaseResult | undefined, connections: number) => result?.load.find((l) => l.connections === connections);
+const at = (result: CaseResult | undefined, connections: number) =>
+  result?.load.find((l) => l.connections === connections);
 const timedCost = (result: CaseResult) => result.cost["50"] ?? result.cost.all;
 
 export function ratios(servers: ServerResult[]): Ratio[] {
@@ -34,26 +35,50 @@ export function ratios(servers: ServerResult[]): Ratio[] {
         const other = at(find(peer, result.case), connections)?.requestsPerSecond;
         return other ? round(requestsPerSecond / other) : null;
       };
-      return { case: result.case, connections, gatewayVsPostgraphile: versus(byName("postgraphile")), gatewayVsFloor: versus(byName("floor")) };
+      return {
+        case: result.case,
+        connections,
+        gatewayVsPostgraphile: versus(byName("postgraphile")),
+        gatewayVsFloor: versus(byName("floor")),
+      };
     }),
   );
 }
 
-function caseTargets(benchCase: BenchCase, gateway: CaseResult, postgraphile?: CaseResult, floor?: CaseResult): Target[] {
+function caseTargets(
+  benchCase: BenchCase,
+  gateway: CaseResult,
+  postgraphile?: CaseResult,
+  floor?: CaseResult,
+): Target[] {
   const targets: Target[] = [];
-  const add = (target: string, met: boolean, detail: string) => targets.push({ case: benchCase.name, target, met, detail });
+  const add = (target: string, met: boolean, detail: string) =>
+    targets.push({ case: benchCase.name, target, met, detail });
   const wanted = benchCase.kind === "read" ? TARGETS.readVsPostgraphile : TARGETS.writeVsPostgraphile;
   for (const g of gateway.load) {
     const p = at(postgraphile, g.connections);
     if (p) {
       const ratio = g.requestsPerSecond / p.requestsPerSecond;
-      add(`c=${g.connections}: throughput ≥ ${wanted}× PostGraphile`, ratio >= wanted, `${round(ratio)}× (${g.requestsPerSecond} vs ${p.requestsPerSecond} req/s)`);
-      if (benchCase.kind === "read") add(`c=${g.connections}: p99 ≤ PostGraphile's`, g.latencyP99Ms <= p.latencyP99Ms, `${g.latencyP99Ms} vs ${p.latencyP99Ms} ms`);
+      add(
+        `c=${g.connections}: throughput ≥ ${wanted}× PostGraphile`,
+        ratio >= wanted,
+        `${round(ratio)}× (${g.requestsPerSecond} vs ${p.requestsPerSecond} req/s)`,
+      );
+      if (benchCase.kind === "read")
+        add(
+          `c=${g.connections}: p99 ≤ PostGraphile's`,
+          g.latencyP99Ms <= p.latencyP99Ms,
+          `${g.latencyP99Ms} vs ${p.latencyP99Ms} ms`,
+        );
     }
     const f = at(floor, g.connections);
     if (f) {
       const share = g.requestsPerSecond / f.requestsPerSecond;
-      add(`c=${g.connections}: throughput ≥ ${TARGETS.q1VsFloor * 100}% of the floor`, share >= TARGETS.q1VsFloor, `${Math.round(share * 100)}%`);
+      add(
+        `c=${g.connections}: throughput ≥ ${TARGETS.q1VsFloor * 100}% of the floor`,
+        share >= TARGETS.q1VsFloor,
+        `${Math.round(share * 100)}%`,
+      );
     }
   }
   if (benchCase.paged) {
@@ -62,7 +87,11 @@ function caseTargets(benchCase: BenchCase, gateway: CaseResult, postgraphile?: C
   }
   if (postgraphile) {
     const [ours, theirs] = [timedCost(gateway)?.statements, timedCost(postgraphile)?.statements];
-    add("statements ≤ PostGraphile's", ours !== undefined && theirs !== undefined && ours <= theirs, `${ours} vs ${theirs}`);
+    add(
+      "statements ≤ PostGraphile's",
+      ours !== undefined && theirs !== undefined && ours <= theirs,
+      `${ours} vs ${theirs}`,
+    );
   }
   return targets;
 }
@@ -74,11 +103,23 @@ export function checkTargets(servers: ServerResult[], cases: BenchCase[]): Targe
   for (const benchCase of cases) {
     const ours = find(gateway, benchCase.name);
     if (!ours) continue;
-    targets.push(...caseTargets(benchCase, ours, find(byName("postgraphile"), benchCase.name), find(byName("floor"), benchCase.name)));
+    targets.push(
+      ...caseTargets(
+        benchCase,
+        ours,
+        find(byName("postgraphile"), benchCase.name),
+        find(byName("floor"), benchCase.name),
+      ),
+    );
   }
   if (gateway) {
     const { peakMb, maxUnderLoadMb } = gateway.rss;
-    targets.push({ case: "gateway", target: `RSS ≤ ${TARGETS.rssMb} MB under load`, met: maxUnderLoadMb <= TARGETS.rssMb, detail: `highest sample ${maxUnderLoadMb} MB (peak incl. start-up ${peakMb} MB)` });
+    targets.push({
+      case: "gateway",
+      target: `RSS ≤ ${TARGETS.rssMb} MB under load`,
+      met: maxUnderLoadMb <= TARGETS.rssMb,
+      detail: `highest sample ${maxUnderLoadMb} MB (peak incl. start-up ${peakMb} MB)`,
+    });
   }
   return targets;
 }

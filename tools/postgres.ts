@@ -15,7 +15,8 @@ export function findPostgresBin(): string | undefined {
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
     const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-    for (const version of versions) if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
+    for (const version of versions)
+      if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
   }
   try {
     const initdb = execFileSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).trim();
@@ -40,9 +41,13 @@ export interface PostgresCluster {
 export async function startPostgres(bin: string): Promise<PostgresCluster> {
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : join(bin, command), asRoot ? ["-u", "postgres", "--", join(bin, command), ...args] : args, {
-      stdio: "pipe",
-    });
+    execFileSync(
+      asRoot ? "runuser" : join(bin, command),
+      asRoot ? ["-u", "postgres", "--", join(bin, command), ...args] : args,
+      {
+        stdio: "pipe",
+      },
+    );
   const dir = mkdtempSync(join(tmpdir(), "gateway-pg-"));
   if (asRoot) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());

@@ -8,8 +8,12 @@ export const ALL_CASES: BenchCase[] = [...productionCases, ...domainCases];
 /** The cases named (all when none is); an unknown name is an error listing the known ones. */
 export function selectCases(names: string | undefined): BenchCase[] {
   if (!names) return ALL_CASES;
-  const wanted = names.split(",").map((name) => name.trim()).filter(Boolean);
+  const wanted = names
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((name) => !ALL_CASES.some((c) => c.name === name));
-  if (unknown.length) throw new Error(`unknown case(s) ${unknown.join(", ")}; known: ${ALL_CASES.map((c) => c.name).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`unknown case(s) ${unknown.join(", ")}; known: ${ALL_CASES.map((c) => c.name).join(", ")}`);
   return ALL_CASES.filter((c) => wanted.includes(c.name));
 }

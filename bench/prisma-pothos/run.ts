@@ -33,8 +33,12 @@ const SHAPES = {
     pothos: body(`{ batches(first: 50) { ${PAGE} } }`),
   },
   "node(id:) of a batch with its work order": {
-    gateway: body(`query ($id: ID!) { node(id: $id) { id ... on Batch { label workOrder { id label } } } }`, { id: globalId("gateway", "Batch", 500) }),
-    pothos: body(`query ($id: ID!) { node(id: $id) { id ... on Batch { label workOrder { id label } } } }`, { id: globalId("gateway", "Batch", 500) }),
+    gateway: body(`query ($id: ID!) { node(id: $id) { id ... on Batch { label workOrder { id label } } } }`, {
+      id: globalId("gateway", "Batch", 500),
+    }),
+    pothos: body(`query ($id: ID!) { node(id: $id) { id ... on Batch { label workOrder { id label } } } }`, {
+      id: globalId("gateway", "Batch", 500),
+    }),
   },
 };
 
@@ -43,7 +47,10 @@ function generatePothosTypes(): void {
   const dir = join(REPO_ROOT, "bench", "tmp", "pothos");
   mkdirSync(dir, { recursive: true });
   const generator = `generator pothos {\n  provider     = "prisma-pothos-types"\n  clientOutput = "../../../src/generated/prisma/client.ts"\n  output       = "./generated.ts"\n}`;
-  const schema = readFileSync(join(REPO_ROOT, "prisma", "schema.prisma"), "utf8").replace(/generator client \{[^}]*\}/, generator);
+  const schema = readFileSync(join(REPO_ROOT, "prisma", "schema.prisma"), "utf8").replace(
+    /generator client \{[^}]*\}/,
+    generator,
+  );
   writeFileSync(join(dir, "schema.prisma"), schema);
   execFileSync("npx", ["prisma", "generate", "--schema", join(dir, "schema.prisma")], {
     cwd: REPO_ROOT,
@@ -71,19 +78,32 @@ async function main() {
     };
     const counter = { reset: database.resetStatements, read: database.statementsSinceReset };
     const answers = new Map<string, unknown>();
-    const rows: string[] = ["| shape | server | statements | SQL ms | server CPU ms | req/s c=10 | p99 ms |", "| --- | --- | --- | --- | --- | --- | --- |"];
-    for (const [spec, key] of [[pothos, "pothos"], [gateway, "gateway"]] as const) {
+    const rows: string[] = [
+      "| shape | server | statements | SQL ms | server CPU ms | req/s c=10 | p99 ms |",
+      "| --- | --- | --- | --- | --- | --- | --- |",
+    ];
+    for (const [spec, key] of [
+      [pothos, "pothos"],
+      [gateway, "gateway"],
+    ] as const) {
       const server = await startServer(spec, await freePort());
       try {
         for (const [shape, requests] of Object.entries(SHAPES)) {
-          const load = { url: `${server.url}/graphql`, headers: key === "gateway" ? { authorization: `Bearer ${token}` } : {}, body: requests[key] };
+          const load = {
+            url: `${server.url}/graphql`,
+            headers: key === "gateway" ? { authorization: `Bearer ${token}` } : {},
+            body: requests[key],
+          };
           const print = fingerprint(await send(load));
-          if (answers.has(shape) && !isDeepStrictEqual(answers.get(shape), print)) throw new Error(`the servers disagree on ${shape}`);
+          if (answers.has(shape) && !isDeepStrictEqual(answers.get(shape), print))
+            throw new Error(`the servers disagree on ${shape}`);
           answers.set(shape, print);
           await drive(load, 10, 1);
           const cost = await costPerRequest(load, 20, counter, server.cpuMs);
           const figures = await drive(load, 10, seconds);
-          rows.push(`| ${shape} | ${spec.name} | ${cost.statements} | ${cost.sqlMs} | ${cost.serverCpuMs} | ${figures.requestsPerSecond} | ${figures.latencyP99Ms} |`);
+          rows.push(
+            `| ${shape} | ${spec.name} | ${cost.statements} | ${cost.sqlMs} | ${cost.serverCpuMs} | ${figures.requestsPerSecond} | ${figures.latencyP99Ms} |`,
+          );
           console.log(rows.at(-1));
         }
       } finally {

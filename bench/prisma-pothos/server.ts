@@ -31,7 +31,14 @@ const builder = new SchemaBuilder<{ PrismaTypes: any; DefaultFieldNullability: f
 builder.queryType({});
 builder.prismaNode("WorkOrder", {
   id: { field: "id" },
-  fields: (t: any) => ({ label: t.exposeString("label"), dueDate: t.string({ nullable: true, select: { dueDate: true }, resolve: (w: any) => w.dueDate?.toISOString() ?? null }) }),
+  fields: (t: any) => ({
+    label: t.exposeString("label"),
+    dueDate: t.string({
+      nullable: true,
+      select: { dueDate: true },
+      resolve: (w: any) => w.dueDate?.toISOString() ?? null,
+    }),
+  }),
 });
 builder.prismaNode("Queue", { id: { field: "id" }, fields: (t: any) => ({ label: t.exposeString("label") }) });
 builder.prismaNode("Cycle", {
@@ -44,7 +51,11 @@ builder.prismaNode("Batch", {
     label: t.exposeString("label"),
     workOrder: t.relation("workOrder"),
     queue: t.relation("queue"),
-    cycles: t.relatedConnection("cycles", { cursor: "id", totalCount: true, query: () => ({ orderBy: { id: "asc" } }) }),
+    cycles: t.relatedConnection("cycles", {
+      cursor: "id",
+      totalCount: true,
+      query: () => ({ orderBy: { id: "asc" } }),
+    }),
   }),
 });
 builder.queryFields((t: any) => ({

@@ -82,7 +82,10 @@ export function createGateway(options: GatewayOptions = {}) {
       // Before requestHeadersPlugin: a mutation the token may not run is neither run nor replayed.
       mutationScopesPlugin,
       requestHeadersPlugin,
-      persistedOperationsPlugin(options.persistedOperations?.mode ?? env.persistedOperations, options.persistedOperations?.manifestPath),
+      persistedOperationsPlugin(
+        options.persistedOperations?.mode ?? env.persistedOperations,
+        options.persistedOperations?.manifestPath,
+      ),
       useDeferStream(),
       ...responseCachePlugins({
         enabled: env.responseCache,

@@ -1,6 +1,6 @@
 // Before the server listens: reach the database, apply pending migrations, and fill an
 // empty embedded database with demo data. Any failure is one clear line and exit 1.
-import { type Database } from "../data/db.ts";
+import type { Database } from "../data/db.ts";
 import { env } from "../config/env.ts";
 import { logger } from "../config/logger.ts";
 import { applyPendingMigrations } from "../data/migrations/migrate.ts";

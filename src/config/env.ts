@@ -64,7 +64,8 @@ function cursorSecret(): string | undefined {
 
 function persistedOperationsMode(): "allow" | "only" {
   const raw = process.env.PERSISTED_OPERATIONS || "allow";
-  if (raw !== "allow" && raw !== "only") throw new ConfigError(`PERSISTED_OPERATIONS must be "allow" or "only", got "${raw}"`);
+  if (raw !== "allow" && raw !== "only")
+    throw new ConfigError(`PERSISTED_OPERATIONS must be "allow" or "only", got "${raw}"`);
   return raw;
 }
 
@@ -132,7 +133,10 @@ function readEnv() {
       perToken: integer("MAX_SUBSCRIPTIONS_PER_TOKEN", 500, 1),
     },
     /** Requests allowed per token subject (or per IP without a valid token) per window; 0 disables rate limiting. */
-    rateLimit: { points: integer("RATE_LIMIT_REQUESTS", 600, 0), windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1) },
+    rateLimit: {
+      points: integer("RATE_LIMIT_REQUESTS", 600, 0),
+      windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1),
+    },
     redisUrl: process.env.REDIS_URL || undefined,
     /** "only": run just the operations in the client manifest (by hash); "allow" (default): any document too. */
     persistedOperations: persistedOperationsMode(),
@@ -156,7 +160,8 @@ function readEnv() {
     /** Prometheus metrics at /metrics (on unless METRICS=false). */
     metrics: process.env.METRICS !== "false",
     /** OpenTelemetry traces, opt-in through the standard OTEL_* variables. */
-    otelTracing: Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ||
+    otelTracing:
+      Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ||
       (process.env.OTEL_TRACES_EXPORTER !== undefined && !["", "none"].includes(process.env.OTEL_TRACES_EXPORTER)),
   };
 }

@@ -140,7 +140,11 @@ export function openPostgres(connectionString: string, statementTimeoutMs = env.
     prisma,
     adapterFactory,
     query: <Row>(sql: Prisma.Sql) =>
-      run(sql, async () => (await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows as Row[]),
+      run(
+        sql,
+        async () =>
+          (await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows as Row[],
+      ),
     pool,
     describe: `postgresql://${url.host}${url.pathname}`,
     async close() {

@@ -30,7 +30,10 @@ test("heavy packages are imported lazily (import type is fine)", () => {
     const text = readFileSync(file, "utf8");
     for (const [name, why] of LAZY) {
       // `import x from "pkg"` or `export … from "pkg"`, but not `import type`.
-      const pattern = new RegExp(`^\\s*(import|export)\\s+(?!type\\b)[^;]*?from\\s+["']${name.replace(/[/.]/g, "\\$&")}["']`, "m");
+      const pattern = new RegExp(
+        `^\\s*(import|export)\\s+(?!type\\b)[^;]*?from\\s+["']${name.replace(/[/.]/g, "\\$&")}["']`,
+        "m",
+      );
       if (pattern.test(text)) offenders.push(`${relative(SRC, file)} imports ${name} statically (${why})`);
     }
   }
