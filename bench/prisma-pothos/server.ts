@@ -20,7 +20,6 @@ const prisma = new PrismaClient({
 });
 
 // The generated PrismaTypes are not importable at type-check time (see above): typed loosely.
-// biome-ignore lint/suspicious/noExplicitAny: bench-only, generated types absent from git
 const builder = new SchemaBuilder<{ PrismaTypes: any; DefaultFieldNullability: false }>({
   plugins: [PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
