@@ -1,9 +1,10 @@
 // The suite: every case, and the selection `--cases a,b` makes of them.
+import { analyticsCases } from "./analytics.ts";
 import { domainCases } from "./domains.ts";
 import { productionCases } from "./production.ts";
 import type { BenchCase } from "./types.ts";
 
-export const ALL_CASES: BenchCase[] = [...productionCases, ...domainCases];
+export const ALL_CASES: BenchCase[] = [...productionCases, ...domainCases, ...analyticsCases];
 
 /** The cases named (all when none is); an unknown name is an error listing the known ones. */
 export function selectCases(names: string | undefined): BenchCase[] {

@@ -31,6 +31,8 @@ export interface BenchCase {
   servers: ServerName[];
   /** The request for a server and page size (ignored when unpaged). */
   request(context: CaseContext, page: number): Promise<Body> | Body;
+  /** What must agree across servers, when `fingerprint` (ids, counts, list lengths) cannot say it. */
+  summarize?(server: ServerName, response: unknown): (string | number)[];
 }
 
 /** A GraphQL request body. */
