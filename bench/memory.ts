@@ -3,7 +3,7 @@
 // gateway is started once per variant (V8 flags, allocator settings) on a seeded throwaway
 // database, driven with Q1 (bench/queries.ts), and reports its memory split the way V8 sees it
 // (bench/memory-probe.mjs). Short by design (a few seconds per variant): figures for a decision,
-// not a benchmark. The import-by-import cost at start-up is measured by bench/memory-imports.ts.
+// not a benchmark. The import-by-import cost at start-up is bench/memory-imports.ts.
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
