@@ -5,7 +5,7 @@
 // (bench/memory-probe.mjs). Short by design (a few seconds per variant): figures for a decision,
 // not a benchmark. The import-by-import cost at start-up is bench/memory-imports.ts.
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -69,7 +69,10 @@ async function measure([name, { flags, env }]: Variant, databaseUrl: string, tok
   try {
     const report = async () => {
       process.kill(server.pid, "SIGUSR2");
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Written when the server's event loop gets to the signal: later under load.
+      for (let waited = 0; !existsSync(file) && waited < 15_000; waited += 100) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const figures = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
       rmSync(file, { force: true });
       return figures;
