@@ -32,8 +32,12 @@ export interface PeerSettings {
 
 /** PostGraphile's dependencies stay out of the app's tree; they are installed on first use. */
 export function ensurePostgraphileInstalled(log: (line: string) => void): void {
-  if (existsSync(join(POSTGRAPHILE_DIR, "node_modules", "postgraphile"))) return;
-  log("installing PostGraphile into bench/postgraphile (first run only)");
+  // Every dependency its package.json names: a tree installed before a plugin was added lacks it.
+  const { dependencies } = JSON.parse(readFileSync(join(POSTGRAPHILE_DIR, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
+  if (Object.keys(dependencies).every((name) => existsSync(join(POSTGRAPHILE_DIR, "node_modules", name)))) return;
+  log("installing PostGraphile and its plugins into bench/postgraphile (npm ci)");
   execFileSync("npm", ["--prefix", POSTGRAPHILE_DIR, "ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
 }
 
