@@ -55,7 +55,6 @@ function aggregate(context: CaseContext): string {
 }
 
 // Response shapes of two servers, read without declaring each.
-// biome-ignore lint/suspicious/noExplicitAny: walked by hand, checked by the comparison itself
 type Json = any;
 
 /** The total and each group as "queue/category=count", sorted: the servers order groups differently. */
