@@ -31,4 +31,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # node itself as PID 1 (not npm), so SIGTERM reaches the graceful shutdown in src/server.ts.
-CMD ["node", "--import", "tsx", "src/server.ts"]
+# The same flags as npm start (--max-semi-space-size: docs/PERFORMANCE.md, "Memory").
+CMD ["node", "--max-semi-space-size=8", "--import", "tsx", "src/server.ts"]

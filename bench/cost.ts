@@ -16,6 +16,7 @@ import { profileGatewayQ1 } from "./profile.ts";
 import { gatewayDialect, gatewayQ1BuildUp } from "./queries.ts";
 import { freePort } from "../tools/ports.ts";
 import { startServer } from "./servers.ts";
+import { runScript } from "./script.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -118,10 +119,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

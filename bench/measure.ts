@@ -1,6 +1,9 @@
-// One server's session: start it, check its answers, count its statements, drive each case,
-// and watch its memory the whole time.
+// One server's session: start it, prepare each case's request, check its answers against the
+// reference server's, count what one request costs, drive each case under load, and watch the
+// server's memory the whole time.
 import { isDeepStrictEqual } from "node:util";
+import type { BenchCase, ServerName } from "./cases/types.ts";
+import { fingerprint } from "./cases/types.ts";
 import {
   type LoadCase,
   type LoadFigures,
@@ -11,160 +14,137 @@ import {
   send,
 } from "./load.ts";
 import { type Peer, headersFor } from "./peers.ts";
-import type { PageSummary } from "./queries.ts";
 import { freePort } from "../tools/ports.ts";
-import { type RunningServer, startServer } from "./servers.ts";
-
-export type CaseName = "Q1" | "Q2" | "Q3" | "Q4";
+import { startServer } from "./servers.ts";
 
 export interface Plan {
   seconds: number;
   warmupSeconds: number;
   connections: number[];
-  /** Q2's depth: how many batches precede its page. */
-  depth: number;
-  /** Q3's batch. */
-  nodeBatchId: number;
-  /** Q4's request bodies, for servers that have the mutation. */
-  mutation?: () => string;
-  /** Requests per statement count. */
+  /** Sequential requests per cost measurement. */
   countRequests: number;
-  /** More requests whose cost per request is measured (not timed under load), by name. */
+  rows: Record<string, number>;
+  /** More requests whose cost per request is measured on the gateway (not timed under load), by name. */
   costOnly?: [string, string][];
-  /** Another server's answers to Q1 and Q2, which this server's must equal before it is timed. */
-  expected?: { name: string; q1: PageSummary; q2: PageSummary };
 }
 
-export interface PeerResult {
-  name: string;
-  cases: (LoadFigures & { case: CaseName })[];
-  /** Measured over sequential requests, by case ("Q1 page of 50", "Q1 page of 5", "Q2", …). */
-  perRequest: Record<string, PerRequest>;
-  /**
-   * Mean RSS in MB: over the first and last 5 s of the timed run (different cases), and over the
-   * last 5 s of Q1 at the most connections, first when it was timed and again at the very end.
-   */
-  rss: { peakMb: number; first5sMb: number; last5sMb: number; q1AtStartMb: number; q1AtEndMb: number };
-  q1: PageSummary;
-  q2: PageSummary;
+export interface CaseResult {
+  case: string;
+  /** One per connection count. */
+  load: LoadFigures[];
+  /** By page size for paged cases ("5", "50"), else "all". */
+  cost: Record<string, PerRequest>;
 }
 
-const PAGE = 50;
-const STEP = 100;
-
-async function cursorAtDepth(load: (body: string) => LoadCase, peer: Peer, depth: number): Promise<string | null> {
-  let after: string | null = null;
-  for (let walked = 0; walked < depth; walked += STEP) {
-    after = peer.dialect.endCursor(await send(load(peer.dialect.cursorsOnly(Math.min(STEP, depth - walked), after))));
-  }
-  return after;
+export interface ServerResult {
+  name: ServerName;
+  cases: CaseResult[];
+  costOnly?: Record<string, PerRequest>;
+  /** RSS in MB: the peak (VmHWM, start-up included) and the mean and highest sample while under load. */
+  rss: { peakMb: number; meanUnderLoadMb: number; maxUnderLoadMb: number };
 }
 
-function checkSameData(name: string, actual: PageSummary, expected: NonNullable<Plan["expected"]>, which: "q1" | "q2") {
-  if (isDeepStrictEqual(actual, expected[which])) return;
-  const at = actual.batches.findIndex((batch, i) => !isDeepStrictEqual(batch, expected[which].batches[i]));
-  throw new Error(
-    `${name} and ${expected.name} disagree on ${which.toUpperCase()}: totalCount ${actual.totalCount} vs ${expected[which].totalCount}; ` +
-      `first difference at row ${at}: ${JSON.stringify(actual.batches[at])} vs ${JSON.stringify(expected[which].batches[at])}`,
-  );
-}
+/** The answers each case gave on the reference server (the first of its servers), by case and page. */
+export type Reference = Map<string, { server: ServerName; prints: Record<string, (string | number)[]> }>;
 
+export const PAGES = [5, 50];
+const TIMED_PAGE = 50;
 const mb = (kb: number) => Math.round(kb / 102.4) / 10;
 
-/** Mean RSS in MB over the samples taken between two moments (ms since the server started). */
-function meanRss(server: RunningServer, from: number, to: number): number {
-  const during = server.samples.filter((s) => s.at >= from && s.at <= to);
-  return mb(during.reduce((sum, s) => sum + s.rssKb, 0) / Math.max(1, during.length));
-}
-
-/** Drives every case at every connection count, then Q1 once more to compare memory under the same load. */
-async function timeCases(
-  server: RunningServer,
-  loads: [CaseName, LoadCase][],
-  plan: Plan,
-  log: (line: string) => void,
+function checkAnswers(
+  server: ServerName,
+  benchCase: BenchCase,
+  prints: Record<string, (string | number)[]>,
+  reference: Reference,
 ) {
-  const now = () => Date.now() - server.startedAt;
-  const most = Math.max(...plan.connections);
-  const start = now();
-  const cases: PeerResult["cases"] = [];
-  let firstQ1End = start;
-  for (const [name, request] of loads) {
-    // A short warm-up per case: its plans and caches, not the previous case's, are measured.
-    await server.idle();
-    await drive(request, plan.connections[0]!, Math.min(2, plan.warmupSeconds));
-    for (const connections of plan.connections) {
-      await server.idle();
-      const figures = await drive(request, connections, plan.seconds);
-      log(
-        `${server.name} ${name} c=${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`,
-      );
-      cases.push({ case: name, ...figures });
-      if (name === "Q1" && connections === most) firstQ1End = now();
-    }
+  const expected = reference.get(benchCase.name);
+  if (!expected) return void reference.set(benchCase.name, { server, prints });
+  for (const [page, print] of Object.entries(prints)) {
+    const other = expected.prints[page]!;
+    if (isDeepStrictEqual(print, other)) continue;
+    const at = print.findIndex((value, i) => value !== other[i]);
+    throw new Error(
+      `${server} and ${expected.server} disagree on ${benchCase.name} (page ${page}) at position ${at} of their ids, ` +
+        `counts and list lengths: ${JSON.stringify(print.slice(Math.max(0, at - 3), at + 5))} vs ${JSON.stringify(other.slice(Math.max(0, at - 3), at + 5))}`,
+    );
   }
-  await server.idle();
-  const again = await drive(loads[0]![1], most, plan.seconds);
-  log(`${server.name} Q1 again c=${most}: ${again.requestsPerSecond} req/s`);
-  const end = now();
-  const rss: PeerResult["rss"] = {
-    peakMb: mb(server.peakRssKb()),
-    first5sMb: meanRss(server, start, start + 5_000),
-    last5sMb: meanRss(server, end - 5_000, end),
-    q1AtStartMb: meanRss(server, firstQ1End - 5_000, firstQ1End),
-    q1AtEndMb: meanRss(server, end - 5_000, end),
-  };
-  return { cases, rss };
 }
 
-export async function measurePeer(
+/** Runs `cases` (those this server speaks) on one server started from `peer`. */
+export async function measureServer(
   peer: Peer,
+  cases: BenchCase[],
   token: string,
   plan: Plan,
   counter: StatementCounter,
+  reference: Reference,
   log: (line: string) => void,
-) {
+): Promise<ServerResult> {
   const server = await startServer(peer.spec, await freePort());
+  const windows: [number, number][] = [];
   try {
     const load = (body: string | (() => string)): LoadCase => ({
       url: `${server.url}/graphql`,
       headers: headersFor(peer, token),
       body,
     });
-    const q1 = load(peer.dialect.q1(PAGE, null));
-    const q1Summary = peer.dialect.summarize(await send(q1));
-    const q2 = load(peer.dialect.q1(PAGE, await cursorAtDepth(load, peer, plan.depth)));
-    const q2Summary = peer.dialect.summarize(await send(q2));
-    if (plan.expected) {
-      checkSameData(peer.name, q1Summary, plan.expected, "q1");
-      checkSameData(peer.name, q2Summary, plan.expected, "q2");
-      log(`${peer.name}: Q1 and Q2 answers equal ${plan.expected.name}'s (ids, counts, first cycles, order)`);
+    const context = { server: peer.name, rows: plan.rows, send: (body: string) => send(load(body)) };
+    const results: CaseResult[] = [];
+    for (const benchCase of cases.filter((c) => c.servers.includes(peer.name))) {
+      const pages = benchCase.paged ? PAGES : [TIMED_PAGE];
+      const requests = new Map<number, LoadCase>();
+      for (const page of pages) requests.set(page, load(await benchCase.request(context, page)));
+      if (benchCase.kind === "read") {
+        const prints: Record<string, (string | number)[]> = {};
+        for (const [page, request] of requests) {
+          const response = await send(request);
+          prints[String(page)] = benchCase.summarize?.(peer.name, response) ?? fingerprint(response);
+        }
+        checkAnswers(peer.name, benchCase, prints, reference);
+      } else {
+        await send(requests.get(TIMED_PAGE)!);
+      }
+      const timed = requests.get(TIMED_PAGE)!;
+      await server.idle();
+      await drive(timed, plan.connections[0]!, plan.warmupSeconds);
+      const cost: Record<string, PerRequest> = {};
+      for (const [page, request] of requests) {
+        cost[benchCase.paged ? String(page) : "all"] = await costPerRequest(
+          request,
+          plan.countRequests,
+          counter,
+          server.cpuMs,
+        );
+      }
+      const figures: LoadFigures[] = [];
+      for (const connections of plan.connections) {
+        await server.idle();
+        const from = Date.now() - server.startedAt;
+        const result = await drive(timed, connections, plan.seconds);
+        windows.push([from, Date.now() - server.startedAt]);
+        log(
+          `${peer.name} ${benchCase.name} c=${connections}: ${result.requestsPerSecond} req/s, p99 ${result.latencyP99Ms} ms` +
+            (result.failures ? `, ${result.failures} failures` : ""),
+        );
+        figures.push(result);
+      }
+      results.push({ case: benchCase.name, load: figures, cost });
     }
-    const q3 = load(peer.dialect.q3(peer.batchNodeId(plan.nodeBatchId)));
-    if (!((await send(q3)) as { data: { node: unknown } }).data.node)
-      throw new Error(`${peer.name}: Q3 found no batch ${plan.nodeBatchId}`);
-    const loads: [CaseName, LoadCase][] = [
-      ["Q1", q1],
-      ["Q2", q2],
-      ["Q3", q3],
-    ];
-    if (plan.mutation) {
-      loads.push(["Q4", load(plan.mutation)]);
-      await send(load(plan.mutation));
+    let costOnly: ServerResult["costOnly"];
+    if (peer.name === "gateway" && plan.costOnly?.length && cases.some((c) => c.name === "q1")) {
+      costOnly = {};
+      for (const [name, body] of plan.costOnly)
+        costOnly[name] = await costPerRequest(load(body), plan.countRequests, counter, server.cpuMs);
     }
-
-    log(`${peer.name}: warming up`);
-    await drive(q1, plan.connections[0]!, plan.warmupSeconds);
-    const cost = (request: LoadCase) => costPerRequest(request, plan.countRequests, counter, server.cpuMs);
-    const perRequest: Record<string, PerRequest> = {
-      "Q1 page of 50": await cost(q1),
-      "Q1 page of 5": await cost(load(peer.dialect.q1(5, null))),
+    const underLoad = server.samples
+      .filter((s) => windows.some(([from, to]) => s.at >= from && s.at <= to))
+      .map((s) => s.rssKb);
+    const rss = {
+      peakMb: mb(server.peakRssKb()),
+      meanUnderLoadMb: mb(underLoad.reduce((sum, kb) => sum + kb, 0) / Math.max(1, underLoad.length)),
+      maxUnderLoadMb: mb(Math.max(0, ...underLoad)),
     };
-    for (const [name, request] of loads.slice(1)) perRequest[name] = await cost(request);
-    for (const [name, body] of plan.costOnly ?? []) perRequest[name] = await cost(load(body));
-
-    const { cases, rss } = await timeCases(server, loads, plan, log);
-    return { name: peer.name, cases, perRequest, rss, q1: q1Summary, q2: q2Summary } satisfies PeerResult;
+    return { name: peer.name, cases: results, ...(costOnly ? { costOnly } : {}), rss };
   } finally {
     await server.stop();
   }

@@ -1,19 +1,18 @@
 // The three servers measured on the same database: the gateway in production mode, PostGraphile v5
 // (its own package under bench/postgraphile, installed on first use) and the hand-written floor.
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ServerName } from "./cases/types.ts";
 import { type Dialect, batchNodeId, gatewayDialect, postgraphileDialect } from "./queries.ts";
 import type { ServerSpec } from "./servers.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const POSTGRAPHILE_DIR = join(REPO_ROOT, "bench", "postgraphile");
 
-export type PeerName = "gateway" | "postgraphile" | "floor";
-
 export interface Peer {
-  name: PeerName;
+  name: ServerName;
   spec: ServerSpec;
   dialect: Dialect;
   batchNodeId(id: number): string;
@@ -24,14 +23,21 @@ export interface PeerSettings {
   poolSize: number;
   jwtSecret: string;
   token: string;
+  /** More environment and node flags for the gateway (bench/memory.ts compares settings). */
+  gatewayEnv?: Record<string, string>;
+  gatewayNodeFlags?: string[];
   /** Directory for the gateway's --cpu-prof output; no profiling when absent. */
   cpuProfileDir?: string;
 }
 
 /** PostGraphile's dependencies stay out of the app's tree; they are installed on first use. */
 export function ensurePostgraphileInstalled(log: (line: string) => void): void {
-  if (existsSync(join(POSTGRAPHILE_DIR, "node_modules", "postgraphile"))) return;
-  log("installing PostGraphile into bench/postgraphile (first run only)");
+  // Every dependency its package.json names: a tree installed before a plugin was added lacks it.
+  const { dependencies } = JSON.parse(readFileSync(join(POSTGRAPHILE_DIR, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
+  if (Object.keys(dependencies).every((name) => existsSync(join(POSTGRAPHILE_DIR, "node_modules", name)))) return;
+  log("installing PostGraphile and its plugins into bench/postgraphile (npm ci)");
   execFileSync("npm", ["--prefix", POSTGRAPHILE_DIR, "ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
 }
 
@@ -40,6 +46,15 @@ const probe = (path: string, body: string, headers: Record<string, string> = {})
   body,
   headers: { "content-type": "application/json", ...headers },
 });
+
+/** The node flags of `npm start` (package.json), so the gateway is measured as it is started. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  const words = scripts.start.split(/\s+/);
+  return words.slice(words.indexOf("node") + 1, words.indexOf("src/server.ts"));
+}
 
 export function gatewayPeer(settings: PeerSettings): Peer {
   const authorization = `Bearer ${settings.token}`;
@@ -51,7 +66,7 @@ export function gatewayPeer(settings: PeerSettings): Peer {
     spec: {
       name: "gateway",
       command: process.execPath,
-      args: [...profile, "--import", "tsx", "src/server.ts"],
+      args: [...profile, ...(settings.gatewayNodeFlags ?? []), ...startFlags(), "src/server.ts"],
       cwd: REPO_ROOT,
       env: {
         NODE_ENV: "production",
@@ -66,6 +81,11 @@ export function gatewayPeer(settings: PeerSettings): Peer {
         // Every request here repeats the same document with the same token: a response cache would
         // answer all but the first from memory and measure nothing of the data loading compared.
         RESPONSE_CACHE: "false",
+        // The seed is dated BENCH_SEED_NOW; with the default retentions its process statuses and
+        // provisioning batches would be expired today, and the gateway would answer fewer rows than PostGraphile.
+        PROCESS_STATUS_RETENTION: "36500d",
+        PROVISIONING_RETENTION: "36500d",
+        ...settings.gatewayEnv,
       },
       probe: probe("/graphql", JSON.stringify({ query: "{ __typename }" }), { authorization }),
     },

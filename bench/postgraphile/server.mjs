@@ -5,9 +5,13 @@ import { postgraphile } from "postgraphile";
 import { makePgService } from "postgraphile/adaptors/pg";
 import { grafserv } from "postgraphile/grafserv/node";
 import { PostGraphileAmberPreset } from "postgraphile/presets/amber";
+import { PostGraphileConnectionFilterPreset } from "postgraphile-plugin-connection-filter";
+import { PgAggregatesPreset } from "@graphile/pg-aggregates";
 
 const preset = {
-  extends: [PostGraphileAmberPreset],
+  // The plugins a PostGraphile user adds for what the gateway's where/orderBy/aggregate give:
+  // connection-filter 4 (for PostGraphile 5) and pg-aggregates 0.2.0-rc.2 (its first v5 release).
+  extends: [PostGraphileAmberPreset, PostGraphileConnectionFilterPreset, PgAggregatesPreset],
   pgServices: [
     makePgService({
       connectionString: process.env.DATABASE_URL,

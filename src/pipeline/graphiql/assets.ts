@@ -3,10 +3,11 @@
 // (or a CDN) fetches each once and keeps it for a year; a new release of the bundle gets new
 // names. No CDN is involved: the files come from @graphql-yoga/render-graphiql in node_modules,
 // so GraphiQL works offline. Compressed once with gzip for clients that accept it. A hand-written
-// handler rather than a static-file library: the assets are strings in a module, not files.
+// handler rather than a static-file library: the assets are strings in a module, not files. That
+// module is imported on the first GraphiQL request only: it costs a process about 70 MB of RSS
+// (test/static/lazy-imports.test.ts).
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import * as bundle from "@graphql-yoga/render-graphiql/graphiql";
 import type { Plugin } from "graphql-yoga";
 
 /** Where the assets are served; the page refers to them by these paths. */
@@ -29,7 +30,9 @@ function asset(name: string, extension: string, contentType: string, content: Bu
 
 const JS = "text/javascript; charset=utf-8";
 
-function buildAssets() {
+type Bundle = typeof import("@graphql-yoga/render-graphiql/graphiql");
+
+function buildAssets(bundle: Bundle) {
   const favicon = /^data:([^;]+);base64,(.*)$/s.exec(bundle.favicon);
   return {
     css: asset("graphiql", "css", "text/css; charset=utf-8", Buffer.from(bundle.css)),
@@ -41,14 +44,16 @@ function buildAssets() {
   };
 }
 
-let built: ReturnType<typeof buildAssets> | undefined;
-let byPath: Map<string, Asset> | undefined;
+type Assets = ReturnType<typeof buildAssets>;
+let loading: Promise<{ assets: Assets; byPath: Map<string, Asset> }> | undefined;
 
-/** The assets, hashed on first use (not at start-up: most processes never serve GraphiQL). */
+/** The assets, loaded and hashed on first use (not at start-up: most processes never serve GraphiQL). */
 export function graphiqlAssets() {
-  built ??= buildAssets();
-  byPath ??= new Map(Object.values(built).map((entry) => [entry.path, entry]));
-  return { assets: built, byPath };
+  loading ??= import("@graphql-yoga/render-graphiql/graphiql").then((bundle) => {
+    const assets = buildAssets(bundle);
+    return { assets, byPath: new Map(Object.values(assets).map((entry) => [entry.path, entry])) };
+  });
+  return loading;
 }
 
 /** Cached for a year and never revalidated: a changed file has another name. */
@@ -72,9 +77,9 @@ function respond(entry: Asset, request: Request): Response {
 /** Answers GET /graphiql/<asset> before any GraphQL handling (no token needed: the files are public). */
 export function graphiqlAssetsPlugin(): Plugin {
   return {
-    onRequest({ url, request, endResponse }) {
+    async onRequest({ url, request, endResponse }) {
       if (!url.pathname.startsWith(ASSET_PREFIX)) return;
-      const entry = graphiqlAssets().byPath.get(url.pathname);
+      const entry = (await graphiqlAssets()).byPath.get(url.pathname);
       if (!entry || (request.method !== "GET" && request.method !== "HEAD")) {
         endResponse(new Response("Not found", { status: 404, headers: { "cache-control": "no-store" } }));
         return;

@@ -10,8 +10,8 @@ const scriptJson = (value: unknown) => JSON.stringify(value ?? {}).replaceAll("<
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-export function renderGraphiQL(options?: GraphiQLOptions): string {
-  const { assets } = graphiqlAssets();
+export async function renderGraphiQL(options?: GraphiQLOptions): Promise<string> {
+  const { assets } = await graphiqlAssets();
   const workers = {
     editorWorkerService: assets.editorWorkerService.path,
     json: assets.json.path,
