@@ -60,6 +60,17 @@ describe("the cost of a query", () => {
     expect(result.extensions?.cost?.nodes).toBe(1_050);
   });
 
+  test("a connection asked only for its aggregate or totalCount needs no first or last", async () => {
+    await createBatches(2);
+    const { data, errors } = await post<{ batches: { totalCount: number; aggregate: { count: number } } }>({
+      query:
+        "{ batches { totalCount aggregate { count groupBy(by: [CURRENT_STATUS_CATEGORY], first: 10) { count } } } }",
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.batches.aggregate.count).toBe(data!.batches.totalCount);
+    expect(data!.batches.totalCount).toBeGreaterThanOrEqual(2);
+  });
+
   test("page sizes as variables and as literals cost the same", async () => {
     const literal = BOARD.replace("query Board($batches: Int!, $cycles: Int!)", "query")
       .replace("$batches", "7")

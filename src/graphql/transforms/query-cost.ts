@@ -60,8 +60,8 @@ export function isConnection(field: GraphQLField<unknown, unknown>): boolean {
   return Boolean(fields.edges && fields.pageInfo && paged);
 }
 
-/** Fields of a connection that read no items: a count needs no page. */
-const COUNT_ONLY = new Set(["totalCount", "__typename"]);
+/** Fields of a connection that read no items: a count or an aggregate needs no page. */
+const COUNT_ONLY = new Set(["totalCount", "aggregate", "__typename"]);
 
 const count = (value: unknown) => (typeof value === "number" && value > 0 ? value : 0);
 
