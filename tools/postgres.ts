@@ -67,7 +67,7 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
   const servers: PostgresServer[] = [];
   const port = await freePort();
   run("initdb", ["-D", join(dir, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions"]);
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c wal_writer_delay=10ms`;
   const start = () => run("pg_ctl", ["-D", join(dir, "data"), "-o", options, "-l", join(dir, "log"), "-w", "start"]);
   start();
   const serverAt = (serverPort: number, pause: PostgresServer["pause"], resume: () => void, remove: () => void) => {

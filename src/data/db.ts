@@ -31,13 +31,19 @@ export function readsFromReplica<T>(needed: WalPosition | undefined, work: () =>
   return db.replicas ? readsAt(needed, work) : work();
 }
 
+/**
+ * How long a subscription event's read waits for a replica to replay the commit it announces
+ * before it reads the primary instead: events are announced the moment their commit returns.
+ */
+const EVENT_REPLAY_WAIT_MS = 250;
+
 /** Runs a read that must see every commit made before it began (a subscription's event). */
 export async function readsAfterLatestCommit<T>(work: () => Promise<T>): Promise<T> {
   const replicas = db.replicas;
   if (!replicas) return work();
   const needed = await replicas.primaryPosition().catch(() => undefined);
   // Unknown (the primary is away): the primary itself answers, or fails as it would anyway.
-  return needed === undefined ? onPrimary(work) : readsAt(needed, work);
+  return needed === undefined ? onPrimary(work) : readsAt(needed, work, EVENT_REPLAY_WAIT_MS);
 }
 
 /** The primary's WAL position after a writer's commits, for its next reads; undefined without replicas. */

@@ -20,6 +20,7 @@ import { mintToken } from "../../src/pipeline/security/tokens.ts";
 import { ALL_SCOPES } from "../../src/graphql/scopes.ts";
 import { post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
+import { subscribeSse } from "../subscriptions/stream.ts";
 
 const replicaUrl = process.env.TEST_REPLICA_URL;
 const replica = replicaUrl ? new pg.Pool({ connectionString: replicaUrl, max: 1 }) : undefined;
@@ -127,6 +128,27 @@ describe.skipIf(!replicaUrl)("read replicas", () => {
     }
     expect(seen).toHaveLength(100);
     expect(seen).toEqual(Array.from({ length: 100 }, (_, round) => `round ${round}`));
+  });
+
+  test("a subscription's events read from the replica, and each shows the change it announces", async () => {
+    const writer = await tokenOf("replica-subscription-writer");
+    await replicaCaughtUp();
+    type Event = { data: { batchStatusChanged: { label: string } } };
+    const stream = await subscribeSse<Event>("subscription($id: ID!) { batchStatusChanged(id: $id) { label } }", { id: batchId });
+    try {
+      await stream.next(); // the current state
+      const fromReplica = db.replicas!.reads.replica;
+      const labels: string[] = [];
+      for (let round = 0; round < 20; round++) {
+        await rename(batchId, `event ${round}`, writer);
+        labels.push((await stream.next()).data.batchStatusChanged.label);
+      }
+      expect(labels).toHaveLength(20);
+      expect(labels).toEqual(Array.from({ length: 20 }, (_, round) => `event ${round}`));
+      expect(db.replicas!.reads.replica).toBeGreaterThan(fromReplica);
+    } finally {
+      await stream.close();
+    }
   });
 
   test("the replica stopped under load costs no failed request, and is used again once it is back", async () => {

@@ -14,14 +14,16 @@ import type { WalPosition } from "./wal-position.ts";
 
 interface ReadRoute {
   needed?: WalPosition;
+  /** How long the choice may wait for a replica to replay `needed` before taking the primary. */
+  waitMs?: number;
   chosen?: Promise<Replica | undefined>;
 }
 
 const routes = new AsyncLocalStorage<ReadRoute | undefined>();
 
 /** Runs `work` with its reads allowed on a replica that has replayed `needed` (any replica without it). */
-export function readsAt<T>(needed: WalPosition | undefined, work: () => T): T {
-  return routes.run({ needed }, work);
+export function readsAt<T>(needed: WalPosition | undefined, work: () => T, waitMs = 0): T {
+  return routes.run({ needed, waitMs }, work);
 }
 
 /** Runs `work` with every statement on the primary, even inside a read's `readsAt`. */
@@ -68,10 +70,15 @@ export async function routed<T>(
 ): Promise<T> {
   const route = routes.getStore();
   if (!route || isWriteStatement(sql)) return send(undefined);
-  const replica = await (route.chosen ??= replicas.choose(route.needed).catch(() => undefined));
-  if (!replica) return send(undefined);
+  const replica = await (route.chosen ??= replicas.choose(route.needed, route.waitMs).catch(() => undefined));
+  if (!replica) {
+    replicas.reads.primary += 1;
+    return send(undefined);
+  }
   try {
-    return await send(replica);
+    const result = await send(replica);
+    replicas.reads.replica += 1;
+    return result;
   } catch (error) {
     if (isReplicaDown(error)) {
       replicas.takeOut(replica, `failed a read: ${(error as Error).message}`);
@@ -79,6 +86,7 @@ export async function routed<T>(
     } else if (!isRecoveryConflict(error)) {
       throw error;
     }
+    replicas.reads.primary += 1;
     return send(undefined);
   }
 }

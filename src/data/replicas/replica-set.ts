@@ -9,6 +9,7 @@ import { logger } from "../../config/logger.ts";
 import { type WalPosition, formatWalPosition, parseWalPosition } from "./wal-position.ts";
 
 export const CHECK_INTERVAL_MS = 1_000;
+const REPLAY_POLL_MS = 2;
 
 export interface Replica {
   /** Where it lives, without credentials. */
@@ -26,6 +27,8 @@ interface Sample {
 }
 
 export class ReplicaSet {
+  /** Statements of reads that could use a replica, by where they ran (for /metrics and tests). */
+  readonly reads = { replica: 0, primary: 0 };
   private samples: Sample[] = [];
   private timer?: NodeJS.Timeout;
   private firstCheck?: Promise<void>;
@@ -44,7 +47,7 @@ export class ReplicaSet {
   }
 
   /** A replica to read from that has replayed `needed` (when given), or undefined: read the primary. */
-  async choose(needed?: WalPosition): Promise<Replica | undefined> {
+  async choose(needed?: WalPosition, waitMs = 0): Promise<Replica | undefined> {
     await this.start();
     const candidates = this.replicas.filter((replica) => replica.inRotation);
     if (candidates.length === 0) return undefined;
@@ -53,16 +56,22 @@ export class ReplicaSet {
     if (needed === undefined) return ordered[0];
     const caughtUp = ordered.find((replica) => replica.replayed !== undefined && replica.replayed >= needed);
     if (caughtUp) return caughtUp;
-    // Known positions are up to a check old; one question to the next replica usually finds it there.
+    // Known positions are up to a check old; asking the next replica usually finds it there. A
+    // subscription event may wait `waitMs` for the replay (its announcement came straight from the commit).
     const asked = ordered[0]!;
-    try {
-      const { rows } = await asked.pool.query<{ replayed: string }>("SELECT pg_last_wal_replay_lsn()::text AS replayed");
-      asked.replayed = parseWalPosition(rows[0]?.replayed);
-    } catch (error) {
-      this.takeOut(asked, `unreachable: ${(error as Error).message}`);
-      return undefined;
+    const until = Date.now() + waitMs;
+    for (;;) {
+      try {
+        const { rows } = await asked.pool.query<{ replayed: string }>("SELECT pg_last_wal_replay_lsn()::text AS replayed");
+        asked.replayed = parseWalPosition(rows[0]?.replayed);
+      } catch (error) {
+        this.takeOut(asked, `unreachable: ${(error as Error).message}`);
+        return undefined;
+      }
+      if (asked.replayed !== undefined && asked.replayed >= needed) return asked;
+      if (Date.now() >= until) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, REPLAY_POLL_MS));
     }
-    return asked.replayed !== undefined && asked.replayed >= needed ? asked : undefined;
   }
 
   /** A replica that failed a read leaves the rotation until a check finds it healthy. */
