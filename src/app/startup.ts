@@ -63,9 +63,24 @@ export async function checkReplicas(database: Database): Promise<void> {
   }
 }
 
+/**
+ * Behind a transaction pooler the gateway cannot set STATEMENT_TIMEOUT on its sessions; the
+ * role's setting applies instead. Say so when it has none.
+ */
+async function checkPooledStatementTimeout(database: Database): Promise<void> {
+  if (!env.transactionPooling || env.statementTimeoutMs === 0 || !database.pool) return;
+  const { rows } = await database.pool.query<{ statement_timeout: string }>("SHOW statement_timeout");
+  if (rows[0]?.statement_timeout !== "0") return;
+  logger.warn(
+    "DATABASE_TRANSACTION_POOLING: the database has no statement_timeout and STATEMENT_TIMEOUT cannot be sent through the pooler; " +
+      "set it on the role (ALTER ROLE … SET statement_timeout = '5s') or PgBouncer's query_timeout",
+  );
+}
+
 export async function prepareDatabase(database: Database): Promise<void> {
   await checkReachable(database);
   await checkReplicas(database);
+  await checkPooledStatementTimeout(database);
   const applied = await applyPendingMigrations(database, (line) => logger.info(line));
   if (applied.length) logger.info({ applied }, "migrations applied");
   if (database.kind !== "pglite" || env.seedScale === 0) return;
