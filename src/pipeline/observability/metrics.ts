@@ -9,6 +9,7 @@ import type { Database } from "../../data/database.ts";
 import type { ReplicaSet } from "../../data/replicas/replica-set.ts";
 import { db } from "../../data/db.ts";
 import { requestSignalOf, untilEnd } from "../transport/stream-end.ts";
+import { inCluster, serverMetrics, shareRegistries } from "./cluster-metrics.ts";
 
 // Process metrics install event-loop and GC observers; one set per process, however many
 // gateways (tests build several) are created.
@@ -126,11 +127,14 @@ function gatewayMetricsPlugin(registry: Registry): Plugin {
 export function metricsPlugins(database: Pick<Database, "pool" | "replicas"> = db): Plugin[] {
   const registry = new Registry();
   poolGauges(registry, database);
+  shareRegistries([registry, processMetrics()]);
   const endpoint: Plugin = {
     async onRequest({ url, endResponse }) {
       if (url.pathname !== "/metrics") return;
-      const text = await Promise.all([registry.metrics(), processMetrics().metrics()]);
-      endResponse(new Response(text.join("\n"), { headers: { "content-type": registry.contentType } }));
+      const text = inCluster()
+        ? await serverMetrics()
+        : (await Promise.all([registry.metrics(), processMetrics().metrics()])).join("\n");
+      endResponse(new Response(text, { headers: { "content-type": registry.contentType } }));
     },
   };
   const operations = usePrometheus({
