@@ -37,8 +37,8 @@ export interface PostgresCluster {
   stop(): void;
   /** A streaming replica of this cluster (pg_basebackup -R), started on its own port. */
   startReplica(): Promise<PostgresServer>;
-  /** PgBouncer in front of this cluster, pool_mode = transaction, every database (`*`). */
-  startPgBouncer(): Promise<PostgresServer>;
+  /** PgBouncer in front of this cluster, pool_mode = transaction, every database (`*`), `poolSize` server connections each (4). */
+  startPgBouncer(poolSize?: number): Promise<PostgresServer>;
 }
 
 /** A server started beside the cluster: its maintenance URL, and stop/start keeping its data. */
@@ -104,7 +104,7 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
       const replica = serverAt(replicaPort, server.pause, server.resume, () => rmSync(replicaDir, { recursive: true, force: true }));
       return { ...replica, control };
     },
-    async startPgBouncer() {
+    async startPgBouncer(poolSize = 4) {
       const bouncerDir = ownedDir("gateway-pgbouncer-");
       const bouncerPort = await freePort();
       const config = join(bouncerDir, "pgbouncer.ini");
@@ -113,7 +113,7 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
         "[databases]", `* = host=127.0.0.1 port=${port}`,
         "[pgbouncer]", "listen_addr = 127.0.0.1", `listen_port = ${bouncerPort}`, `unix_socket_dir = ${bouncerDir}`,
         "auth_type = trust", `auth_file = ${join(bouncerDir, "users.txt")}`, "pool_mode = transaction",
-        "max_client_conn = 1000", "default_pool_size = 4", "max_db_connections = 40", "admin_users = postgres",
+        "max_client_conn = 1000", `default_pool_size = ${poolSize}`, "max_db_connections = 100", "admin_users = postgres",
         `pidfile = ${join(bouncerDir, "pgbouncer.pid")}`, `logfile = ${join(bouncerDir, "pgbouncer.log")}`, "",
       ].join("\n"));
       if (uid !== undefined) for (const file of ["users.txt", "pgbouncer.ini"]) chownSync(join(bouncerDir, file), uid, uid);
