@@ -18,6 +18,7 @@ import { Prisma } from "../../src/generated/prisma/client.ts";
 import { db, prisma, readsFromReplica } from "../../src/data/db.ts";
 import { mintToken } from "../../src/pipeline/security/tokens.ts";
 import { ALL_SCOPES } from "../../src/graphql/scopes.ts";
+import { formatWalPosition, parseWalPosition } from "../../src/data/replicas/wal-position.ts";
 import { post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
 import { subscribeSse } from "../subscriptions/stream.ts";
@@ -52,6 +53,16 @@ async function replicaCaughtUp() {
   }
   throw new Error("the replica did not catch up");
 }
+
+test("WAL positions: parsed as pg_lsn text, compared as numbers, written back the same", () => {
+  const positions = ["0/0", "0/3000148", "16/B374D848", "FFFFFFFF/FFFFFFFF"];
+  const parsed = positions.map((text) => parseWalPosition(text));
+  expect(parsed).toHaveLength(4);
+  for (const [i, position] of parsed.entries()) expect(formatWalPosition(position!)).toBe(positions[i]);
+  expect(parsed[2]! > parsed[1]!).toBe(true);
+  expect(parsed[3]! > parsed[2]!).toBe(true);
+  for (const bad of ["", "3000148", "0/", "/1", "0/3000148x", "G/1", "123456789/0"]) expect(parseWalPosition(bad)).toBeUndefined();
+});
 
 describe.skipIf(!replicaUrl)("read replicas", () => {
   let rawId: number;
@@ -116,6 +127,14 @@ describe.skipIf(!replicaUrl)("read replicas", () => {
     } finally {
       await replica!.query("SELECT pg_wal_replay_resume()");
     }
+  });
+
+  test("a malformed X-WAL-Position header is BAD_USER_INPUT before any SQL; a malformed cookie is ignored", async () => {
+    const reader = await tokenOf("replica-malformed");
+    const refused = await post<unknown>({ query: READ, variables: { id: batchId } }, { authorization: reader, "x-wal-position": "yesterday" });
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "X-WAL-Position" });
+    expect(await labelOf(batchId, { authorization: reader, cookie: "gateway_wal_position=%E0%A4%A" })).toEqual(expect.any(String));
   });
 
   test("100 rounds of a mutation followed at once by a read of the same row return the new value every time", async () => {

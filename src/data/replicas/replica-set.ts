@@ -10,6 +10,7 @@ import { type WalPosition, formatWalPosition, parseWalPosition } from "./wal-pos
 
 export const CHECK_INTERVAL_MS = 1_000;
 const REPLAY_POLL_MS = 2;
+const SYSTEM = "SELECT system_identifier::text AS system FROM pg_control_system()";
 
 export interface Replica {
   /** Where it lives, without credentials. */
@@ -30,6 +31,8 @@ export class ReplicaSet {
   /** Statements of reads that could use a replica, by where they ran (for /metrics and tests). */
   readonly reads = { replica: 0, primary: 0 };
   private samples: Sample[] = [];
+  /** The primary's system identifier: a replica must share it (one started after the start-up check too). */
+  private primarySystem?: string;
   private timer?: NodeJS.Timeout;
   private firstCheck?: Promise<void>;
   private next = 0;
@@ -99,6 +102,7 @@ export class ReplicaSet {
     try {
       const position = await this.primaryPosition();
       if (position !== undefined) this.sample(position);
+      this.primarySystem ??= (await this.primary.query<{ system: string }>(SYSTEM)).rows[0]?.system;
     } catch {
       // The primary is away: its own errors answer the requests; replicas are judged on what is known.
     }
@@ -119,16 +123,18 @@ export class ReplicaSet {
   }
 
   private async checkReplica(replica: Replica) {
-    let state: { recovery: boolean; replayed: string | null };
+    let state: { recovery: boolean; replayed: string | null; system: string };
     try {
       const { rows } = await replica.pool.query<typeof state>(
-        "SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS replayed",
+        `SELECT pg_is_in_recovery() AS recovery, pg_last_wal_replay_lsn()::text AS replayed, (${SYSTEM}) AS system`,
       );
       state = rows[0]!;
     } catch (error) {
       return this.takeOut(replica, `unreachable: ${(error as Error).message}`);
     }
-    if (!state.recovery) return this.takeOut(replica, "no longer in recovery (promoted?)");
+    if (!state.recovery) return this.takeOut(replica, "not in recovery (promoted?)");
+    if (this.primarySystem === undefined) return this.takeOut(replica, "the primary's system identifier is not known yet");
+    if (state.system !== this.primarySystem) return this.takeOut(replica, `a replica of another cluster (system ${state.system})`);
     replica.replayed = parseWalPosition(state.replayed);
     const lag = replica.replayed === undefined ? Infinity : this.lagMs(replica.replayed);
     if (lag > this.maxLagMs) return this.takeOut(replica, `lagging ${lag} ms behind the primary`);

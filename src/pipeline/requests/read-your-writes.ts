@@ -9,6 +9,7 @@ import { env } from "../../config/env.ts";
 import { committedPosition, db, readsFromReplica } from "../../data/db.ts";
 import { type WalPosition, formatWalPosition, laterOf, parseWalPosition } from "../../data/replicas/wal-position.ts";
 import type { Context } from "../../graphql/context.ts";
+import { badUserInput } from "../../graphql/errors.ts";
 
 export const POSITION_HEADER = "x-wal-position";
 export const POSITION_COOKIE = "gateway_wal_position";
@@ -25,6 +26,14 @@ function remember(subject: string, position: WalPosition) {
   bySubject.set(subject, { position, until: Date.now() + REMEMBER_MS });
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return "";
+  }
+}
+
 function cookieValue(request: Request, name: string): string | undefined {
   for (const part of (request.headers.get("cookie") ?? "").split(";")) {
     const [key, value] = part.trim().split("=");
@@ -33,11 +42,14 @@ function cookieValue(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** The position a request's reads must see; malformed values are ignored (the read goes to any replica). */
+/**
+ * The position a request's reads must see. A malformed cookie is ignored (a browser cannot mend
+ * it; the read goes to any replica); a malformed header is the client's error, refused by the caller.
+ */
 function neededBy(request: Request, subject: string | undefined): WalPosition | undefined {
   const sent = laterOf(
     parseWalPosition(request.headers.get(POSITION_HEADER)),
-    parseWalPosition(decodeURIComponent(cookieValue(request, POSITION_COOKIE) ?? "")),
+    parseWalPosition(safeDecode(cookieValue(request, POSITION_COOKIE) ?? "")),
   );
   const remembered = subject ? bySubject.get(subject) : undefined;
   return laterOf(sent, remembered && remembered.until > Date.now() ? remembered.position : undefined);
@@ -47,10 +59,16 @@ export function readYourWritesPlugin(): Plugin<Context & YogaInitialContext> {
   if (!db.replicas) return {};
   const written = new WeakMap<Request, WalPosition>();
   return {
-    onExecute({ args, executeFn, setExecuteFn }) {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const context = args.contextValue as Context & YogaInitialContext;
       const kind = getOperationAST(args.document, args.operationName)?.operation;
       const subject = context.viewer?.subject;
+      const header = context.request.headers.get(POSITION_HEADER);
+      if (kind === "query" && header !== null && parseWalPosition(header) === undefined) {
+        const message = `X-WAL-Position must be a WAL position as a mutation's response gave it (e.g. 0/3000148), got "${header.slice(0, 40)}"`;
+        setResultAndStopExecution({ errors: [badUserInput(message, "X-WAL-Position")] });
+        return;
+      }
       if (kind === "query") {
         const needed = neededBy(context.request, subject);
         setExecuteFn((execution) => readsFromReplica(needed, () => executeFn(execution)));
