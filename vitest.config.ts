@@ -6,7 +6,8 @@ import { findPostgresBin } from "./tools/postgres.ts";
 
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL || findPostgresBin());
 const legs = hasPostgres || process.env.CI === "true" ? ["postgres", "pglite"] : ["pglite"];
-if (!legs.includes("postgres")) console.warn("PostgreSQL not installed: running the PGlite leg only (CI=true makes this an error)");
+if (!legs.includes("postgres"))
+  console.warn("PostgreSQL not installed: running the PGlite leg only (CI=true makes this an error)");
 
 const databaseLeg = (leg: string) => ({
   extends: true as const,
@@ -14,7 +15,13 @@ const databaseLeg = (leg: string) => ({
     name: leg,
     include: ["test/**/*.test.ts"],
     exclude: ["test/static/**", "test/browser/**"],
-    env: { TEST_DB: leg, NODE_ENV: "test", JWT_SECRET: "test-secret-of-at-least-32-characters!", RATE_LIMIT_REQUESTS: "0", RESPONSE_CACHE: "false" },
+    env: {
+      TEST_DB: leg,
+      NODE_ENV: "test",
+      JWT_SECRET: "test-secret-of-at-least-32-characters!",
+      RATE_LIMIT_REQUESTS: "0",
+      RESPONSE_CACHE: "false",
+    },
     globalSetup: ["test/setup/global.ts"],
     setupFiles: ["test/setup/database.ts"],
   },
@@ -29,7 +36,14 @@ export default defineConfig({
     hookTimeout: 120_000,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "static", include: ["test/static/**/*.test.ts", "test/browser/**/*.test.ts"], env: { NODE_ENV: "test", RESPONSE_CACHE: "false" } } },
+      {
+        extends: true,
+        test: {
+          name: "static",
+          include: ["test/static/**/*.test.ts", "test/browser/**/*.test.ts"],
+          env: { NODE_ENV: "test", RESPONSE_CACHE: "false" },
+        },
+      },
       ...legs.map(databaseLeg),
     ],
   },

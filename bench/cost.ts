@@ -39,7 +39,8 @@ function countersFor(url: string) {
   return {
     reset: async () => void (await admin.query("SELECT pg_stat_statements_reset()")),
     read: async () => {
-      const { rows } = await admin.query(`SELECT coalesce(sum(calls), 0)::float AS calls, coalesce(sum(total_exec_time), 0)::float AS "execMs"
+      const { rows } =
+        await admin.query(`SELECT coalesce(sum(calls), 0)::float AS calls, coalesce(sum(total_exec_time), 0)::float AS "execMs"
         FROM pg_stat_statements WHERE ${statsWhere}`);
       return rows[0] as { calls: number; execMs: number };
     },
@@ -55,7 +56,11 @@ async function measure(url: string) {
   const server = await startServer(peer.spec, await freePort());
   const counter = countersFor(url);
   try {
-    const load = (body: string): LoadCase => ({ url: `${server.url}/graphql`, headers: { authorization: `Bearer ${token}` }, body });
+    const load = (body: string): LoadCase => ({
+      url: `${server.url}/graphql`,
+      headers: { authorization: `Bearer ${token}` },
+      body,
+    });
     const count = Number(options.requests);
     let after: string | null = null;
     for (let walked = 0; walked < 10_000; walked += 100) {
@@ -71,18 +76,27 @@ async function measure(url: string) {
     for (let i = 0; i < 20; i++) await send(load(cases[0]![1]));
     for (const [name, body] of cases) {
       const cost = await costPerRequest(load(body), count, counter, server.cpuMs);
-      log(`${name.padEnd(60)} ${String(cost.statements).padStart(5)} statements ${String(cost.sqlMs).padStart(6)} ms SQL ${String(cost.serverCpuMs).padStart(7)} ms CPU`);
+      log(
+        `${name.padEnd(60)} ${String(cost.statements).padStart(5)} statements ${String(cost.sqlMs).padStart(6)} ms SQL ${String(cost.serverCpuMs).padStart(7)} ms CPU`,
+      );
     }
     const figures = await drive(load(cases[0]![1]), 10, Number(options.seconds));
-    log(`Q1 at 10 connections for ${options.seconds} s: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms, ${figures.failures} failures`);
+    log(
+      `Q1 at 10 connections for ${options.seconds} s: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms, ${figures.failures} failures`,
+    );
   } finally {
     await server.stop();
     await counter.close();
   }
   if (options.profile) {
-    const summary = await profileGatewayQ1({ databaseUrl: url, poolSize: 10, jwtSecret, token }, 10, Number(options.seconds));
+    const summary = await profileGatewayQ1(
+      { databaseUrl: url, poolSize: 10, jwtSecret, token },
+      10,
+      Number(options.seconds),
+    );
     log(`profile of Q1 at 10 connections (${summary.requestsPerSecond} req/s under --cpu-prof), self % / on-stack %:`);
-    for (const p of summary.topPackages) log(`  ${p.name.padEnd(40)} ${String(p.selfPercent).padStart(5)} ${String(p.inclusivePercent).padStart(5)}`);
+    for (const p of summary.topPackages)
+      log(`  ${p.name.padEnd(40)} ${String(p.selfPercent).padStart(5)} ${String(p.inclusivePercent).padStart(5)}`);
     for (const f of summary.topFunctions) log(`  ${String(f.selfPercent).padStart(5)}  ${f.name}`);
   }
 }

@@ -32,7 +32,9 @@ async function adminValue<T>(adminUrl: string, sql: string, params: unknown[] = 
 function pgCtl(bin: string, args: string[]): void {
   const asRoot = process.getuid?.() === 0;
   const command = join(bin, "pg_ctl");
-  execFileSync(asRoot ? "runuser" : command, asRoot ? ["-u", "postgres", "--", command, ...args] : args, { stdio: "pipe" });
+  execFileSync(asRoot ? "runuser" : command, asRoot ? ["-u", "postgres", "--", command, ...args] : args, {
+    stdio: "pipe",
+  });
 }
 
 /** Loads pg_stat_statements (it must be preloaded, hence a restart); false when it is not installed. */
@@ -73,7 +75,8 @@ export async function startBenchDatabase(log: (line: string) => void): Promise<B
       resetStatements: async () => {
         if (countsStatements) await adminQuery(cluster.adminUrl, "SELECT pg_stat_statements_reset()");
       },
-      serverVersion: () => adminValue<string>(cluster.adminUrl, "SELECT 'PostgreSQL ' || current_setting('server_version') AS value"),
+      serverVersion: () =>
+        adminValue<string>(cluster.adminUrl, "SELECT 'PostgreSQL ' || current_setting('server_version') AS value"),
     };
   } catch (error) {
     cluster.stop();

@@ -28,7 +28,9 @@ export async function drive(load: LoadCase, connections: number, seconds: number
     headers: { "content-type": "application/json", ...load.headers },
     connections,
     duration: seconds,
-    ...(typeof body === "string" ? { body } : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] }),
+    ...(typeof body === "string"
+      ? { body }
+      : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] }),
   });
   return {
     connections,
@@ -84,7 +86,12 @@ export interface PerRequest {
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** What one request costs: `count` requests one after another between two readings of the counters. */
-export async function costPerRequest(load: LoadCase, count: number, counter: StatementCounter, cpuMs: () => number): Promise<PerRequest> {
+export async function costPerRequest(
+  load: LoadCase,
+  count: number,
+  counter: StatementCounter,
+  cpuMs: () => number,
+): Promise<PerRequest> {
   // Warm: the first requests of a document parse, validate and compile it, which later ones skip.
   for (let i = 0; i < 5; i++) await send(load);
   await settle(counter);

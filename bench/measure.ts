@@ -1,7 +1,15 @@
 // One server's session: start it, check its answers, count its statements, drive each case,
 // and watch its memory the whole time.
 import { isDeepStrictEqual } from "node:util";
-import { type LoadCase, type LoadFigures, type PerRequest, type StatementCounter, costPerRequest, drive, send } from "./load.ts";
+import {
+  type LoadCase,
+  type LoadFigures,
+  type PerRequest,
+  type StatementCounter,
+  costPerRequest,
+  drive,
+  send,
+} from "./load.ts";
 import { type Peer, headersFor } from "./peers.ts";
 import type { PageSummary } from "./queries.ts";
 import { freePort } from "../tools/ports.ts";
@@ -70,7 +78,12 @@ function meanRss(server: RunningServer, from: number, to: number): number {
 }
 
 /** Drives every case at every connection count, then Q1 once more to compare memory under the same load. */
-async function timeCases(server: RunningServer, loads: [CaseName, LoadCase][], plan: Plan, log: (line: string) => void) {
+async function timeCases(
+  server: RunningServer,
+  loads: [CaseName, LoadCase][],
+  plan: Plan,
+  log: (line: string) => void,
+) {
   const now = () => Date.now() - server.startedAt;
   const most = Math.max(...plan.connections);
   const start = now();
@@ -83,7 +96,9 @@ async function timeCases(server: RunningServer, loads: [CaseName, LoadCase][], p
     for (const connections of plan.connections) {
       await server.idle();
       const figures = await drive(request, connections, plan.seconds);
-      log(`${server.name} ${name} c=${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`);
+      log(
+        `${server.name} ${name} c=${connections}: ${figures.requestsPerSecond} req/s, p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms`,
+      );
       cases.push({ case: name, ...figures });
       if (name === "Q1" && connections === most) firstQ1End = now();
     }
@@ -102,10 +117,20 @@ async function timeCases(server: RunningServer, loads: [CaseName, LoadCase][], p
   return { cases, rss };
 }
 
-export async function measurePeer(peer: Peer, token: string, plan: Plan, counter: StatementCounter, log: (line: string) => void) {
+export async function measurePeer(
+  peer: Peer,
+  token: string,
+  plan: Plan,
+  counter: StatementCounter,
+  log: (line: string) => void,
+) {
   const server = await startServer(peer.spec, await freePort());
   try {
-    const load = (body: string | (() => string)): LoadCase => ({ url: `${server.url}/graphql`, headers: headersFor(peer, token), body });
+    const load = (body: string | (() => string)): LoadCase => ({
+      url: `${server.url}/graphql`,
+      headers: headersFor(peer, token),
+      body,
+    });
     const q1 = load(peer.dialect.q1(PAGE, null));
     const q1Summary = peer.dialect.summarize(await send(q1));
     const q2 = load(peer.dialect.q1(PAGE, await cursorAtDepth(load, peer, plan.depth)));
@@ -116,8 +141,13 @@ export async function measurePeer(peer: Peer, token: string, plan: Plan, counter
       log(`${peer.name}: Q1 and Q2 answers equal ${plan.expected.name}'s (ids, counts, first cycles, order)`);
     }
     const q3 = load(peer.dialect.q3(peer.batchNodeId(plan.nodeBatchId)));
-    if (!((await send(q3)) as { data: { node: unknown } }).data.node) throw new Error(`${peer.name}: Q3 found no batch ${plan.nodeBatchId}`);
-    const loads: [CaseName, LoadCase][] = [["Q1", q1], ["Q2", q2], ["Q3", q3]];
+    if (!((await send(q3)) as { data: { node: unknown } }).data.node)
+      throw new Error(`${peer.name}: Q3 found no batch ${plan.nodeBatchId}`);
+    const loads: [CaseName, LoadCase][] = [
+      ["Q1", q1],
+      ["Q2", q2],
+      ["Q3", q3],
+    ];
     if (plan.mutation) {
       loads.push(["Q4", load(plan.mutation)]);
       await send(load(plan.mutation));

@@ -82,7 +82,12 @@ export function postgraphilePeer(settings: PeerSettings): Peer {
       command: process.execPath,
       args: ["--import", "./polyfill.mjs", "server.mjs"],
       cwd: POSTGRAPHILE_DIR,
-      env: { NODE_ENV: "production", GRAPHILE_ENV: "production", DATABASE_URL: settings.databaseUrl, DB_POOL_SIZE: String(settings.poolSize) },
+      env: {
+        NODE_ENV: "production",
+        GRAPHILE_ENV: "production",
+        DATABASE_URL: settings.databaseUrl,
+        DB_POOL_SIZE: String(settings.poolSize),
+      },
       probe: probe("/graphql", JSON.stringify({ query: "{ __typename }" })),
     },
   };

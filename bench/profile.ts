@@ -41,21 +41,32 @@ function packageOf({ url, functionName }: ProfileNode["callFrame"]): string {
 }
 
 function functionName({ url, functionName, lineNumber }: ProfileNode["callFrame"]): string {
-  const where = url ? ` ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/src\//, "src/")}:${lineNumber + 1}` : "";
+  const where = url
+    ? ` ${url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*\/src\//, "src/")}:${lineNumber + 1}`
+    : "";
   return `${functionName || "(anonymous)"}${where}`;
 }
 
 const percent = (hits: number, all: number) => Math.round((hits / all) * 1000) / 10;
 const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-const ranked = (totals: Map<string, number>, top: number) => [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+const ranked = (totals: Map<string, number>, top: number) =>
+  [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
 
 /** The samples of the last `windowSeconds` of the profile (the load, not the start-up), by function and package. */
-export function summarizeProfile(file: string, windowSeconds: number, top = 15): Pick<ProfileSummary, "topFunctions" | "topPackages"> {
+export function summarizeProfile(
+  file: string,
+  windowSeconds: number,
+  top = 15,
+): Pick<ProfileSummary, "topFunctions" | "topPackages"> {
   const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const [selfFunctions, selfPackages, inclusivePackages] = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const [selfFunctions, selfPackages, inclusivePackages] = [
+    new Map<string, number>(),
+    new Map<string, number>(),
+    new Map<string, number>(),
+  ];
   const from = profile.endTime - windowSeconds * 1e6;
   let time = profile.startTime;
   let all = 0;
@@ -67,26 +78,39 @@ export function summarizeProfile(file: string, windowSeconds: number, top = 15):
     add(selfFunctions, functionName(leaf));
     add(selfPackages, packageOf(leaf));
     const onStack = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) onStack.add(packageOf(byId.get(at)!.callFrame));
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at))
+      onStack.add(packageOf(byId.get(at)!.callFrame));
     for (const name of onStack) add(inclusivePackages, name);
   });
   return {
     topFunctions: ranked(selfFunctions, top).map(([name, hits]) => ({ name, selfPercent: percent(hits, all) })),
     topPackages: ranked(inclusivePackages, top)
       .filter(([name]) => name !== "(root)")
-      .map(([name, hits]) => ({ name, selfPercent: percent(selfPackages.get(name) ?? 0, all), inclusivePercent: percent(hits, all) })),
+      .map(([name, hits]) => ({
+        name,
+        selfPercent: percent(selfPackages.get(name) ?? 0, all),
+        inclusivePercent: percent(hits, all),
+      })),
   };
 }
 
 /** Runs the gateway under --cpu-prof and drives Q1 at `connections` for `seconds`. */
-export async function profileGatewayQ1(settings: PeerSettings, connections: number, seconds: number): Promise<ProfileSummary> {
+export async function profileGatewayQ1(
+  settings: PeerSettings,
+  connections: number,
+  seconds: number,
+): Promise<ProfileSummary> {
   const dir = mkdtempSync(join(tmpdir(), "gateway-cpu-prof-"));
   try {
     const peer: Peer = gatewayPeer({ ...settings, cpuProfileDir: dir });
     const server = await startServer(peer.spec, await freePort());
     let requestsPerSecond: number;
     try {
-      const load = { url: `${server.url}/graphql`, headers: headersFor(peer, settings.token), body: peer.dialect.q1(50, null) };
+      const load = {
+        url: `${server.url}/graphql`,
+        headers: headersFor(peer, settings.token),
+        body: peer.dialect.q1(50, null),
+      };
       await send(load);
       ({ requestsPerSecond } = await drive(load, connections, seconds));
     } finally {

@@ -28,7 +28,14 @@ export interface Dialect {
 /** What must agree across servers: the batches in order with their counts and first cycles. */
 export interface PageSummary {
   totalCount: number;
-  batches: { id: number; workOrder: number; location: number; cycles: number; counts: number[]; firstCycles: number[] }[];
+  batches: {
+    id: number;
+    workOrder: number;
+    location: number;
+    cycles: number;
+    counts: number[];
+    firstCycles: number[];
+  }[];
 }
 
 const body = (operationName: string, query: string, variables: Record<string, unknown>) =>
@@ -63,12 +70,20 @@ function dialect(n: Naming): Dialect {
   const variables = `$first: Int!, $after: ${n.cursorType}`;
   return {
     q1: (first, after) =>
-      body("BenchBatches", `query BenchBatches(${variables}) {
-        ${list(`totalCount pageInfo { hasNextPage endCursor } edges { node { ${n.batchFields} } }`)} }`, { first, after }),
+      body(
+        "BenchBatches",
+        `query BenchBatches(${variables}) {
+        ${list(`totalCount pageInfo { hasNextPage endCursor } edges { node { ${n.batchFields} } }`)} }`,
+        { first, after },
+      ),
     cursorsOnly: (first, after) =>
       body("BenchCursors", `query BenchCursors(${variables}) { ${list("pageInfo { endCursor }")} }`, { first, after }),
     q3: (nodeId) =>
-      body("BenchNode", `query BenchNode($id: ID!) { node(id: $id) { id ... on Batch { label ${n.workOrder} { id label } } } }`, { id: nodeId }),
+      body(
+        "BenchNode",
+        `query BenchNode($id: ID!) { node(id: $id) { id ... on Batch { label ${n.workOrder} { id label } } } }`,
+        { id: nodeId },
+      ),
     endCursor: (response) => (response as Json).data[n.list].pageInfo.endCursor,
     summarize: (response) => {
       const page = (response as Json).data[n.list];
@@ -128,12 +143,17 @@ export function gatewayQ1BuildUp(): [string, string][] {
     ["+ workOrder, queue { location }", "workOrder { id label dueDate } queue { id label location { id label } }"],
     ["+ cycleCounts", "cycleCounts { pending inProgress verifying complete blocked cancelled needed }"],
     ["+ cycles { totalCount }", "cycles(first: 10) { totalCount }"],
-    ["+ the first 10 cycles (Q1 but the outer totalCount)", "cycles(first: 10) { totalCount edges { node { id label position currentStatus { status category } } } }"],
+    [
+      "+ the first 10 cycles (Q1 but the outer totalCount)",
+      "cycles(first: 10) { totalCount edges { node { id label position currentStatus { status category } } } }",
+    ],
   ];
   const query = (fields: string) =>
     `query BenchBuildUp($first: Int!) { batches(first: $first, orderBy: { field: CREATED_AT, direction: ASC }) { edges { node { ${fields} } } } }`;
   let fields = "";
-  const bodies: [string, string][] = [["{ __typename } (what any request costs)", body("BenchTypename", "query BenchTypename { __typename }", {})]];
+  const bodies: [string, string][] = [
+    ["{ __typename } (what any request costs)", body("BenchTypename", "query BenchTypename { __typename }", {})],
+  ];
   for (const [name, added] of steps) {
     // The cycles step replaces the previous one's cycles selection rather than adding a second.
     fields = added.startsWith("cycles(") ? `${fields.replace(/ cycles\(.*$/, "")} ${added}` : `${fields} ${added}`;

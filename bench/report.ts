@@ -29,7 +29,7 @@ export function machineFacts(postgresVersion: string): BenchResults["machine"] {
   const shell = (command: string) => execFileSync("sh", ["-c", command], { encoding: "utf8" }).trim();
   return {
     nproc: shell("nproc"),
-    memory: shell("free -h | awk '/^Mem:/ {print $2 \" total, \" $7 \" available\"}'"),
+    memory: shell('free -h | awk \'/^Mem:/ {print $2 " total, " $7 " available"}\''),
     cpu: cpus()[0]?.model ?? "unknown",
     node: process.version,
     postgres: postgresVersion,
@@ -37,7 +37,8 @@ export function machineFacts(postgresVersion: string): BenchResults["machine"] {
 }
 
 const row = (cells: unknown[]) => `| ${cells.join(" | ")} |`;
-const table = (head: string[], rows: unknown[][]) => [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
+const table = (head: string[], rows: unknown[][]) =>
+  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n");
 
 export function markdown(results: BenchResults): string {
   const { machine, seed, settings } = results;
@@ -49,7 +50,17 @@ export function markdown(results: BenchResults): string {
     "",
     table(
       ["server", "case", "connections", "req/s", "p50 ms", "p99 ms", "failures"],
-      results.peers.flatMap((p) => p.cases.map((c) => [p.name, c.case, c.connections, c.requestsPerSecond, c.latencyP50Ms, c.latencyP99Ms, c.failures])),
+      results.peers.flatMap((p) =>
+        p.cases.map((c) => [
+          p.name,
+          c.case,
+          c.connections,
+          c.requestsPerSecond,
+          c.latencyP50Ms,
+          c.latencyP99Ms,
+          c.failures,
+        ]),
+      ),
     ),
     "",
     table(
@@ -74,7 +85,10 @@ export function markdown(results: BenchResults): string {
       ]),
     ),
     "",
-    table(["target", "met", "measured"], results.targets.map((t) => [t.target, t.met ? "yes" : "**no**", t.detail])),
+    table(
+      ["target", "met", "measured"],
+      results.targets.map((t) => [t.target, t.met ? "yes" : "**no**", t.detail]),
+    ),
   ];
   if (results.profile) {
     const { profile } = results;
@@ -82,9 +96,15 @@ export function markdown(results: BenchResults): string {
       "",
       `Gateway CPU profile, Q1 at 10 connections for ${profile.seconds} s (${profile.requestsPerSecond} req/s under the profiler), share of the samples:`,
       "",
-      table(["package", "on the stack %", "self %"], profile.topPackages.map((p) => [p.name, p.inclusivePercent, p.selfPercent])),
+      table(
+        ["package", "on the stack %", "self %"],
+        profile.topPackages.map((p) => [p.name, p.inclusivePercent, p.selfPercent]),
+      ),
       "",
-      table(["function", "self %"], profile.topFunctions.map((f) => [`\`${f.name}\``, f.selfPercent])),
+      table(
+        ["function", "self %"],
+        profile.topFunctions.map((f) => [`\`${f.name}\``, f.selfPercent]),
+      ),
     );
   }
   return lines.join("\n");
@@ -102,7 +122,12 @@ export function writeResults(results: BenchResults, updateDocs: boolean, suffix 
     const start = text.indexOf(START);
     const end = text.indexOf(END);
     const section = `${START}\n${markdown(results)}\n${END}`;
-    writeFileSync(docs, start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + END.length) : `${text}\n${section}\n`);
+    writeFileSync(
+      docs,
+      start >= 0 && end > start
+        ? text.slice(0, start) + section + text.slice(end + END.length)
+        : `${text}\n${section}\n`,
+    );
   }
   return file;
 }

@@ -33,7 +33,12 @@ const CATEGORIES = ["PENDING", "IN_PROGRESS", "VERIFYING", "COMPLETE", "BLOCKED"
 
 // src/config/env.ts reads the environment once, at first import: settle it before anything imports it.
 const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, DB_POOL_SIZE: String(POOL_SIZE), LOG_LEVEL: "warn", TRACE_SQL: "false" });
+Object.assign(process.env, {
+  JWT_SECRET: jwtSecret,
+  DB_POOL_SIZE: String(POOL_SIZE),
+  LOG_LEVEL: "warn",
+  TRACE_SQL: "false",
+});
 
 const began = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -85,7 +90,12 @@ async function main() {
       date: new Date().toISOString().slice(0, 19) + "Z",
       machine: machineFacts(await database.serverVersion()),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
-      settings: { ...plan, seconds, poolSize: POOL_SIZE, postgraphile: "5 (library mode, PostGraphileAmberPreset, grafserv/node)" },
+      settings: {
+        ...plan,
+        seconds,
+        poolSize: POOL_SIZE,
+        postgraphile: "5 (library mode, PostGraphileAmberPreset, grafserv/node)",
+      },
       seed,
       peers: peers.map(({ q1: _q1, q2: _q2, ...rest }) => rest),
       ratios: ratios(peers),

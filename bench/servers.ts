@@ -71,7 +71,11 @@ async function waitUntilUp(child: ChildProcess, url: string, spec: ServerSpec, o
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${spec.name} exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(url + spec.probe.path, { method: "POST", headers: spec.probe.headers, body: spec.probe.body });
+      const response = await fetch(url + spec.probe.path, {
+        method: "POST",
+        headers: spec.probe.headers,
+        body: spec.probe.body,
+      });
       if (response.ok) return;
     } catch {
       // not listening yet

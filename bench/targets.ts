@@ -25,7 +25,9 @@ function figures(peer: PeerResult | undefined, name: CaseName, connections: numb
 }
 
 export function ratios(peers: PeerResult[]): Ratio[] {
-  const [gateway, postgraphile, floor] = ["gateway", "postgraphile", "floor"].map((name) => peers.find((p) => p.name === name));
+  const [gateway, postgraphile, floor] = ["gateway", "postgraphile", "floor"].map((name) =>
+    peers.find((p) => p.name === name),
+  );
   return (gateway?.cases ?? []).map(({ case: name, connections, requestsPerSecond }) => {
     const versus = (peer: PeerResult | undefined) => {
       const other = figures(peer, name, connections)?.requestsPerSecond;
@@ -41,12 +43,24 @@ function q1Targets(c: number, g1: Figures, p1: Figures | undefined, f1: Figures 
   const targets: Target[] = [];
   if (p1) {
     const ratio = g1.requestsPerSecond / p1.requestsPerSecond;
-    targets.push({ target: `Q1 c=${c}: throughput ≥ 1.5× PostGraphile`, met: ratio >= 1.5, detail: `${round(ratio)}×` });
-    targets.push({ target: `Q1 c=${c}: p99 ≤ PostGraphile's`, met: g1.latencyP99Ms <= p1.latencyP99Ms, detail: `${g1.latencyP99Ms} ms vs ${p1.latencyP99Ms} ms` });
+    targets.push({
+      target: `Q1 c=${c}: throughput ≥ 1.5× PostGraphile`,
+      met: ratio >= 1.5,
+      detail: `${round(ratio)}×`,
+    });
+    targets.push({
+      target: `Q1 c=${c}: p99 ≤ PostGraphile's`,
+      met: g1.latencyP99Ms <= p1.latencyP99Ms,
+      detail: `${g1.latencyP99Ms} ms vs ${p1.latencyP99Ms} ms`,
+    });
   }
   if (f1) {
     const share = g1.requestsPerSecond / f1.requestsPerSecond;
-    targets.push({ target: `Q1 c=${c}: throughput ≥ 50% of the floor`, met: share >= 0.5, detail: `${Math.round(share * 100)}%` });
+    targets.push({
+      target: `Q1 c=${c}: throughput ≥ 50% of the floor`,
+      met: share >= 0.5,
+      detail: `${Math.round(share * 100)}%`,
+    });
   }
   return targets;
 }
@@ -84,7 +98,9 @@ function rssTarget(peer: PeerResult): Target {
 }
 
 export function checkTargets(peers: PeerResult[], connections: number[]): Target[] {
-  const [gateway, postgraphile, floor] = ["gateway", "postgraphile", "floor"].map((name) => peers.find((p) => p.name === name));
+  const [gateway, postgraphile, floor] = ["gateway", "postgraphile", "floor"].map((name) =>
+    peers.find((p) => p.name === name),
+  );
   const targets: Target[] = [];
   for (const c of connections) {
     const g1 = figures(gateway, "Q1", c)!;
@@ -94,6 +110,10 @@ export function checkTargets(peers: PeerResult[], connections: number[]): Target
   const small = gateway!.perRequest["Q1 page of 5"]?.statements;
   const large = gateway!.perRequest["Q1 page of 50"]?.statements;
   targets.push(q2CostTarget(gateway!));
-  targets.push({ target: "Statements per request equal for pages of 5 and 50", met: small === large, detail: `${small} vs ${large}` });
+  targets.push({
+    target: "Statements per request equal for pages of 5 and 50",
+    met: small === large,
+    detail: `${small} vs ${large}`,
+  });
   return [...targets, ...peers.map(rssTarget)];
 }

@@ -31,9 +31,15 @@ const START = "<!-- bench:topology:start -->";
 const END = "<!-- bench:topology:end -->";
 
 const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, DB_POOL_SIZE: String(POOL_SIZE), LOG_LEVEL: "warn", TRACE_SQL: "false" });
+Object.assign(process.env, {
+  JWT_SECRET: jwtSecret,
+  DB_POOL_SIZE: String(POOL_SIZE),
+  LOG_LEVEL: "warn",
+  TRACE_SQL: "false",
+});
 const began = Date.now();
-const log = (line: string) => console.log(`[bench:topology ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[bench:topology ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 interface Deployment {
   name: string;
@@ -51,14 +57,23 @@ function startRedis(port: number): ChildProcess | undefined {
   } catch {
     return undefined;
   }
-  return spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  return spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
 }
 
 async function measure(deployment: Deployment, settings: Parameters<typeof gatewayPeer>[0]): Promise<DeploymentResult> {
   const spec = gatewayPeer(settings).spec;
-  const server = await startServer({ ...spec, name: deployment.name, env: { ...spec.env, ...deployment.env } }, await freePort());
+  const server = await startServer(
+    { ...spec, name: deployment.name, env: { ...spec.env, ...deployment.env } },
+    await freePort(),
+  );
   try {
-    const load = { url: `${server.url}/graphql`, headers: { authorization: `Bearer ${settings.token}` }, body: gatewayDialect.q1(50, null) };
+    const load = {
+      url: `${server.url}/graphql`,
+      headers: { authorization: `Bearer ${settings.token}` },
+      body: gatewayDialect.q1(50, null),
+    };
     await send(load); // a wrong answer stops the run before anything is timed
     await drive(load, CONNECTIONS.at(-1)!, quick ? 1 : 5); // warm-up: compiled documents, pools filled
     const cases: LoadFigures[] = [];
@@ -78,7 +93,15 @@ function markdown(results: DeploymentResult[], machine: object): string {
   const rows = results.flatMap((result) =>
     result.cases.map((figures, i) => {
       const ratio = figures.requestsPerSecond / baseline.cases[i]!.requestsPerSecond;
-      const cells = [result.name, figures.connections, figures.requestsPerSecond, `${ratio.toFixed(2)}×`, figures.latencyP50Ms, figures.latencyP99Ms, figures.failures];
+      const cells = [
+        result.name,
+        figures.connections,
+        figures.requestsPerSecond,
+        `${ratio.toFixed(2)}×`,
+        figures.latencyP50Ms,
+        figures.latencyP99Ms,
+        figures.failures,
+      ];
       return `| ${cells.join(" | ")} |`;
     }),
   );
@@ -104,13 +127,23 @@ async function main() {
     const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "2h" });
     const settings = { databaseUrl: database.url, poolSize: POOL_SIZE, jwtSecret, token };
     const deployments: Deployment[] = [{ name: "1 process, primary", env: {} }];
-    if (redis) deployments.push({ name: "2 processes, primary", env: { WEB_CONCURRENCY: "2", REDIS_URL: `redis://127.0.0.1:${redisPort}` } });
+    if (redis)
+      deployments.push({
+        name: "2 processes, primary",
+        env: { WEB_CONCURRENCY: "2", REDIS_URL: `redis://127.0.0.1:${redisPort}` },
+      });
     else log("redis-server is not installed: the 2-process case is skipped");
     if (hasPgBouncer()) {
       const bouncer = await database.cluster.startPgBouncer(POOL_SIZE);
-      deployments.push({ name: "1 process, PgBouncer", env: { DATABASE_URL: databaseUrl(bouncer.adminUrl, BENCH_DB), DATABASE_TRANSACTION_POOLING: "true" } });
+      deployments.push({
+        name: "1 process, PgBouncer",
+        env: { DATABASE_URL: databaseUrl(bouncer.adminUrl, BENCH_DB), DATABASE_TRANSACTION_POOLING: "true" },
+      });
     } else log("PgBouncer is not installed: its case is skipped");
-    deployments.push({ name: "1 process, replica", env: { DATABASE_REPLICA_URLS: databaseUrl(replica.adminUrl, BENCH_DB) } });
+    deployments.push({
+      name: "1 process, replica",
+      env: { DATABASE_REPLICA_URLS: databaseUrl(replica.adminUrl, BENCH_DB) },
+    });
     const results: DeploymentResult[] = [];
     for (const deployment of deployments) results.push(await measure(deployment, settings));
     const machine = machineFacts(await database.serverVersion());
@@ -118,14 +151,22 @@ async function main() {
     const dir = join(REPO_ROOT, "bench", "results");
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${date.replace(/:/g, "-")}-topology${quick ? "-quick" : ""}.json`);
-    writeFileSync(file, `${JSON.stringify({ date, machine, scale, seconds, poolSize: POOL_SIZE, results }, null, 2)}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ date, machine, scale, seconds, poolSize: POOL_SIZE, results }, null, 2)}\n`,
+    );
     const text = markdown(results, machine);
     const docs = join(REPO_ROOT, "docs", "PERFORMANCE.md");
     if (!quick && existsSync(docs)) {
       const current = readFileSync(docs, "utf8");
       const [start, end] = [current.indexOf(START), current.indexOf(END)];
       const section = `${START}\n${text}\n${END}`;
-      writeFileSync(docs, start >= 0 && end > start ? current.slice(0, start) + section + current.slice(end + END.length) : `${current}\n${section}\n`);
+      writeFileSync(
+        docs,
+        start >= 0 && end > start
+          ? current.slice(0, start) + section + current.slice(end + END.length)
+          : `${current}\n${section}\n`,
+      );
     }
     console.log(`\n${text}\n\nresults: ${file}`);
   } finally {

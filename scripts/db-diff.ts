@@ -16,7 +16,11 @@ async function main(): Promise<number> {
   }
   if (values.create !== undefined) {
     const folder = await createMigration(values.create);
-    console.log(folder ? `created ${relative(process.cwd(), folder)}/migration.sql` : "schema.prisma matches prisma/migrations: nothing to create");
+    console.log(
+      folder
+        ? `created ${relative(process.cwd(), folder)}/migration.sql`
+        : "schema.prisma matches prisma/migrations: nothing to create",
+    );
     return 0;
   }
   const diff = await diffSchemaAgainstMigrations();

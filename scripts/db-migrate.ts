@@ -10,7 +10,13 @@ try {
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error);
   // Prisma client errors span several lines; a failed deploy step should read as one.
-  console.error(`db:migrate: ${db.describe}: ${message.split("\n").map((line) => line.trim()).filter(Boolean).join(" ")}`);
+  console.error(
+    `db:migrate: ${db.describe}: ${message
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(" ")}`,
+  );
   exitCode = 1;
 } finally {
   await db.close().catch(() => {});

@@ -17,7 +17,8 @@ async function main(): Promise<string | undefined> {
     return `seed: ${(error as Error).message} (${USAGE})`;
   }
   const scale = Number(values.scale ?? "1");
-  if (!Number.isInteger(scale) || scale < 1) return `seed: --scale must be an integer ≥ 1, got "${values.scale}" (${USAGE})`;
+  if (!Number.isInteger(scale) || scale < 1)
+    return `seed: --scale must be an integer ≥ 1, got "${values.scale}" (${USAGE})`;
   // The data is relative to this instant: the time of seeding, or a fixed one to reproduce the same rows.
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime())) {

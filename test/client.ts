@@ -61,7 +61,9 @@ export async function recordStatements<R>(run: () => Promise<R>): Promise<{ resu
 }
 
 /** The statements sent with db.query while `run` executes, with their parameters (to EXPLAIN them). */
-export async function recordQueries<R>(run: () => Promise<R>): Promise<{ result: R; queries: { text: string; values: readonly unknown[] }[] }> {
+export async function recordQueries<R>(
+  run: () => Promise<R>,
+): Promise<{ result: R; queries: { text: string; values: readonly unknown[] }[] }> {
   const queries: { text: string; values: readonly unknown[] }[] = [];
   const stop = onQuery((text, values) => {
     if (values) queries.push({ text, values });

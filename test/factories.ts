@@ -83,7 +83,12 @@ export async function createBatches(count: number, options: Partial<BatchOptions
   const batches = [];
   for (let i = 0; i < count; i++) {
     batches.push(
-      await createBatch({ queueId: queue.id, workOrderId: workOrder.id, createdAt: new Date(start + i * 1000), ...options }),
+      await createBatch({
+        queueId: queue.id,
+        workOrderId: workOrder.id,
+        createdAt: new Date(start + i * 1000),
+        ...options,
+      }),
     );
   }
   return { location, queue, workOrder, batches };

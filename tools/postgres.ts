@@ -15,7 +15,8 @@ export function findPostgresBin(): string | undefined {
   const root = "/usr/lib/postgresql";
   if (existsSync(root)) {
     const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-    for (const version of versions) if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
+    for (const version of versions)
+      if (existsSync(join(root, version, "bin", "initdb"))) return join(root, version, "bin");
   }
   try {
     const initdb = execFileSync("sh", ["-c", "command -v initdb"], { encoding: "utf8" }).trim();
@@ -54,9 +55,13 @@ export interface PostgresServer {
 export async function startPostgres(bin: string): Promise<PostgresCluster> {
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : join(bin, command), asRoot ? ["-u", "postgres", "--", join(bin, command), ...args] : args, {
-      stdio: "pipe",
-    });
+    execFileSync(
+      asRoot ? "runuser" : join(bin, command),
+      asRoot ? ["-u", "postgres", "--", join(bin, command), ...args] : args,
+      {
+        stdio: "pipe",
+      },
+    );
   const uid = asRoot ? Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()) : undefined;
   const ownedDir = (prefix: string) => {
     const made = mkdtempSync(join(tmpdir(), prefix));
@@ -101,7 +106,9 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
       const control: ServerControl = { bin, dataDir: data, options: replicaOptions, log: join(replicaDir, "log") };
       const server = controlServer(control);
       server.resume();
-      const replica = serverAt(replicaPort, server.pause, server.resume, () => rmSync(replicaDir, { recursive: true, force: true }));
+      const replica = serverAt(replicaPort, server.pause, server.resume, () =>
+        rmSync(replicaDir, { recursive: true, force: true }),
+      );
       return { ...replica, control };
     },
     async startPgBouncer(poolSize = 4) {
@@ -109,14 +116,29 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
       const bouncerPort = await freePort();
       const config = join(bouncerDir, "pgbouncer.ini");
       writeFileSync(join(bouncerDir, "users.txt"), '"postgres" ""\n');
-      writeFileSync(config, [
-        "[databases]", `* = host=127.0.0.1 port=${port}`,
-        "[pgbouncer]", "listen_addr = 127.0.0.1", `listen_port = ${bouncerPort}`, `unix_socket_dir = ${bouncerDir}`,
-        "auth_type = trust", `auth_file = ${join(bouncerDir, "users.txt")}`, "pool_mode = transaction",
-        "max_client_conn = 1000", `default_pool_size = ${poolSize}`, "max_db_connections = 100", "admin_users = postgres",
-        `pidfile = ${join(bouncerDir, "pgbouncer.pid")}`, `logfile = ${join(bouncerDir, "pgbouncer.log")}`, "",
-      ].join("\n"));
-      if (uid !== undefined) for (const file of ["users.txt", "pgbouncer.ini"]) chownSync(join(bouncerDir, file), uid, uid);
+      writeFileSync(
+        config,
+        [
+          "[databases]",
+          `* = host=127.0.0.1 port=${port}`,
+          "[pgbouncer]",
+          "listen_addr = 127.0.0.1",
+          `listen_port = ${bouncerPort}`,
+          `unix_socket_dir = ${bouncerDir}`,
+          "auth_type = trust",
+          `auth_file = ${join(bouncerDir, "users.txt")}`,
+          "pool_mode = transaction",
+          "max_client_conn = 1000",
+          `default_pool_size = ${poolSize}`,
+          "max_db_connections = 100",
+          "admin_users = postgres",
+          `pidfile = ${join(bouncerDir, "pgbouncer.pid")}`,
+          `logfile = ${join(bouncerDir, "pgbouncer.log")}`,
+          "",
+        ].join("\n"),
+      );
+      if (uid !== undefined)
+        for (const file of ["users.txt", "pgbouncer.ini"]) chownSync(join(bouncerDir, file), uid, uid);
       const command = asRoot ? "runuser" : PGBOUNCER;
       const startBouncer = () => {
         execFileSync(command, asRoot ? ["-u", "postgres", "--", PGBOUNCER, "-d", config] : ["-d", config]);
@@ -156,9 +178,13 @@ export interface ServerControl {
 export function controlServer(control: ServerControl) {
   const asRoot = process.getuid?.() === 0;
   const pgCtl = (args: string[]) =>
-    execFileSync(asRoot ? "runuser" : join(control.bin, "pg_ctl"), asRoot ? ["-u", "postgres", "--", join(control.bin, "pg_ctl"), ...args] : args, {
-      stdio: "pipe",
-    });
+    execFileSync(
+      asRoot ? "runuser" : join(control.bin, "pg_ctl"),
+      asRoot ? ["-u", "postgres", "--", join(control.bin, "pg_ctl"), ...args] : args,
+      {
+        stdio: "pipe",
+      },
+    );
   return {
     pause: (mode: "fast" | "immediate" = "fast") => void pgCtl(["-D", control.dataDir, "-m", mode, "-w", "stop"]),
     resume: () => void pgCtl(["-D", control.dataDir, "-o", control.options, "-l", control.log, "-w", "start"]),

@@ -31,7 +31,11 @@ async function answer(request: Request): Promise<string | undefined> {
     return rows[0].body;
   }
   if (operationName === "BenchNode") {
-    const rawId = Number(Buffer.from(variables.id ?? "", "base64").toString("utf8").split(":")[1]);
+    const rawId = Number(
+      Buffer.from(variables.id ?? "", "base64")
+        .toString("utf8")
+        .split(":")[1],
+    );
     const { rows } = await pool.query({ name: "batch-node", text: BATCH_NODE, values: [rawId] });
     return rows[0].body;
   }

@@ -31,7 +31,10 @@ export async function runCluster(): Promise<void> {
   const indexOf = new Map<Worker, number>();
   const fork = (index: number) => {
     // Jobs in the first process only: one dispatcher and one executor per server, as with one process.
-    const worker = cluster.fork({ GATEWAY_PROCESS_INDEX: String(index), JOBS: env.jobs && index === 0 ? "true" : "false" });
+    const worker = cluster.fork({
+      GATEWAY_PROCESS_INDEX: String(index),
+      JOBS: env.jobs && index === 0 ? "true" : "false",
+    });
     indexOf.set(worker, index);
     worker.on("listening", () => listenedAt.set(worker, Date.now()));
   };
@@ -39,7 +42,10 @@ export async function runCluster(): Promise<void> {
   let listening = 0;
   cluster.on("listening", () => {
     if (++listening === env.webConcurrency) {
-      logger.info({ processes: env.webConcurrency, port: env.port }, `${env.webConcurrency} gateway processes on port ${env.port}`);
+      logger.info(
+        { processes: env.webConcurrency, port: env.port },
+        `${env.webConcurrency} gateway processes on port ${env.port}`,
+      );
     }
   });
   cluster.on("exit", (worker, code, signal) => {
@@ -54,7 +60,10 @@ export async function runCluster(): Promise<void> {
       return;
     }
     const early = Date.now() - startedListening < EARLY_DEATH_MS;
-    logger.error({ process: index, pid: worker.process.pid, code, signal }, "gateway process died; starting a replacement");
+    logger.error(
+      { process: index, pid: worker.process.pid, code, signal },
+      "gateway process died; starting a replacement",
+    );
     setTimeout(() => !stopping && fork(index), early ? RESTART_PAUSE_MS : 0);
   });
   for (let index = 0; index < env.webConcurrency; index++) fork(index);

@@ -19,7 +19,10 @@ async function viewerOf(request: Request): Promise<Viewer | null> {
   }
 }
 
-export async function createContext(initial: YogaInitialContext, options: { planner?: boolean } = {}): Promise<Context> {
+export async function createContext(
+  initial: YogaInitialContext,
+  options: { planner?: boolean } = {},
+): Promise<Context> {
   return {
     requestId: requestIdsOf(initial.request).requestId,
     viewer: await viewerOf(initial.request),

@@ -85,7 +85,10 @@ export function createGateway(options: GatewayOptions = {}) {
       requestHeadersPlugin,
       // After the executors are chosen (compiled, idempotent replay): wraps the one that runs.
       readYourWritesPlugin(),
-      persistedOperationsPlugin(options.persistedOperations?.mode ?? env.persistedOperations, options.persistedOperations?.manifestPath),
+      persistedOperationsPlugin(
+        options.persistedOperations?.mode ?? env.persistedOperations,
+        options.persistedOperations?.manifestPath,
+      ),
       useDeferStream(),
       ...responseCachePlugins({
         enabled: env.responseCache,

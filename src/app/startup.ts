@@ -1,6 +1,6 @@
 // Before the server listens: reach the database, apply pending migrations, and fill an
 // empty embedded database with demo data. Any failure is one clear line and exit 1.
-import { type Database } from "../data/db.ts";
+import type { Database } from "../data/db.ts";
 import { env } from "../config/env.ts";
 import { logger } from "../config/logger.ts";
 import { applyPendingMigrations } from "../data/migrations/migrate.ts";
@@ -49,11 +49,16 @@ export async function checkReplicas(database: Database): Promise<void> {
     try {
       identity = (await replica.pool.query<Identity>(IDENTITY)).rows[0]!;
     } catch (error) {
-      logger.warn({ replica: replica.describe, cause: describeCause(error) }, "read replica unreachable at start-up; reads use the primary until it answers");
+      logger.warn(
+        { replica: replica.describe, cause: describeCause(error) },
+        "read replica unreachable at start-up; reads use the primary until it answers",
+      );
       continue;
     }
     if (!identity.recovery) {
-      throw new StartupError(`DATABASE_REPLICA_URLS: ${replica.describe} is not a replica (pg_is_in_recovery() is false)`);
+      throw new StartupError(
+        `DATABASE_REPLICA_URLS: ${replica.describe} is not a replica (pg_is_in_recovery() is false)`,
+      );
     }
     if (identity.system !== primary.system) {
       throw new StartupError(

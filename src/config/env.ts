@@ -66,7 +66,8 @@ function cursorSecret(): string | undefined {
 
 function persistedOperationsMode(): "allow" | "only" {
   const raw = process.env.PERSISTED_OPERATIONS || "allow";
-  if (raw !== "allow" && raw !== "only") throw new ConfigError(`PERSISTED_OPERATIONS must be "allow" or "only", got "${raw}"`);
+  if (raw !== "allow" && raw !== "only")
+    throw new ConfigError(`PERSISTED_OPERATIONS must be "allow" or "only", got "${raw}"`);
   return raw;
 }
 
@@ -74,17 +75,22 @@ function persistedOperationsMode(): "allow" | "only" {
 function replicaUrls(primary: string | undefined): string[] {
   const raw = process.env.DATABASE_REPLICA_URLS?.trim();
   if (!raw) return [];
-  if (!primary) throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no replicas");
+  if (!primary)
+    throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no replicas");
   return raw.split(",").map((entry, index) => {
     const value = entry.trim();
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${index + 1} is not a valid URL (expected postgresql://user:password@host:port/database)`);
+      throw new ConfigError(
+        `DATABASE_REPLICA_URLS: entry ${index + 1} is not a valid URL (expected postgresql://user:password@host:port/database)`,
+      );
     }
     if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-      throw new ConfigError(`DATABASE_REPLICA_URLS: entry ${index + 1} must start with postgresql://, got "${url.protocol}//"`);
+      throw new ConfigError(
+        `DATABASE_REPLICA_URLS: entry ${index + 1} must start with postgresql://, got "${url.protocol}//"`,
+      );
     }
     return value;
   });
@@ -99,13 +105,16 @@ function webConcurrency(nodeEnv: string, cores: number): number {
   const raw = process.env.WEB_CONCURRENCY?.trim();
   const shareable = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
   if (!raw) return nodeEnv === "production" && shareable ? cores : 1;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new ConfigError(`WEB_CONCURRENCY must be a positive integer, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ConfigError(`WEB_CONCURRENCY must be a positive integer, got "${raw}"`);
   const count = Number(raw);
   if (count > 1 && !process.env.DATABASE_URL) {
     throw new ConfigError(`WEB_CONCURRENCY=${count} needs DATABASE_URL: the embedded database serves one process`);
   }
   if (count > 1 && !process.env.REDIS_URL) {
-    throw new ConfigError(`WEB_CONCURRENCY=${count} needs REDIS_URL: processes share live-update events and the write epoch through it`);
+    throw new ConfigError(
+      `WEB_CONCURRENCY=${count} needs REDIS_URL: processes share live-update events and the write epoch through it`,
+    );
   }
   return count;
 }
@@ -186,7 +195,10 @@ function readEnv() {
       perToken: integer("MAX_SUBSCRIPTIONS_PER_TOKEN", 500, 1),
     },
     /** Requests allowed per token subject (or per IP without a valid token) per window; 0 disables rate limiting. */
-    rateLimit: { points: integer("RATE_LIMIT_REQUESTS", 600, 0), windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1) },
+    rateLimit: {
+      points: integer("RATE_LIMIT_REQUESTS", 600, 0),
+      windowSeconds: integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1),
+    },
     redisUrl: process.env.REDIS_URL || undefined,
     /** "only": run just the operations in the client manifest (by hash); "allow" (default): any document too. */
     persistedOperations: persistedOperationsMode(),
@@ -210,7 +222,8 @@ function readEnv() {
     /** Prometheus metrics at /metrics (on unless METRICS=false). */
     metrics: process.env.METRICS !== "false",
     /** OpenTelemetry traces, opt-in through the standard OTEL_* variables. */
-    otelTracing: Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ||
+    otelTracing:
+      Boolean(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) ||
       (process.env.OTEL_TRACES_EXPORTER !== undefined && !["", "none"].includes(process.env.OTEL_TRACES_EXPORTER)),
   };
 }

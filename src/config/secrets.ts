@@ -11,7 +11,8 @@ import { ConfigError, env } from "./env.ts";
 export const usesDevelopmentSecret = !env.jwtSecret && !env.jwtPublicKey && !env.jwtJwksFile;
 
 function developmentSecret(): Uint8Array {
-  if (env.isProduction) throw new ConfigError("JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_FILE must be set when NODE_ENV=production");
+  if (env.isProduction)
+    throw new ConfigError("JWT_SECRET, JWT_PUBLIC_KEY or JWT_JWKS_FILE must be set when NODE_ENV=production");
   const dir = env.dataDir.startsWith("memory://") ? ".data" : env.dataDir;
   const file = join(dir, "dev-jwt-secret");
   if (!existsSync(file)) {

@@ -177,7 +177,9 @@ export function openPostgres(
     : primaryFactory;
   const prisma = createClient(adapterFactory);
   const send = <Row>(sql: Prisma.Sql) =>
-    replicas ? routed(replicas, sql.text, (replica) => sendStatement<Row>(replica?.pool ?? pool, sql)) : sendStatement<Row>(pool, sql);
+    replicas
+      ? routed(replicas, sql.text, (replica) => sendStatement<Row>(replica?.pool ?? pool, sql))
+      : sendStatement<Row>(pool, sql);
   return {
     kind: "postgres",
     prisma,

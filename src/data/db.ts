@@ -16,7 +16,12 @@ export const db: Database = env.databaseUrl
 export const prisma = db.prisma;
 
 /** Rows of `table` by id, in no particular order (DataLoader's `sort` puts them in key order). */
-export async function rowsByIds<Row>(table: string, fields: Record<string, string>, ids: readonly number[], dates: readonly string[]): Promise<Row[]> {
+export async function rowsByIds<Row>(
+  table: string,
+  fields: Record<string, string>,
+  ids: readonly number[],
+  dates: readonly string[],
+): Promise<Row[]> {
   const rows = await db.query<Record<string, unknown>>(
     Prisma.sql`SELECT ${selectFields(fields, "r", dates)} FROM ${Prisma.raw(table)} r WHERE r.id = ANY(${[...ids]}::int[])`,
   );

@@ -20,8 +20,12 @@ function redisEventTarget(url: string) {
   const options = { maxRetriesPerRequest: 2, lazyConnect: false };
   const publishClient = new Redis(url, options);
   const subscribeClient = new Redis(url, options);
-  for (const client of [publishClient, subscribeClient]) client.on("error", (err) => logger.warn({ err }, "redis pub/sub error"));
-  return { eventTarget: createRedisEventTarget({ publishClient, subscribeClient }), clients: [publishClient, subscribeClient] };
+  for (const client of [publishClient, subscribeClient])
+    client.on("error", (err) => logger.warn({ err }, "redis pub/sub error"));
+  return {
+    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+    clients: [publishClient, subscribeClient],
+  };
 }
 
 const redis = env.redisUrl ? redisEventTarget(env.redisUrl) : undefined;

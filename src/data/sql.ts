@@ -21,13 +21,22 @@ export const columnOf = (field: string) => field.replace(/[A-Z]/g, (letter) => `
  * the epoch, which `reviveDates` turns into Dates far faster than it parses ISO text. With
  * `only`, just those fields.
  */
-export function selectFields(fields: Record<string, string>, alias: string, epochMs: readonly string[] = [], only?: readonly string[]): Prisma.Sql {
+export function selectFields(
+  fields: Record<string, string>,
+  alias: string,
+  epochMs: readonly string[] = [],
+  only?: readonly string[],
+): Prisma.Sql {
   const columns = fieldColumns(fields, alias, epochMs);
   return selectList(only ? Object.fromEntries(only.map((field) => [field, columns[field]!])) : columns);
 }
 
 /** Like `selectFields`, as a map from each field to its SQL expression. */
-export function fieldColumns(fields: Record<string, string>, alias: string, epochMs: readonly string[] = []): Record<string, string> {
+export function fieldColumns(
+  fields: Record<string, string>,
+  alias: string,
+  epochMs: readonly string[] = [],
+): Record<string, string> {
   return Object.fromEntries(
     Object.keys(fields).map((field) => {
       const column = `${alias}."${columnOf(field)}"`;
@@ -40,14 +49,21 @@ export const epochMsOf = (column: string) => `(extract(epoch FROM ${column}) * 1
 
 /** `expression AS "name", …` of code-defined expressions. */
 export const selectList = (columns: Record<string, string>) =>
-  Prisma.raw(Object.entries(columns).map(([name, expression]) => `${expression} AS "${name}"`).join(", "));
+  Prisma.raw(
+    Object.entries(columns)
+      .map(([name, expression]) => `${expression} AS "${name}"`)
+      .join(", "),
+  );
 
 /**
  * Rows read as JSON arrays of values (a page as `json_agg(json_build_array(…))`: a third of the
  * bytes of objects repeating every key) made into objects under `names`, the `dates` among them
  * (epoch milliseconds or ISO text) made Dates, as Prisma returns them. Built once per shape.
  */
-export function objectsOf<Row>(names: readonly string[], dates: readonly string[]): (arrays: readonly unknown[][]) => Row[] {
+export function objectsOf<Row>(
+  names: readonly string[],
+  dates: readonly string[],
+): (arrays: readonly unknown[][]) => Row[] {
   const isDate = names.map((name) => dates.includes(name));
   return (arrays) =>
     arrays.map((values) => {
@@ -82,14 +98,17 @@ export function reviveRow<Row>(row: Record<string, unknown>, dates: readonly str
 // Filter pieces shared by every domain.
 
 /** `expression` contains `text`, case-insensitively, with `%` and `_` matching themselves. */
-export const likeContains = (expression: Prisma.Sql, text: string) => Prisma.sql`${expression} ILIKE ${`%${likeLiteral(text)}%`}`;
+export const likeContains = (expression: Prisma.Sql, text: string) =>
+  Prisma.sql`${expression} ILIKE ${`%${likeLiteral(text)}%`}`;
 
 /** `expression` starts with `text`, case-insensitively, with `%` and `_` matching themselves. */
-export const likeStartsWith = (expression: Prisma.Sql, text: string) => Prisma.sql`${expression} ILIKE ${`${likeLiteral(text)}%`}`;
+export const likeStartsWith = (expression: Prisma.Sql, text: string) =>
+  Prisma.sql`${expression} ILIKE ${`${likeLiteral(text)}%`}`;
 
 /**
  * A list of enum values as one parameter of the enum's array type, e.g. `= ANY(${enumArray(statuses,
  * "message_status")})`: sent as text[] (PGlite cannot serialize an array of a type it does not
  * know) and cast, so the comparison is on the enum itself and its index is used.
  */
-export const enumArray = (values: readonly string[], type: string) => Prisma.sql`${[...values]}::text[]::${Prisma.raw(`"${type}"`)}[]`;
+export const enumArray = (values: readonly string[], type: string) =>
+  Prisma.sql`${[...values]}::text[]::${Prisma.raw(`"${type}"`)}[]`;

@@ -51,7 +51,10 @@ export const builder = new SchemaBuilder<{
     }),
     unauthorizedError: (_parent, context, info) =>
       context.viewer
-        ? domainError("FORBIDDEN", `Not allowed to read ${info.parentType.name}.${info.fieldName}: the token lacks the scope it needs`)
+        ? domainError(
+            "FORBIDDEN",
+            `Not allowed to read ${info.parentType.name}.${info.fieldName}: the token lacks the scope it needs`,
+          )
         : authenticationRequired(),
   },
   defaultFieldNullability: false,
@@ -67,16 +70,32 @@ export const builder = new SchemaBuilder<{
     hasPreviousPageFieldOptions: { description: "Whether items precede this page." },
     startCursorFieldOptions: { description: "Cursor of the page's first item." },
     endCursorFieldOptions: { description: "Cursor of the page's last item." },
-    firstArgOptions: { description: "Page forwards: at most this many items after `after` (limit in the field's description); this or `last` is required." },
-    lastArgOptions: { description: "Page backwards: at most this many items before `before` (limit in the field's description); this or `first` is required." },
-    afterArgOptions: { description: "Cursor of the item the page starts after.", extensions: maxLength(MAX_CURSOR_LENGTH) },
-    beforeArgOptions: { description: "Cursor of the item the page ends before.", extensions: maxLength(MAX_CURSOR_LENGTH) },
-    defaultConnectionTypeOptions: { description: "One page of a list, with its position and the size of the whole list." },
+    firstArgOptions: {
+      description:
+        "Page forwards: at most this many items after `after` (limit in the field's description); this or `last` is required.",
+    },
+    lastArgOptions: {
+      description:
+        "Page backwards: at most this many items before `before` (limit in the field's description); this or `first` is required.",
+    },
+    afterArgOptions: {
+      description: "Cursor of the item the page starts after.",
+      extensions: maxLength(MAX_CURSOR_LENGTH),
+    },
+    beforeArgOptions: {
+      description: "Cursor of the item the page ends before.",
+      extensions: maxLength(MAX_CURSOR_LENGTH),
+    },
+    defaultConnectionTypeOptions: {
+      description: "One page of a list, with its position and the size of the whole list.",
+    },
     defaultEdgeTypeOptions: { description: "An item of a page with its cursor." },
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: (globalId) => decodeGlobalId(globalId),
     nodeTypeOptions: { description: "An object with a global id, fetchable with node(id:)." },
-    idFieldOptions: { description: 'Global id (base64 of "Type:id"): stable, opaque; pass it to node(id:) or to mutations.' },
+    idFieldOptions: {
+      description: 'Global id (base64 of "Type:id"): stable, opaque; pass it to node(id:) or to mutations.',
+    },
     // node(id:) and nodes(ids:) are planned into SQL: src/data/planner/nodes.ts defines them.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
@@ -96,7 +115,8 @@ builder.mutationType({
 });
 
 builder.subscriptionType({
-  description: "Live updates over Server-Sent Events or WebSocket (graphql-ws): each subscription sends the current state, then the state after every change.",
+  description:
+    "Live updates over Server-Sent Events or WebSocket (graphql-ws): each subscription sends the current state, then the state after every change.",
 });
 
 builder.globalConnectionField("totalCount", (t) =>

@@ -101,9 +101,7 @@ export function variablesFor(w: World): Record<string, Variables[]> {
     ],
     MessagesPage: [...page(), { first: 5, filter: { status: ["FAILED", "SCHEDULED"] } }],
     MessagesByIds: [{ ids: [3, 1, 2, 999_999] }],
-    SendMessages: [
-      { input: { messages: [{ recipient: "+48500100200", sender: "Sklep24", text: "Zażółć jaźń 🚚" }] } },
-    ],
+    SendMessages: [{ input: { messages: [{ recipient: "+48500100200", sender: "Sklep24", text: "Zażółć jaźń 🚚" }] } }],
     CancelScheduledMessages: [{ input: { ids: [...w.scheduledMessages, 1] } }],
     PlatformBatchLabel: [{ id: id("Batch", 3) }],
     ProcessStatusById: [{ id: id("ProcessStatus", 3) }, { id: id("ProcessStatus", 999_999) }],

@@ -34,10 +34,17 @@ describe("@stream and @defer", () => {
     const { queue } = await createBatches(50, { numberCycles: 1 });
     const variables = { filter: { queueIds: [globalId("Queue", queue.id)] } };
     const token = await tokenOf("frontend");
-    const plain = (await (await send(yoga, { query: batchesQuery(""), variables }, token)).json()) as { data: { batches: { edges: unknown[] } } };
+    const plain = (await (await send(yoga, { query: batchesQuery(""), variables }, token)).json()) as {
+      data: { batches: { edges: unknown[] } };
+    };
     expect(plain.data.batches.edges).toHaveLength(50);
 
-    const response = await send(yoga, { query: batchesQuery("@stream(initialCount: 5)"), variables }, token, "multipart/mixed");
+    const response = await send(
+      yoga,
+      { query: batchesQuery("@stream(initialCount: 5)"), variables },
+      token,
+      "multipart/mixed",
+    );
     expect(response.headers.get("content-type")).toMatch(/^multipart\/mixed/);
     const [first, ...rest] = await parts(response);
     const initial = (first!.data as { batches: { edges: unknown[] } }).batches.edges;
@@ -58,7 +65,10 @@ describe("@stream and @defer", () => {
     expect(first!.data).toEqual({ batch: { id, label: batches[0]!.label } });
     const deferred = rest.flatMap((part) => part.incremental ?? []);
     expect(deferred).toEqual([
-      { path: ["batch"], data: { cycles: { totalCount: 4, edges: [1, 2, 3, 4].map((position) => ({ node: { position } })) } } },
+      {
+        path: ["batch"],
+        data: { cycles: { totalCount: 4, edges: [1, 2, 3, 4].map((position) => ({ node: { position } })) } },
+      },
     ]);
   });
 });

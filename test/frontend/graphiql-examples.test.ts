@@ -13,23 +13,32 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("GraphiQL example operations", () => {
-  test.each(exampleOperations.map((example) => [example.domain, example] as const))("the %s example runs without errors and finds demo data", async (_domain, example) => {
-    const operations = parse(example.document).definitions.filter((d) => d.kind === "OperationDefinition");
-    expect(operations).toHaveLength(1);
-    const result = await post<Record<string, unknown>>({ query: example.document });
-    expect(result.errors).toBeUndefined();
-    for (const value of Object.values(result.data!)) {
-      const rows = Array.isArray(value) ? value : (value as { edges: unknown[] }).edges;
-      expect(rows.length).toBeGreaterThan(0);
-      expect(rows.every((row) => row !== null)).toBe(true);
-    }
-  });
+  test.each(exampleOperations.map((example) => [example.domain, example] as const))(
+    "the %s example runs without errors and finds demo data",
+    async (_domain, example) => {
+      const operations = parse(example.document).definitions.filter((d) => d.kind === "OperationDefinition");
+      expect(operations).toHaveLength(1);
+      const result = await post<Record<string, unknown>>({ query: example.document });
+      expect(result.errors).toBeUndefined();
+      for (const value of Object.values(result.data!)) {
+        const rows = Array.isArray(value) ? value : (value as { edges: unknown[] }).edges;
+        expect(rows.length).toBeGreaterThan(0);
+        expect(rows.every((row) => row !== null)).toBe(true);
+      }
+    },
+  );
 
   test("the GraphiQL page opens with one tab per domain and loads nothing from a CDN", async () => {
     const response = await yoga.fetch("http://gateway.test/graphql", { headers: { accept: "text/html" } });
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const name of ["ProductionActiveBatches", "LettersRecentBatches", "ProcessesStatusLookup", "MessagesNewest", "ProvisioningLatestBatches"]) {
+    for (const name of [
+      "ProductionActiveBatches",
+      "LettersRecentBatches",
+      "ProcessesStatusLookup",
+      "MessagesNewest",
+      "ProvisioningLatestBatches",
+    ]) {
       expect(html).toContain(`query ${name}`);
     }
     expect(html).not.toMatch(/<script[^>]+src=["']?https?:|<link[^>]+href=["']?https?:[^>]+stylesheet|unpkg\.com/);

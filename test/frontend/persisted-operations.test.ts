@@ -12,7 +12,10 @@ const hashOf = (operation: string) => [...manifest].find(([, text]) => text.star
 const allowList = createGateway({ persistedOperations: { mode: "only" } });
 const open = createGateway({ persistedOperations: { mode: "allow" } });
 
-type BoardResult = { data?: { batches: { totalCount: number; edges: { node: { label: string } }[] } }; errors?: { message: string; extensions: { code: string } }[] };
+type BoardResult = {
+  data?: { batches: { totalCount: number; edges: { node: { label: string } }[] } };
+  errors?: { message: string; extensions: { code: string } }[];
+};
 
 async function board(gateway: typeof open, body: object) {
   const response = await send(gateway, body, await tokenOf("frontend"));
@@ -32,7 +35,10 @@ describe("allow-list mode (PERSISTED_OPERATIONS=only)", () => {
   test("accepts Apollo's persistedQuery extension with the same hash", async () => {
     const { queue } = await createBatches(2);
     const extensions = { persistedQuery: { version: 1, sha256Hash: hashOf("BatchBoard") } };
-    const result = await board(allowList, { extensions, variables: { filter: { queueIds: [globalId("Queue", queue.id)] } } });
+    const result = await board(allowList, {
+      extensions,
+      variables: { filter: { queueIds: [globalId("Queue", queue.id)] } },
+    });
     expect(result.data!.batches.totalCount).toBe(2);
   });
 
@@ -62,6 +68,10 @@ describe("default mode", () => {
   });
 
   test("every operation in client/operations is in the manifest", () => {
-    expect([...manifest.values()].map((text) => /^(query|mutation) (\w+)/.exec(text)![2]).sort()).toEqual(["BatchBoard", "CreateBoardBatch", "Outbox"]);
+    expect([...manifest.values()].map((text) => /^(query|mutation) (\w+)/.exec(text)![2]).sort()).toEqual([
+      "BatchBoard",
+      "CreateBoardBatch",
+      "Outbox",
+    ]);
   });
 });

@@ -18,28 +18,36 @@ async function startRedis(): Promise<string> {
   return started.url;
 }
 
-test.skipIf(!hasRedis && process.env.CI !== "true")("two instances share cached responses through Redis, a mutation on one refreshes the other, and a Redis outage only costs hits", async () => {
-  const redisUrl = await startRedis();
-  const [a, b] = [1, 2].map(() => createGateway({ responseCache: { enabled: true, ttlMs: 60_000, redisUrl } }));
-  const { queue, workOrder } = await createBatches(2);
-  const filter = { queueIds: [globalId("Queue", queue.id)] };
-  const token = await tokenOf("alice");
+test.skipIf(!hasRedis && process.env.CI !== "true")(
+  "two instances share cached responses through Redis, a mutation on one refreshes the other, and a Redis outage only costs hits",
+  async () => {
+    const redisUrl = await startRedis();
+    const [a, b] = [1, 2].map(() => createGateway({ responseCache: { enabled: true, ttlMs: 60_000, redisUrl } }));
+    const { queue, workOrder } = await createBatches(2);
+    const filter = { queueIds: [globalId("Queue", queue.id)] };
+    const token = await tokenOf("alice");
 
-  await run(a!, FrontendBatchListDocument, { filter }, token);
-  const fromB = await recordStatements(() => run(b!, FrontendBatchListDocument, { filter }, token));
-  expect(fromB.statements).toEqual([]);
-  expect(fromB.result.data?.batches.totalCount).toBe(2);
+    await run(a!, FrontendBatchListDocument, { filter }, token);
+    const fromB = await recordStatements(() => run(b!, FrontendBatchListDocument, { filter }, token));
+    expect(fromB.statements).toEqual([]);
+    expect(fromB.result.data?.batches.totalCount).toBe(2);
 
-  const input = { queueId: globalId("Queue", queue.id), workOrderId: globalId("WorkOrder", workOrder.id), label: "Via B", numberCycles: 1 };
-  await run(b!, FrontendCreateBatchDocument, { input }, token);
-  const fromA = await run(a!, FrontendBatchListDocument, { filter }, token);
-  expect(fromA.data?.batches.totalCount).toBe(3);
-  expect(fromA.data?.batches.edges.map((e) => e.node.label)).toContain("Via B");
+    const input = {
+      queueId: globalId("Queue", queue.id),
+      workOrderId: globalId("WorkOrder", workOrder.id),
+      label: "Via B",
+      numberCycles: 1,
+    };
+    await run(b!, FrontendCreateBatchDocument, { input }, token);
+    const fromA = await run(a!, FrontendBatchListDocument, { filter }, token);
+    expect(fromA.data?.batches.totalCount).toBe(3);
+    expect(fromA.data?.batches.edges.map((e) => e.node.label)).toContain("Via B");
 
-  // Without Redis the gateway still answers, from the database.
-  redis!.kill("SIGKILL");
-  await new Promise((r) => setTimeout(r, 200));
-  const withoutRedis = await recordStatements(() => run(a!, FrontendBatchListDocument, { filter }, token));
-  expect(withoutRedis.result.data?.batches.totalCount).toBe(3);
-  expect(withoutRedis.statements.length).toBeGreaterThan(0);
-});
+    // Without Redis the gateway still answers, from the database.
+    redis!.kill("SIGKILL");
+    await new Promise((r) => setTimeout(r, 200));
+    const withoutRedis = await recordStatements(() => run(a!, FrontendBatchListDocument, { filter }, token));
+    expect(withoutRedis.result.data?.batches.totalCount).toBe(3);
+    expect(withoutRedis.statements.length).toBeGreaterThan(0);
+  },
+);

@@ -4,7 +4,12 @@ import { describe, expect, test } from "vitest";
 import { createGateway } from "../../src/app/gateway.ts";
 import { recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
-import { FrontendBatchCountDocument, FrontendBatchListDocument, FrontendCreateBatchDocument, FrontendRenameBatchDocument } from "../generated/graphql.ts";
+import {
+  FrontendBatchCountDocument,
+  FrontendBatchListDocument,
+  FrontendCreateBatchDocument,
+  FrontendRenameBatchDocument,
+} from "../generated/graphql.ts";
 import { run, send, tokenOf } from "./gateway.ts";
 
 const gateway = createGateway({ responseCache: { enabled: true, ttlMs: 60_000 } });
@@ -32,7 +37,12 @@ describe("response cache", () => {
     expect((await run(gateway, FrontendBatchCountDocument, { filter }, token)).data?.batches.totalCount).toBe(2);
     expect((await run(gateway, FrontendBatchListDocument, { filter }, token)).data?.batches.edges).toHaveLength(2);
 
-    const created = await run(gateway, FrontendCreateBatchDocument, { input: { queueId, workOrderId, label: "Fresh", numberCycles: 1 } }, token);
+    const created = await run(
+      gateway,
+      FrontendCreateBatchDocument,
+      { input: { queueId, workOrderId, label: "Fresh", numberCycles: 1 } },
+      token,
+    );
     expect(created.data?.createBatch!.processStatus.status).toBe("SUCCESS");
 
     expect((await run(gateway, FrontendBatchCountDocument, { filter }, token)).data?.batches.totalCount).toBe(3);
@@ -45,7 +55,12 @@ describe("response cache", () => {
     const [alice, bob] = await Promise.all([tokenOf("alice"), tokenOf("bob")]);
     await run(gateway, FrontendBatchListDocument, { filter }, alice);
     await run(gateway, FrontendBatchListDocument, { filter }, bob);
-    await run(gateway, FrontendRenameBatchDocument, { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed" } }, alice);
+    await run(
+      gateway,
+      FrontendRenameBatchDocument,
+      { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed" } },
+      alice,
+    );
     for (const token of [alice, bob]) {
       const list = await run(gateway, FrontendBatchListDocument, { filter }, token);
       expect(list.data?.batches.edges.map((e) => e.node.label)).toContain("Renamed");
@@ -56,7 +71,9 @@ describe("response cache", () => {
     const { filter } = await fixture();
     await run(gateway, FrontendBatchListDocument, { filter }, await tokenOf("alice"));
 
-    const bob = await recordStatements(async () => run(gateway, FrontendBatchListDocument, { filter }, await tokenOf("bob")));
+    const bob = await recordStatements(async () =>
+      run(gateway, FrontendBatchListDocument, { filter }, await tokenOf("bob")),
+    );
     expect(bob.statements.length).toBeGreaterThan(0);
 
     const reader = await run(gateway, FrontendBatchListDocument, { filter }, await tokenOf("alice", ["batch:read"]));

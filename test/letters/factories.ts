@@ -25,7 +25,11 @@ export async function createLetterBatch(options: LetterBatchOptions = {}) {
   });
   letters.sort((a, b) => a.id - b.id);
   await prisma.letterStatusChange.createMany({
-    data: letters.map((letter) => ({ letterId: letter.id, status: letter.status, createdAt: new Date(Date.now() - 60_000) })),
+    data: letters.map((letter) => ({
+      letterId: letter.id,
+      status: letter.status,
+      createdAt: new Date(Date.now() - 60_000),
+    })),
   });
   return { batch, letters };
 }

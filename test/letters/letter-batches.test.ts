@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { execute, query, recordStatements } from "../client.ts";
 import { globalId } from "../factories.ts";
-import { LetterBatchByIdDocument, LetterBatchesPageDocument, LetterBatchesWithLettersDocument } from "../generated/graphql.ts";
+import {
+  LetterBatchByIdDocument,
+  LetterBatchesPageDocument,
+  LetterBatchesWithLettersDocument,
+} from "../generated/graphql.ts";
 import { createLetterBatch, createLetterBatches } from "./factories.ts";
 
 describe("letterBatches", () => {
@@ -16,7 +20,8 @@ describe("letterBatches", () => {
     expect(first.edges.map((edge) => edge.node.id)).toEqual(newestFirst.slice(0, 3));
     expect(first.edges.every((edge) => edge.node.status === "FORWARDED")).toBe(true);
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await query(LetterBatchesPageDocument, { first: 3, after: first.pageInfo.endCursor, filter })).letterBatches;
+    const second = (await query(LetterBatchesPageDocument, { first: 3, after: first.pageInfo.endCursor, filter }))
+      .letterBatches;
     expect(second.edges.map((edge) => edge.node.id)).toEqual(newestFirst.slice(3));
     expect(second.pageInfo.hasNextPage).toBe(false);
     const last = (await query(LetterBatchesPageDocument, { last: 2, filter })).letterBatches;
@@ -40,15 +45,27 @@ describe("letterBatches", () => {
 
 describe("letterBatch", () => {
   test("returns the batch with its letters page by page, each with status, reason and history", async () => {
-    const { batch, letters } = await createLetterBatch({ status: "ACCEPTED", letters: 5, letterStatuses: ["CANCELLED"] });
+    const { batch, letters } = await createLetterBatch({
+      status: "ACCEPTED",
+      letters: 5,
+      letterStatuses: ["CANCELLED"],
+    });
     const id = globalId("LetterBatch", batch.id);
     const first = (await query(LetterBatchByIdDocument, { id, first: 3 })).letterBatch!;
     expect(first).toMatchObject({ id, status: "ACCEPTED", specificationId: batch.specificationId, groupId: null });
     expect(first.letters.totalCount).toBe(5);
-    expect(first.letters.edges.map((edge) => edge.node.id)).toEqual(letters.slice(0, 3).map((l) => globalId("Letter", l.id)));
-    expect(first.letters.edges[0]!.node).toMatchObject({ status: "CANCELLED", statusHistory: [{ status: "CANCELLED" }] });
-    const rest = (await query(LetterBatchByIdDocument, { id, first: 3, after: first.letters.pageInfo.endCursor })).letterBatch!;
-    expect(rest.letters.edges.map((edge) => edge.node.id)).toEqual(letters.slice(3).map((l) => globalId("Letter", l.id)));
+    expect(first.letters.edges.map((edge) => edge.node.id)).toEqual(
+      letters.slice(0, 3).map((l) => globalId("Letter", l.id)),
+    );
+    expect(first.letters.edges[0]!.node).toMatchObject({
+      status: "CANCELLED",
+      statusHistory: [{ status: "CANCELLED" }],
+    });
+    const rest = (await query(LetterBatchByIdDocument, { id, first: 3, after: first.letters.pageInfo.endCursor }))
+      .letterBatch!;
+    expect(rest.letters.edges.map((edge) => edge.node.id)).toEqual(
+      letters.slice(3).map((l) => globalId("Letter", l.id)),
+    );
     expect(rest.letters.pageInfo.hasNextPage).toBe(false);
   });
 
@@ -66,7 +83,9 @@ describe("letterBatch", () => {
       );
       const edges = result.letterBatches.edges;
       expect(edges).toHaveLength(first);
-      expect(edges.every((edge) => edge.node.letters.edges.length === 3 && edge.node.letters.totalCount === 4)).toBe(true);
+      expect(edges.every((edge) => edge.node.letters.edges.length === 3 && edge.node.letters.totalCount === 4)).toBe(
+        true,
+      );
       expect(edges[0]!.node.letters.edges[0]!.node.batch.id).toBe(edges[0]!.node.id);
       return statements.length;
     };

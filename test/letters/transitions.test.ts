@@ -13,7 +13,9 @@ test("nothing moves back to PENDING, and the final statuses move nowhere", () =>
 });
 
 test("every LetterStatus value's description names the statuses it can move on to", () => {
-  const values = new Map((schema.getType("LetterStatus") as GraphQLEnumType).getValues().map((value) => [value.name, value.description]));
+  const values = new Map(
+    (schema.getType("LetterStatus") as GraphQLEnumType).getValues().map((value) => [value.name, value.description]),
+  );
   expect([...values.keys()].sort()).toEqual(Object.values(LetterStatus).sort());
   expect(values.get("PRINTED")).toMatch(/Can move on to ENCLOSED, DISPATCHED, FAILED, CANCELLED\.$/);
   expect(values.get("DESTROYED")).toMatch(/Final: moves nowhere\.$/);

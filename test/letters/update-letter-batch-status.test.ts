@@ -12,15 +12,25 @@ import {
 import { createLetterBatch } from "./factories.ts";
 
 const move = (batchId: number, status: string, reason: { reasonCode?: string; reasonText?: string } = {}) =>
-  execute(UpdateLetterBatchStatusDocument, { input: { id: globalId("LetterBatch", batchId), status: status as never, ...reason } });
+  execute(UpdateLetterBatchStatusDocument, {
+    input: { id: globalId("LetterBatch", batchId), status: status as never, ...reason },
+  });
 
 describe("updateLetterBatchStatus", () => {
   test("moves the batch and every letter that may follow, appends history, and returns a SUCCESS process status", async () => {
-    const { batch, letters } = await createLetterBatch({ status: "PRINTED", letters: 4, letterStatuses: ["CANCELLED", "ENCLOSED"] });
+    const { batch, letters } = await createLetterBatch({
+      status: "PRINTED",
+      letters: 4,
+      letterStatuses: ["CANCELLED", "ENCLOSED"],
+    });
     const result = await move(batch.id, "DISPATCHED", { reasonCode: "POST-1", reasonText: "Collected by Royal Mail" });
     expect(result.errors).toBeUndefined();
     const payload = result.data!.updateLetterBatchStatus!;
-    expect(payload.letterBatch).toMatchObject({ status: "DISPATCHED", reasonCode: "POST-1", reasonText: "Collected by Royal Mail" });
+    expect(payload.letterBatch).toMatchObject({
+      status: "DISPATCHED",
+      reasonCode: "POST-1",
+      reasonText: "Collected by Royal Mail",
+    });
     expect(payload.lettersMoved).toBe(3);
     expect(payload.processStatus).toMatchObject({
       eventType: "UPDATE_LETTER_BATCH_STATUS",
@@ -44,7 +54,8 @@ describe("updateLetterBatchStatus", () => {
   test("walks the whole lifecycle PENDING → ACCEPTED → PRINTED → ENCLOSED → DISPATCHED → DELIVERED", async () => {
     const { batch } = await createLetterBatch({ letters: 2 });
     const path = ["ACCEPTED", "PRINTED", "ENCLOSED", "DISPATCHED", "DELIVERED"];
-    for (const status of path) expect((await move(batch.id, status)).data?.updateLetterBatchStatus!.letterBatch.status).toBe(status);
+    for (const status of path)
+      expect((await move(batch.id, status)).data?.updateLetterBatchStatus!.letterBatch.status).toBe(status);
     const { letterBatch } = await query(LetterBatchByIdDocument, { id: globalId("LetterBatch", batch.id) });
     for (const edge of letterBatch!.letters.edges) {
       expect(edge.node.statusHistory.map((change) => change.status)).toEqual(["PENDING", ...path]);
@@ -55,7 +66,9 @@ describe("updateLetterBatchStatus", () => {
     const { batch } = await createLetterBatch();
     const moved = (await move(batch.id, "ACCEPTED")).data!.updateLetterBatchStatus!.processStatus;
     const refused = (await move(batch.id, "DELIVERED")).errors![0]!.extensions!.processStatusId;
-    expect((await query(ProcessStatusByIdDocument, { id: moved.id })).processStatus).toMatchObject({ status: "SUCCESS" });
+    expect((await query(ProcessStatusByIdDocument, { id: moved.id })).processStatus).toMatchObject({
+      status: "SUCCESS",
+    });
     const { processStatusesByEntity } = await query(ProcessStatusesByEntityDocument, {
       entityId: globalId("LetterBatch", batch.id),
       eventType: "UPDATE_LETTER_BATCH_STATUS",
@@ -83,8 +96,12 @@ describe("updateLetterBatchStatus", () => {
     const { batch } = await createLetterBatch({ letters: 2 });
     const results = await Promise.all([move(batch.id, "ACCEPTED"), move(batch.id, "ACCEPTED")]);
     expect(results.filter((result) => result.data?.updateLetterBatchStatus)).toHaveLength(1);
-    expect(results.find((result) => result.errors)?.errors?.[0]?.extensions).toMatchObject({ currentStatus: "ACCEPTED" });
-    expect(await prisma.letterStatusChange.count({ where: { letter: { batchId: batch.id }, status: "ACCEPTED" } })).toBe(2);
+    expect(results.find((result) => result.errors)?.errors?.[0]?.extensions).toMatchObject({
+      currentStatus: "ACCEPTED",
+    });
+    expect(
+      await prisma.letterStatusChange.count({ where: { letter: { batchId: batch.id }, status: "ACCEPTED" } }),
+    ).toBe(2);
   });
 
   test("final statuses move nowhere", async () => {
@@ -107,7 +124,9 @@ describe("updateLetterBatchStatus", () => {
       expect(longCode.errors?.[0]?.message).toMatch(/at most 32/);
       const longText = await move(batch.id, "ACCEPTED", { reasonText: "x".repeat(501) });
       expect(longText.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.reasonText" });
-      const wrongType = await execute(UpdateLetterBatchStatusDocument, { input: { id: globalId("Letter", 1), status: "ACCEPTED" } });
+      const wrongType = await execute(UpdateLetterBatchStatusDocument, {
+        input: { id: globalId("Letter", 1), status: "ACCEPTED" },
+      });
       expect(wrongType.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.id" });
     });
     expect(statements).toEqual([]);
@@ -122,7 +141,9 @@ describe("updateLetterBatchStatus", () => {
       return statements.length;
     };
     expect(await count(large.id, 300)).toBe(await count(small.id, 3));
-    expect(await prisma.letterStatusChange.count({ where: { letter: { batchId: large.id }, status: "ACCEPTED" } })).toBe(300);
+    expect(
+      await prisma.letterStatusChange.count({ where: { letter: { batchId: large.id }, status: "ACCEPTED" } }),
+    ).toBe(300);
   });
 
   test("needs the letters:write scope", async () => {

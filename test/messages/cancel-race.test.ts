@@ -26,7 +26,9 @@ test("concurrent cancellations and dispatcher passes: every message ends cancell
     const cancelledByCall = new Set(reported.filter((r) => r.status === "CANCELLED").map((r) => r.id));
     const enqueuedByPasses = passes.reduce((sum, pass) => sum + pass.enqueued, 0);
     // Each message was taken by exactly one side, and no overlapping id was cancelled twice.
-    expect(first.cancelScheduledMessages!.successCount + second.cancelScheduledMessages!.successCount).toBe(cancelledByCall.size);
+    expect(first.cancelScheduledMessages!.successCount + second.cancelScheduledMessages!.successCount).toBe(
+      cancelledByCall.size,
+    );
     expect(cancelledByCall.size + enqueuedByPasses).toBe(PER_ROUND);
 
     for (let pass = 0; pass < 3; pass++) await dispatchMessages(); // let the dispatched ones finish

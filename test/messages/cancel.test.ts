@@ -30,16 +30,26 @@ describe("cancelScheduledMessages", () => {
     expect(payload!.processStatus).toMatchObject({
       eventType: "CANCEL_SCHEDULED_MESSAGES",
       status: "SUCCESS",
-      entityId: [scheduled[1]!.id, missing, delivered!.id, scheduled[0]!.id].map((id) => globalId("Message", id)).join(","),
+      entityId: [scheduled[1]!.id, missing, delivered!.id, scheduled[0]!.id]
+        .map((id) => globalId("Message", id))
+        .join(","),
     });
-    expect(await statusesOf([scheduled[0]!.id, scheduled[1]!.id, delivered!.id])).toEqual(["CANCELLED", "CANCELLED", "DELIVERED"]);
+    expect(await statusesOf([scheduled[0]!.id, scheduled[1]!.id, delivered!.id])).toEqual([
+      "CANCELLED",
+      "CANCELLED",
+      "DELIVERED",
+    ]);
   });
 
   test("cancelling an already cancelled message reports NOT_SCHEDULED and keeps its first cancellation time", async () => {
     const [message] = await createMessages(1);
     const first = await query(CancelScheduledMessagesDocument, { input: { ids: [message!.id] } });
     const again = await query(CancelScheduledMessagesDocument, { input: { ids: [message!.id] } });
-    expect(again.cancelScheduledMessages).toMatchObject({ successCount: 0, errorCount: 1, results: [{ status: "NOT_SCHEDULED" }] });
+    expect(again.cancelScheduledMessages).toMatchObject({
+      successCount: 0,
+      errorCount: 1,
+      results: [{ status: "NOT_SCHEDULED" }],
+    });
     expect(again.cancelScheduledMessages!.results[0]?.message?.cancelledAt).toBe(
       first.cancelScheduledMessages!.results[0]?.message?.cancelledAt,
     );
@@ -48,11 +58,18 @@ describe("cancelScheduledMessages", () => {
   test("50 distinct ids are accepted; 51 or an empty list are refused before any SQL, naming the limit", async () => {
     const made = await createMessages(50);
     const ids = made.map((m) => m.id);
-    const { cancelScheduledMessages } = await query(CancelScheduledMessagesDocument, { input: { ids: [...ids, ids[0]!] } });
+    const { cancelScheduledMessages } = await query(CancelScheduledMessagesDocument, {
+      input: { ids: [...ids, ids[0]!] },
+    });
     expect(cancelScheduledMessages!.successCount).toBe(50);
 
-    for (const [list, pattern] of [[[...ids, 987_654], /at most 50/], [[], /at least one/]] as const) {
-      const { result, statements } = await recordStatements(() => execute(CancelScheduledMessagesDocument, { input: { ids: [...list] } }));
+    for (const [list, pattern] of [
+      [[...ids, 987_654], /at most 50/],
+      [[], /at least one/],
+    ] as const) {
+      const { result, statements } = await recordStatements(() =>
+        execute(CancelScheduledMessagesDocument, { input: { ids: [...list] } }),
+      );
       expect(result.errors?.[0]?.message).toMatch(pattern);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.ids" });
       expect(statements).toEqual([]);
@@ -62,7 +79,11 @@ describe("cancelScheduledMessages", () => {
   test("a token without messages:cancel is refused and the message stays SCHEDULED", async () => {
     const [message] = await createMessages(1);
     const token = await tokenFor(["messages:read", "messages:send"]);
-    const result = await execute(CancelScheduledMessagesDocument, { input: { ids: [message!.id] } }, { authorization: `Bearer ${token}` });
+    const result = await execute(
+      CancelScheduledMessagesDocument,
+      { input: { ids: [message!.id] } },
+      { authorization: `Bearer ${token}` },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN" });
     expect(await statusesOf([message!.id])).toEqual(["SCHEDULED"]);
   });

@@ -56,12 +56,25 @@ describe("message dispatcher", () => {
     const first = await dispatchMessages({ batchSize: 2 });
     expect(first).toEqual({ delivered: 0, undelivered: 0, sent: 0, enqueued: 2 });
     const statuses = async () =>
-      (await prisma.message.findMany({ where: { id: { in: [...due, ...notDue].map((m) => m.id) } }, orderBy: { id: "asc" } })).map(
-        (m) => m.status,
-      );
-    expect(await statuses()).toEqual(["ENQUEUED", "ENQUEUED", "SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED"]);
+      (
+        await prisma.message.findMany({
+          where: { id: { in: [...due, ...notDue].map((m) => m.id) } },
+          orderBy: { id: "asc" },
+        })
+      ).map((m) => m.status);
+    expect(await statuses()).toEqual([
+      "ENQUEUED",
+      "ENQUEUED",
+      "SCHEDULED",
+      "SCHEDULED",
+      "SCHEDULED",
+      "SCHEDULED",
+      "SCHEDULED",
+    ]);
     await drain();
-    expect((await statuses()).slice(0, 5).every((status) => status === "DELIVERED" || status === "UNDELIVERED")).toBe(true);
+    expect((await statuses()).slice(0, 5).every((status) => status === "DELIVERED" || status === "UNDELIVERED")).toBe(
+      true,
+    );
     expect((await statuses()).slice(5)).toEqual(["SCHEDULED", "SCHEDULED"]);
   });
 

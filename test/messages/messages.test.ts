@@ -29,7 +29,11 @@ describe("messages connection", () => {
 
     const { messages: last } = await query(MessagesPageDocument, { last: 2, filter });
     expect(last.edges.map((edge) => edge.node.messageId)).toEqual(newestFirst.slice(5));
-    const { messages: before } = await query(MessagesPageDocument, { last: 2, before: last.pageInfo.startCursor, filter });
+    const { messages: before } = await query(MessagesPageDocument, {
+      last: 2,
+      before: last.pageInfo.startCursor,
+      filter,
+    });
     expect(before.edges.map((edge) => edge.node.messageId)).toEqual(newestFirst.slice(3, 5));
   });
 
@@ -58,11 +62,15 @@ describe("messages connection", () => {
     const later = await createMessages(1, { scheduledAt: new Date("2031-03-02T00:00:00Z") });
     const window = { scheduledFrom: at.toISOString(), scheduledTo: "2031-03-01T12:00:00Z" };
     const ids = async (filter: object) =>
-      (await query(MessagesPageDocument, { first: 50, filter })).messages.edges.map((edge) => edge.node.messageId).sort();
+      (await query(MessagesPageDocument, { first: 50, filter })).messages.edges
+        .map((edge) => edge.node.messageId)
+        .sort();
     expect(await ids({ ...window, status: ["DELIVERED"] })).toEqual(delivered.map((m) => m.id).sort());
     expect(await ids({ ...window, status: ["SCHEDULED"] })).toEqual(scheduled.map((m) => m.id).sort());
     expect(await ids({ ...window, status: ["SCHEDULED", "DELIVERED"] })).toHaveLength(5);
-    expect(await ids({ scheduledFrom: "2031-03-01T00:00:01Z", scheduledTo: "2031-03-02T00:00:00Z" })).toEqual([later[0]!.id]);
+    expect(await ids({ scheduledFrom: "2031-03-01T00:00:01Z", scheduledTo: "2031-03-02T00:00:00Z" })).toEqual([
+      later[0]!.id,
+    ]);
   });
 
   test("a page of up to the source API's 50 is served; 51 is refused before any SQL", async () => {
@@ -109,14 +117,19 @@ describe("messagesByIds", () => {
   test("50 distinct ids (duplicates beyond that count once) are read in one statement", async () => {
     const made = await createMessages(50);
     const ids = made.map((m) => m.id);
-    const { result, statements } = await recordStatements(() => query(MessagesByIdsDocument, { ids: [...ids, ...ids] }));
+    const { result, statements } = await recordStatements(() =>
+      query(MessagesByIdsDocument, { ids: [...ids, ...ids] }),
+    );
     expect(result.messagesByIds.successCount).toBe(50);
     expect(statements).toHaveLength(1);
   });
 
   test("51 distinct ids or an empty list are refused before any SQL runs, naming the limit", async () => {
     const ids = Array.from({ length: 51 }, (_, i) => i + 1);
-    for (const [list, pattern] of [[ids, /at most 50/], [[], /at least one/]] as const) {
+    for (const [list, pattern] of [
+      [ids, /at most 50/],
+      [[], /at least one/],
+    ] as const) {
       const { result, statements } = await recordStatements(() => execute(MessagesByIdsDocument, { ids: [...list] }));
       expect(result.errors?.[0]?.message).toMatch(pattern);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "ids" });

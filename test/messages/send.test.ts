@@ -25,10 +25,22 @@ describe("sendMessages", () => {
       },
     });
     const [now, scheduled, polish] = sendMessages!.messages;
-    expect(now).toMatchObject({ status: "ENQUEUED", encoding: "GSM7", parts: 1, recipient: "+48500100201", sentAt: null });
+    expect(now).toMatchObject({
+      status: "ENQUEUED",
+      encoding: "GSM7",
+      parts: 1,
+      recipient: "+48500100201",
+      sentAt: null,
+    });
     expect(Date.now() - Date.parse(now!.scheduledAt)).toBeLessThan(60_000);
     expect(scheduled).toMatchObject({ status: "SCHEDULED", encoding: "GSM7", parts: 2, scheduledAt: later });
-    expect(polish).toMatchObject({ status: "ENQUEUED", encoding: "UCS2", parts: 2, recipient: "+14155552671", sender: "48500100200" });
+    expect(polish).toMatchObject({
+      status: "ENQUEUED",
+      encoding: "UCS2",
+      parts: 2,
+      recipient: "+14155552671",
+      sender: "48500100200",
+    });
 
     const ids = sendMessages!.messages.map((m) => m.messageId);
     expect(sendMessages!.processStatus).toMatchObject({
@@ -46,15 +58,23 @@ describe("sendMessages", () => {
         execute(SendMessagesDocument, { input: { messages: [message(), message({ recipient })] } }),
       );
       expect(result.errors?.[0]?.message).toMatch(/E\.164/);
-      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.messages[1].recipient" });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "input.messages[1].recipient",
+      });
       expect(statements).toEqual([]);
     }
   });
 
   test("more than 50 messages, or none, are refused before any SQL, naming the limit", async () => {
-    for (const [count, pattern] of [[51, /at most 50 messages/], [0, /at least one/]] as const) {
+    for (const [count, pattern] of [
+      [51, /at most 50 messages/],
+      [0, /at least one/],
+    ] as const) {
       const messages = Array.from({ length: count }, () => message());
-      const { result, statements } = await recordStatements(() => execute(SendMessagesDocument, { input: { messages } }));
+      const { result, statements } = await recordStatements(() =>
+        execute(SendMessagesDocument, { input: { messages } }),
+      );
       expect(result.errors?.[0]?.message).toMatch(pattern);
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.messages" });
       expect(statements).toEqual([]);

@@ -58,7 +58,7 @@ describe.skipIf(process.env.TEST_DB === "postgres")("schema.prisma and prisma/mi
     const dir = join(scratch, "drift");
     cpSync(MIGRATIONS_DIR, dir, { recursive: true });
     const schemaPath = join(scratch, "drift.prisma");
-    const extra = "\nmodel DriftProbe {\n  id Int @id\n  @@map(\"drift_probe\")\n}\n";
+    const extra = '\nmodel DriftProbe {\n  id Int @id\n  @@map("drift_probe")\n}\n';
     writeFileSync(schemaPath, readFileSync(SCHEMA_PATH, "utf8") + extra);
 
     const folder = await createMigration("Drift probe!", { schemaPath, migrationsDir: dir });
@@ -85,11 +85,16 @@ describe(`applying migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "PGli
       "SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM _prisma_migrations ORDER BY migration_name",
     );
     const sha256 = (name: string) =>
-      createHash("sha256").update(readFileSync(join(MIGRATIONS_DIR, name, "migration.sql"))).digest("hex");
+      createHash("sha256")
+        .update(readFileSync(join(MIGRATIONS_DIR, name, "migration.sql")))
+        .digest("hex");
     expect(rows).toEqual(folders.map((name) => ({ migration_name: name, checksum: sha256(name), finished: true })));
     if (database.kind === "postgres") {
       // The engine's advisory lock lived on its own connection, which is closed now.
-      const locks = await query<{ n: number }>(database, "SELECT count(*)::int AS n FROM pg_locks WHERE objid = 72707369");
+      const locks = await query<{ n: number }>(
+        database,
+        "SELECT count(*)::int AS n FROM pg_locks WHERE objid = 72707369",
+      );
       expect(locks[0]?.n).toBe(0);
     }
   }, 60_000);
@@ -114,7 +119,10 @@ describe(`applying migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "PGli
     const failure = applyPendingMigrations(database, () => {}, dir);
     await expect(failure).rejects.toThrow(/migration 20991231000000_broken failed: .*no_such_type/);
     expect(await exists(database, "batch")).toBe(true);
-    expect(await query(database, "SELECT note FROM semicolon_probe ORDER BY note")).toEqual([{ note: "a;b" }, { note: "c;d" }]);
+    expect(await query(database, "SELECT note FROM semicolon_probe ORDER BY note")).toEqual([
+      { note: "a;b" },
+      { note: "c;d" },
+    ]);
     expect(await exists(database, "half_applied")).toBe(false);
 
     const rows = await query<{ migration_name: string; finished: boolean }>(

@@ -13,7 +13,17 @@ import { type Pools, QueryGenerator, collectPools, prng } from "./generator.ts";
 const SEED = Number(process.env.PLANNER_SEED ?? 20261130);
 const CASES = Number(process.env.PLANNER_CASES ?? 1500);
 
-const LISTS = ["batches", "cycles", "queues", "workOrders", "letterBatches", "messages", "provisioningBatches", "subscriptions", "events"];
+const LISTS = [
+  "batches",
+  "cycles",
+  "queues",
+  "workOrders",
+  "letterBatches",
+  "messages",
+  "provisioningBatches",
+  "subscriptions",
+  "events",
+];
 const ROOTS = [
   ...LISTS,
   ...["batch", "cycle", "queue", "workOrder", "letterBatch", "provisioningBatch", "processStatus", "processStatuses"],
@@ -45,7 +55,10 @@ describe("the planner answers exactly as the loaders do", () => {
     // Ids and cursors to start from: the first page of every list.
     for (const root of LISTS) {
       const field = schema.getQueryType()!.getFields()[root]!;
-      const { data } = await ask(plain, { query: `{ ${root}(first: 20) { edges { cursor node { __typename id } } } }`, variables: {} });
+      const { data } = await ask(plain, {
+        query: `{ ${root}(first: 20) { edges { cursor node { __typename id } } } }`,
+        variables: {},
+      });
       collectPools(pools, schema, (data as Record<string, unknown>)[root], getNamedType(field.type), `Query.${root}`);
     }
     expect(pools.ids.get("Batch")!.length).toBe(20);
@@ -65,7 +78,12 @@ describe("the planner answers exactly as the loaders do", () => {
       expect(internal, `case ${i}`).toEqual([]);
       if (JSON.stringify(a) !== JSON.stringify(b)) {
         console.error(JSON.stringify({ case: i, ...request }, null, 1));
-        expect({ case: i, seed: SEED, ...request, planned: a }).toEqual({ case: i, seed: SEED, ...request, planned: b });
+        expect({ case: i, seed: SEED, ...request, planned: a }).toEqual({
+          case: i,
+          seed: SEED,
+          ...request,
+          planned: b,
+        });
       }
       if (a.data) collectPools(pools, schema, a.data, schema.getQueryType()!);
       if (a.data && !a.errors) answered++;

@@ -47,7 +47,13 @@ export interface Pools {
   cursors: Map<string, string[]>;
 }
 
-export function collectPools(pools: Pools, schema: GraphQLSchema, value: unknown, type: GraphQLNamedType | undefined, coordinate = ""): void {
+export function collectPools(
+  pools: Pools,
+  schema: GraphQLSchema,
+  value: unknown,
+  type: GraphQLNamedType | undefined,
+  coordinate = "",
+): void {
   if (value == null || type == null) return;
   if (Array.isArray(value)) {
     for (const item of value) collectPools(pools, schema, item, type, coordinate);
@@ -55,7 +61,8 @@ export function collectPools(pools: Pools, schema: GraphQLSchema, value: unknown
   }
   if (typeof value !== "object") return;
   const record = value as Record<string, unknown>;
-  const concrete = isAbstractType(type) && typeof record.__typename === "string" ? schema.getType(record.__typename) : type;
+  const concrete =
+    isAbstractType(type) && typeof record.__typename === "string" ? schema.getType(record.__typename) : type;
   if (!isObjectType(concrete)) return;
   if (typeof record.id === "string" && concrete.getInterfaces().some((i) => i.name === "Node")) {
     const list = pools.ids.get(concrete.name) ?? [];
@@ -113,14 +120,22 @@ export class QueryGenerator {
       return [this.field(query, field, 0, "")];
     });
     const head = this.variables.length ? `(${this.variables.join(", ")})` : "";
-    return { query: [`query Generated${head} { ${selections.join(" ")} }`, ...this.fragments].join("\n"), variables: this.values };
+    return {
+      query: [`query Generated${head} { ${selections.join(" ")} }`, ...this.fragments].join("\n"),
+      variables: this.values,
+    };
   }
 
   private alias(): string {
     return this.aliases < 8 && this.options.random.chance(0.25) ? `a${this.aliases++}: ` : "";
   }
 
-  private field(parent: GraphQLObjectType, field: GraphQLField<unknown, unknown>, depth: number, prefix: string): string {
+  private field(
+    parent: GraphQLObjectType,
+    field: GraphQLField<unknown, unknown>,
+    depth: number,
+    prefix: string,
+  ): string {
     const named = getNamedType(field.type);
     const args = this.args(parent, field);
     const include = this.options.random.chance(0.05) ? this.include() : "";
@@ -141,7 +156,12 @@ export class QueryGenerator {
     const maxDepth = this.options.maxDepth ?? 6;
     if (isAbstractType(type)) {
       const members = schema.getPossibleTypes(type);
-      const parts = ["__typename", ...members.filter(() => random.chance(0.6)).map((member) => `... on ${member.name} { ${this.selection(member, depth)} }`)];
+      const parts = [
+        "__typename",
+        ...members
+          .filter(() => random.chance(0.6))
+          .map((member) => `... on ${member.name} { ${this.selection(member, depth)} }`),
+      ];
       return parts.join(" ");
     }
     if (!isObjectType(type)) return "__typename";
@@ -159,7 +179,9 @@ export class QueryGenerator {
     if (random.chance(0.1)) parts.push(`${this.alias()}__typename`);
     if (random.chance(0.15)) {
       const name = `F${this.fragments.length}`;
-      this.fragments.push(`fragment ${name} on ${type.name} { ${parts.splice(0, Math.ceil(parts.length / 2)).join(" ") || "__typename"} }`);
+      this.fragments.push(
+        `fragment ${name} on ${type.name} { ${parts.splice(0, Math.ceil(parts.length / 2)).join(" ") || "__typename"} }`,
+      );
       parts.push(`...${name}`);
     }
     if (random.chance(0.1) && parts.length > 1) parts.push(`... on ${type.name} { ${parts.splice(0, 1).join(" ")} }`);
@@ -177,7 +199,8 @@ export class QueryGenerator {
       if (random.chance(0.3)) out.push(this.variable(backwards ? "last" : "first", "Int", size));
       else out.push(`${backwards ? "last" : "first"}: ${size}`);
       const cursors = this.options.pools.cursors.get(coordinate);
-      if (cursors?.length && random.chance(0.4)) out.push(`${backwards ? "before" : "after"}: ${JSON.stringify(random.pick(cursors))}`);
+      if (cursors?.length && random.chance(0.4))
+        out.push(`${backwards ? "before" : "after"}: ${JSON.stringify(random.pick(cursors))}`);
     }
     for (const arg of field.args) {
       if (PAGE_ARGS.has(arg.name)) continue;
@@ -200,7 +223,9 @@ export class QueryGenerator {
     const { random, pools } = this.options;
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
-      const items = Array.from({ length: random.int(1, 3) }, () => this.value(arg, nullable.ofType as GraphQLInputType, fieldName)).filter((v) => v !== undefined);
+      const items = Array.from({ length: random.int(1, 3) }, () =>
+        this.value(arg, nullable.ofType as GraphQLInputType, fieldName),
+      ).filter((v) => v !== undefined);
       return `[${items.join(", ")}]`;
     }
     if (isEnumType(nullable)) return random.pick(nullable.getValues()).name;

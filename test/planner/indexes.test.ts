@@ -2,7 +2,15 @@
 // 200,000 cycles, …), each connection of the schema — root lists and nested ones — is asked a
 // page with each of its filters alone and in each of its orderings, and the planned statement's
 // EXPLAIN must read no large table with a sequential scan.
-import { type GraphQLInputObjectType, type GraphQLObjectType, getNamedType, isEnumType, isInputObjectType, isListType, getNullableType } from "graphql";
+import {
+  type GraphQLInputObjectType,
+  type GraphQLObjectType,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  getNullableType,
+} from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { db, prisma } from "../../src/data/db.ts";
 import type { Prisma } from "../../src/generated/prisma/client.ts";
@@ -65,7 +73,8 @@ function argumentVariants(args: readonly { name: string; type: unknown }[]): str
     const order = fields.find((field) => field.name === "field" && isEnumType(getNamedType(field.type)));
     if (order) {
       for (const value of (getNamedType(order.type) as never as { getValues(): { name: string }[] }).getValues()) {
-        for (const direction of ["ASC", "DESC"]) variants.push(`${arg.name}: { field: ${value.name}, direction: ${direction} }`);
+        for (const direction of ["ASC", "DESC"])
+          variants.push(`${arg.name}: { field: ${value.name}, direction: ${direction} }`);
       }
       continue;
     }
@@ -77,7 +86,17 @@ function argumentVariants(args: readonly { name: string; type: unknown }[]): str
   return variants;
 }
 
-const rootLists = ["batches", "cycles", "queues", "workOrders", "letterBatches", "messages", "provisioningBatches", "subscriptions", "events"];
+const rootLists = [
+  "batches",
+  "cycles",
+  "queues",
+  "workOrders",
+  "letterBatches",
+  "messages",
+  "provisioningBatches",
+  "subscriptions",
+  "events",
+];
 
 /** Nested connections and lists, reached from one parent found by id: [parent field, its argument, connection field]. */
 const nested: [string, string, string][] = [
@@ -106,18 +125,29 @@ describe("indexes serve every list's filters and orderings (scale 100)", () => {
       const node = data![root]!.edges[0]!.node;
       ids.set(node.__typename, node.id);
     }
-    ids.set("Location", (await post<{ queues: { edges: { node: { location: { id: string } } }[] } }>({ query: "{ queues(first: 1) { edges { node { location { id } } } } }" })).data!.queues.edges[0]!.node.location.id);
+    ids.set(
+      "Location",
+      (
+        await post<{ queues: { edges: { node: { location: { id: string } } }[] } }>({
+          query: "{ queues(first: 1) { edges { node { location { id } } } } }",
+        })
+      ).data!.queues.edges[0]!.node.location.id,
+    );
   }, 600_000);
 
   const cases: [string, string][] = [];
   const query = schema.getQueryType()!;
   for (const root of rootLists) {
-    for (const args of argumentVariants(query.getFields()[root]!.args)) cases.push([root, `{ ${root}(first: 20${args ? `, ${args}` : ""}) { edges { node { id } } } }`]);
+    for (const args of argumentVariants(query.getFields()[root]!.args))
+      cases.push([root, `{ ${root}(first: 20${args ? `, ${args}` : ""}) { edges { node { id } } } }`]);
   }
   for (const [parent, typename, field] of nested) {
     const type = schema.getType(typename) as GraphQLObjectType;
     for (const args of argumentVariants(type.getFields()[field]!.args)) {
-      cases.push([`${typename}.${field}`, `query ($id: ID!) { ${parent}(id: $id) { ${field}(first: 20${args ? `, ${args}` : ""}) { edges { node { id } } } } }`]);
+      cases.push([
+        `${typename}.${field}`,
+        `query ($id: ID!) { ${parent}(id: $id) { ${field}(first: 20${args ? `, ${args}` : ""}) { edges { node { id } } } } }`,
+      ]);
     }
   }
 
@@ -136,7 +166,10 @@ describe("indexes serve every list's filters and orderings (scale 100)", () => {
       const seqScans = scansOf(await explain(statement.text, statement.values)).filter(
         (node) => node["Node Type"] === "Seq Scan" && large.has(node["Relation Name"] ?? ""),
       );
-      expect(seqScans.map((node) => node["Relation Name"]), statement.text).toEqual([]);
+      expect(
+        seqScans.map((node) => node["Relation Name"]),
+        statement.text,
+      ).toEqual([]);
     }
   });
 });

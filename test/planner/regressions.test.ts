@@ -11,7 +11,9 @@ test("a queue read for its stats and again through a cycle keeps every location 
     queue { activeBatches location { label } }
     cycles(first: 1) { edges { node { batch { queue { location { formattedAddress locationType } } } } } }
   } } } }`;
-  const { result, statements } = await recordStatements(() => post<{ batches: { edges: { node: Record<string, any> }[] } }>({ query }));
+  const { result, statements } = await recordStatements(() =>
+    post<{ batches: { edges: { node: Record<string, any> }[] } }>({ query }),
+  );
   expect(result.errors).toBeUndefined();
   const edges = result.data!.batches.edges;
   expect(edges).toHaveLength(1);

@@ -64,7 +64,9 @@ test("_entities resolves references in order through the batched loaders: one st
     { __typename: "Batch", id: globalId("Batch", 999_999_999) },
     { __typename: "Batch", id: globalId("WorkOrder", workOrder.id) },
   ];
-  const { result, statements } = await recordStatements(() => subgraphQuery<{ _entities: unknown[] }>(ENTITY_QUERY, { representations }));
+  const { result, statements } = await recordStatements(() =>
+    subgraphQuery<{ _entities: unknown[] }>(ENTITY_QUERY, { representations }),
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data!._entities).toEqual([
     ...batches.map((batch) => ({ __typename: "Batch", id: globalId("Batch", batch.id), label: batch.label })),

@@ -17,7 +17,10 @@ function sample(text: string, metric: string, labels: Record<string, string> = {
   const wanted = Object.entries(labels).map(([name, value]) => `${name}="${value}"`);
   const line = text
     .split("\n")
-    .find((row) => (row.startsWith(`${metric}{`) || row.startsWith(`${metric} `)) && wanted.every((label) => row.includes(label)));
+    .find(
+      (row) =>
+        (row.startsWith(`${metric}{`) || row.startsWith(`${metric} `)) && wanted.every((label) => row.includes(label)),
+    );
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
 }
 
@@ -26,19 +29,26 @@ test("requests and their latency are counted per operation name", async () => {
   const id = globalId("Batch", batches[0]!.id);
   for (let i = 0; i < 3; i++) expect((await query(PlatformBatchLabelDocument, { id })).node).toMatchObject({ id });
   const text = await scrape();
-  expect(sample(text, "graphql_yoga_http_duration_count", { operationName: "PlatformBatchLabel", statusCode: "200" })).toBe(3);
+  expect(
+    sample(text, "graphql_yoga_http_duration_count", { operationName: "PlatformBatchLabel", statusCode: "200" }),
+  ).toBe(3);
   expect(sample(text, "graphql_yoga_http_duration_sum", { operationName: "PlatformBatchLabel" })).toBeGreaterThan(0);
   expect(sample(text, "graphql_envelop_phase_execute_count", { operationName: "PlatformBatchLabel" })).toBe(3);
 });
 
 test("errors are counted by their code, including those raised before execution", async () => {
   const before = await scrape();
-  const count = (text: string, code: string) => sample(text, "gateway_graphql_errors_total", { code, operationName: "PlatformBatchLabel" }) ?? 0;
+  const count = (text: string, code: string) =>
+    sample(text, "gateway_graphql_errors_total", { code, operationName: "PlatformBatchLabel" }) ?? 0;
   const noToken = await execute(PlatformBatchLabelDocument, { id: globalId("Batch", 1) }, { authorization: "" });
   expect(noToken.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   const badId = await execute(PlatformBatchLabelDocument, { id: "not-a-global-id" });
   expect(badId.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
-  const badToken = await execute(PlatformBatchLabelDocument, { id: globalId("Batch", 1) }, { authorization: "Bearer forged" });
+  const badToken = await execute(
+    PlatformBatchLabelDocument,
+    { id: globalId("Batch", 1) },
+    { authorization: "Bearer forged" },
+  );
   expect(badToken.status).toBe(401);
   const after = await scrape();
   expect(count(after, "UNAUTHENTICATED") - count(before, "UNAUTHENTICATED")).toBe(2);
@@ -63,10 +73,14 @@ test("open subscriptions, over Server-Sent Events and WebSocket, are counted whi
   });
   const watch = `subscription WatchProcess($id: ID!) { processStatusChanged(id: $id) { id } }`;
   const variables = { id: globalId("ProcessStatus", status.id) };
-  const open = () => scrape().then((text) => sample(text, "gateway_graphql_subscriptions", { operationName: "WatchProcess" }) ?? 0);
+  const open = () =>
+    scrape().then((text) => sample(text, "gateway_graphql_subscriptions", { operationName: "WatchProcess" }) ?? 0);
   const server = await startWebSocketServer();
   try {
-    const streams: Stream<unknown>[] = [await subscribeSse(watch, variables), await subscribeWs(server.url, watch, variables)];
+    const streams: Stream<unknown>[] = [
+      await subscribeSse(watch, variables),
+      await subscribeWs(server.url, watch, variables),
+    ];
     for (const stream of streams) await stream.next();
     expect(await open()).toBe(2);
     await streams[0]!.close();

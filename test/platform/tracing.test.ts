@@ -30,8 +30,13 @@ test("an operation gives a span named after it, with the SQL statements it sent 
 
   const spans = exporter.getFinishedSpans();
   const operation = spans.find((span) => span.name === "query TracedBatch");
-  expect(operation?.attributes).toMatchObject({ "graphql.operation.type": "query", "graphql.operation.name": "TracedBatch" });
-  const sql = spans.filter((span) => span.spanContext().traceId === operation!.spanContext().traceId && span.attributes["db.query.text"]);
+  expect(operation?.attributes).toMatchObject({
+    "graphql.operation.type": "query",
+    "graphql.operation.name": "TracedBatch",
+  });
+  const sql = spans.filter(
+    (span) => span.spanContext().traceId === operation!.spanContext().traceId && span.attributes["db.query.text"],
+  );
   // Each root field is one statement sent past Prisma (db.query, src/data/planner): both are traced.
   expect(sql.map((span) => String(span.attributes["db.query.text"])).sort()).toEqual([
     expect.stringMatching(/FROM "work_order" t\d+/),

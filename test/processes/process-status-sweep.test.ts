@@ -12,14 +12,20 @@ test("the sweep is registered as a periodic job", () => {
 
 test("the sweep times out overdue PENDING statuses and purges completed ones past retention", async () => {
   const overdue = await createProcessStatus({ status: "PENDING", deadlineAt: new Date(Date.now() - 5_000) });
-  const running = await createProcessStatus({ status: "PENDING", daysAgo: 9, deadlineAt: new Date(Date.now() + 60_000) });
+  const running = await createProcessStatus({
+    status: "PENDING",
+    daysAgo: 9,
+    deadlineAt: new Date(Date.now() + 60_000),
+  });
   const expired = await createProcessStatus({ status: "FAILURE", daysAgo: 8 });
   const recent = await createProcessStatus({ status: "SUCCESS", daysAgo: 6 });
 
   const outcome = (await processStatusSweep.run()) as { timedOut: number; purged: number };
   expect(outcome).toEqual({ timedOut: 1, purged: 1 });
 
-  const after = await prisma.processStatus.findMany({ where: { id: { in: [overdue.id, running.id, expired.id, recent.id] } } });
+  const after = await prisma.processStatus.findMany({
+    where: { id: { in: [overdue.id, running.id, expired.id, recent.id] } },
+  });
   const byId = new Map(after.map((row) => [row.id, row]));
   expect(byId.get(overdue.id)).toMatchObject({ status: "TIMEOUT", completedAt: overdue.deadlineAt });
   expect(byId.get(running.id)?.status).toBe("PENDING");

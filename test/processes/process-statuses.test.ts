@@ -2,7 +2,11 @@ import { describe, expect, test } from "vitest";
 import { parseDuration } from "../../src/config/env.ts";
 import { execute, query, recordStatements, tokenFor } from "../client.ts";
 import { globalId } from "../factories.ts";
-import { ProcessStatusByIdDocument, ProcessStatusesByEntityDocument, ProcessStatusesByIdsDocument } from "../generated/graphql.ts";
+import {
+  ProcessStatusByIdDocument,
+  ProcessStatusesByEntityDocument,
+  ProcessStatusesByIdsDocument,
+} from "../generated/graphql.ts";
 import { createProcessStatus } from "./factories.ts";
 
 const psId = (id: number) => globalId("ProcessStatus", id);
@@ -11,7 +15,12 @@ describe("processStatus", () => {
   test("returns a process status by id", async () => {
     const status = await createProcessStatus({ entityId: "order-1", eventType: "CREATE_SHIPMENT" });
     const { processStatus } = await query(ProcessStatusByIdDocument, { id: psId(status.id) });
-    expect(processStatus).toMatchObject({ id: psId(status.id), entityId: "order-1", eventType: "CREATE_SHIPMENT", status: "SUCCESS" });
+    expect(processStatus).toMatchObject({
+      id: psId(status.id),
+      entityId: "order-1",
+      eventType: "CREATE_SHIPMENT",
+      status: "SUCCESS",
+    });
   });
 
   test("is null with a NOT_FOUND error when missing or expired (completed more than 7 days ago)", async () => {
@@ -24,7 +33,11 @@ describe("processStatus", () => {
   });
 
   test("an old PENDING status has not expired, and reads as TIMEOUT once its deadline passed", async () => {
-    const running = await createProcessStatus({ status: "PENDING", daysAgo: 10, deadlineAt: new Date(Date.now() + 60_000) });
+    const running = await createProcessStatus({
+      status: "PENDING",
+      daysAgo: 10,
+      deadlineAt: new Date(Date.now() + 60_000),
+    });
     expect((await query(ProcessStatusByIdDocument, { id: psId(running.id) })).processStatus?.status).toBe("PENDING");
     const overdue = await createProcessStatus({ status: "PENDING", deadlineAt: new Date(Date.now() - 1000) });
     const { processStatus } = await query(ProcessStatusByIdDocument, { id: psId(overdue.id) });
@@ -40,7 +53,11 @@ describe("processStatus", () => {
 
 describe("processStatuses", () => {
   test("returns each found status once, in the order asked, leaving out missing and expired ones", async () => {
-    const [a, b, expired] = [await createProcessStatus(), await createProcessStatus(), await createProcessStatus({ daysAgo: 30 })];
+    const [a, b, expired] = [
+      await createProcessStatus(),
+      await createProcessStatus(),
+      await createProcessStatus({ daysAgo: 30 }),
+    ];
     const ids = [psId(b.id), psId(999_999), psId(a.id), psId(b.id), psId(expired.id)];
     const { processStatuses } = await query(ProcessStatusesByIdsDocument, { ids });
     expect(processStatuses.map((status) => status.id)).toEqual([psId(b.id), psId(a.id)]);
@@ -79,8 +96,9 @@ describe("processStatusesByEntity", () => {
     const first = (await query(ProcessStatusesByEntityDocument, { ...entity, first: 3 })).processStatusesByEntity;
     expect(first.totalCount).toBe(5);
     expect(first.edges.map((edge) => edge.node.id)).toEqual(newestFirst.slice(0, 3));
-    const rest = (await query(ProcessStatusesByEntityDocument, { ...entity, first: 3, after: first.pageInfo.endCursor }))
-      .processStatusesByEntity;
+    const rest = (
+      await query(ProcessStatusesByEntityDocument, { ...entity, first: 3, after: first.pageInfo.endCursor })
+    ).processStatusesByEntity;
     expect(rest.edges.map((edge) => edge.node.id)).toEqual(newestFirst.slice(3));
     expect(rest.pageInfo.hasNextPage).toBe(false);
     const all = (await query(ProcessStatusesByEntityDocument, entity)).processStatusesByEntity;

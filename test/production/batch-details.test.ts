@@ -8,7 +8,10 @@ import { assignTechs, attachRelation, createUsers } from "./factories.ts";
 describe("a batch's project chain, techs and relations", () => {
   test("project, program and customer come from the work order", async () => {
     const { workOrder, batches } = await createBatches(1);
-    const project = await prisma.project.findUniqueOrThrow({ where: { id: workOrder.projectId }, include: { program: true, customer: true } });
+    const project = await prisma.project.findUniqueOrThrow({
+      where: { id: workOrder.projectId },
+      include: { program: true, customer: true },
+    });
     const { batch } = await query(BatchDetailsDocument, { id: globalId("Batch", batches[0]!.id) });
     expect(batch).toMatchObject({
       currentStatus: { status: "Pending", category: "PENDING", description: null, order: 0 },
@@ -22,7 +25,10 @@ describe("a batch's project chain, techs and relations", () => {
     const { batches } = await createBatches(2);
     const [crowded, alone] = batches;
     const users = await createUsers(7);
-    await assignTechs(crowded!.id, users.map((user) => user.id));
+    await assignTechs(
+      crowded!.id,
+      users.map((user) => user.id),
+    );
     await assignTechs(alone!.id, [users[0]!.id]);
 
     const { batch } = await query(BatchDetailsDocument, { id: globalId("Batch", crowded!.id) });
@@ -30,7 +36,9 @@ describe("a batch's project chain, techs and relations", () => {
     expect(batch?.techs.totalCount).toBe(7);
     expect(batch?.techs.pageInfo.hasNextPage).toBe(true);
     expect(batch?.techs.edges.map((edge) => edge.node.name)).toEqual([users[0]!.name, users[1]!.name]);
-    expect(batch?.assignedUsers.map((user) => user.id)).toEqual(users.slice(0, 5).map((user) => globalId("User", user.id)));
+    expect(batch?.assignedUsers.map((user) => user.id)).toEqual(
+      users.slice(0, 5).map((user) => globalId("User", user.id)),
+    );
 
     const { batch: other } = await query(BatchDetailsDocument, { id: globalId("Batch", alone!.id) });
     expect(other).toMatchObject({ totalAssignedUsers: 1, techs: { totalCount: 1, pageInfo: { hasNextPage: false } } });
@@ -76,13 +84,22 @@ describe("a batch's project chain, techs and relations", () => {
     const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batch.id } });
     const project = await prisma.project.findUniqueOrThrow({ where: { id: workOrder.projectId } });
     const ids = [
-      globalId("Batch", batch.id), globalId("Cycle", cycle.id), globalId("WorkOrder", workOrder.id), globalId("Queue", queue.id),
-      globalId("Location", location.id), globalId("User", user!.id), globalId("BatchRelation", relation.id),
-      globalId("Project", project.id), globalId("Program", project.programId), globalId("Customer", project.customerId),
+      globalId("Batch", batch.id),
+      globalId("Cycle", cycle.id),
+      globalId("WorkOrder", workOrder.id),
+      globalId("Queue", queue.id),
+      globalId("Location", location.id),
+      globalId("User", user!.id),
+      globalId("BatchRelation", relation.id),
+      globalId("Project", project.id),
+      globalId("Program", project.programId),
+      globalId("Customer", project.customerId),
     ];
     const { result, statements } = await recordStatements(() => query(ProductionNodesDocument, { ids }));
     expect(result.nodes.map((node) => node?.id)).toEqual(ids);
-    expect(result.nodes.map((node) => node?.__typename)).toEqual(ids.map((id) => Buffer.from(id, "base64").toString().split(":")[0]));
+    expect(result.nodes.map((node) => node?.__typename)).toEqual(
+      ids.map((id) => Buffer.from(id, "base64").toString().split(":")[0]),
+    );
     expect(statements).toHaveLength(ids.length);
   });
 });

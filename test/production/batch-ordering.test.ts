@@ -86,7 +86,8 @@ describe("batches list orderings", () => {
       expect(batches.totalCount).toBe(batches.edges.length);
       return new Set(batches.edges.map((edge) => edge.node.id));
     };
-    const matching = (keep: (row: (typeof rows)[number]) => boolean) => new Set(rows.filter(keep).map((row) => globalId("Batch", row.id)));
+    const matching = (keep: (row: (typeof rows)[number]) => boolean) =>
+      new Set(rows.filter(keep).map((row) => globalId("Batch", row.id)));
     expect(await ids({ labelContains: "a" })).toEqual(matching((row) => row.label.toLowerCase().includes("a")));
     // LIKE's wildcards are matched literally.
     expect(await ids({ labelContains: "0%" })).toEqual(matching((row) => row.label.includes("0%")));
@@ -98,7 +99,9 @@ describe("batches list orderings", () => {
     expect(await ids({ dueFrom: from.toISOString(), dueTo: to.toISOString() })).toEqual(
       matching((row) => row.dueDate !== null && row.dueDate >= from && row.dueDate <= to),
     );
-    expect(await ids({ workOrderIds: [globalId("WorkOrder", other.id)] })).toEqual(matching((row) => row.id === rows[4]!.id));
+    expect(await ids({ workOrderIds: [globalId("WorkOrder", other.id)] })).toEqual(
+      matching((row) => row.id === rows[4]!.id),
+    );
     expect((await ids({ statusCategories: [] })).size).toBe(0);
   });
 });

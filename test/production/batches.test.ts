@@ -33,7 +33,12 @@ describe("batches connection", () => {
     const { batches: last } = await query(BatchesPageDocument, { last: 3, filter, orderBy });
     expect(last.edges.map((edge) => edge.node.id)).toEqual(seen.slice(4));
     expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
-    const { batches: before } = await query(BatchesPageDocument, { last: 3, before: last.pageInfo.startCursor, filter, orderBy });
+    const { batches: before } = await query(BatchesPageDocument, {
+      last: 3,
+      before: last.pageInfo.startCursor,
+      filter,
+      orderBy,
+    });
     expect(before.edges.map((edge) => edge.node.id)).toEqual(seen.slice(1, 4));
   });
 

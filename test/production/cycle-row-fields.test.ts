@@ -11,27 +11,37 @@ type Page = { node: { cycles: { edges: { node: Record<string, unknown> }[] } } }
 type Nodes = { nodes: Record<string, unknown>[] };
 
 describe("cycle pages read only the columns the selection needs", () => {
-  test.each(fieldSelections("Cycle"))("%s.%s answers the same through a batch's page as through nodes(ids:)", async (_type, _name, selection) => {
-    const { batches } = await createBatches(1);
-    const cycles = await prisma.cycle.findMany({ where: { batchId: batches[0]!.id }, orderBy: { id: "asc" } });
-    // Every nullable or defaulted column holds a value somewhere, so a column left unread shows.
-    const tech = await prisma.user.create({ data: { name: "Tech", email: `tech-${cycles[1]!.id}@example.com` } });
-    await prisma.cycle.update({
-      where: { id: cycles[1]!.id },
-      data: { isRetry: true, statusCategory: "BLOCKED", statusLabel: "Waiting", statusDescription: "Waiting for parts", statusOrder: 4, assignedUserId: tech.id },
-    });
-    const viaPage = await post<Page>({
-      query: `query ($id: ID!) { node(id: $id) { ... on Batch { cycles(first: 10) { edges { node { ${selection} } } } } } }`,
-      variables: { id: globalId("Batch", batches[0]!.id) },
-    });
-    const viaNodes = await post<Nodes>({
-      query: `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Cycle { ${selection} } } }`,
-      variables: { ids: cycles.map((cycle) => globalId("Cycle", cycle.id)) },
-    });
-    expect(viaPage.errors).toBeUndefined();
-    expect(viaNodes.errors).toBeUndefined();
-    expect(viaPage.data!.node.cycles.edges.map((edge) => edge.node)).toEqual(viaNodes.data!.nodes);
-  });
+  test.each(fieldSelections("Cycle"))(
+    "%s.%s answers the same through a batch's page as through nodes(ids:)",
+    async (_type, _name, selection) => {
+      const { batches } = await createBatches(1);
+      const cycles = await prisma.cycle.findMany({ where: { batchId: batches[0]!.id }, orderBy: { id: "asc" } });
+      // Every nullable or defaulted column holds a value somewhere, so a column left unread shows.
+      const tech = await prisma.user.create({ data: { name: "Tech", email: `tech-${cycles[1]!.id}@example.com` } });
+      await prisma.cycle.update({
+        where: { id: cycles[1]!.id },
+        data: {
+          isRetry: true,
+          statusCategory: "BLOCKED",
+          statusLabel: "Waiting",
+          statusDescription: "Waiting for parts",
+          statusOrder: 4,
+          assignedUserId: tech.id,
+        },
+      });
+      const viaPage = await post<Page>({
+        query: `query ($id: ID!) { node(id: $id) { ... on Batch { cycles(first: 10) { edges { node { ${selection} } } } } } }`,
+        variables: { id: globalId("Batch", batches[0]!.id) },
+      });
+      const viaNodes = await post<Nodes>({
+        query: `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Cycle { ${selection} } } }`,
+        variables: { ids: cycles.map((cycle) => globalId("Cycle", cycle.id)) },
+      });
+      expect(viaPage.errors).toBeUndefined();
+      expect(viaNodes.errors).toBeUndefined();
+      expect(viaPage.data!.node.cycles.edges.map((edge) => edge.node)).toEqual(viaNodes.data!.nodes);
+    },
+  );
 
   test("a page of ids and labels reads neither timestamps nor relations", async () => {
     const { batches } = await createBatches(1);
@@ -59,7 +69,10 @@ describe("cycle pages read only the columns the selection needs", () => {
       variables: { id: globalId("Batch", batches[0]!.id) },
     });
     expect(result.errors).toBeUndefined();
-    const [a, b] = [result.data!.a.cycles.edges.map((edge) => edge.node), result.data!.b.cycles.edges.map((edge) => edge.node)];
+    const [a, b] = [
+      result.data!.a.cycles.edges.map((edge) => edge.node),
+      result.data!.b.cycles.edges.map((edge) => edge.node),
+    ];
     expect(a.every((cycle) => typeof cycle.label === "string")).toBe(true);
     expect(b.map((cycle) => cycle.position)).toEqual([1, 2, 3]);
     expect(b.every((cycle) => !Number.isNaN(Date.parse(cycle.createdAt)))).toBe(true);

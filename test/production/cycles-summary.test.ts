@@ -10,7 +10,11 @@ describe("cycles", () => {
     const { batches } = await createBatches(1);
     const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batches[0]!.id, position: 2 } });
     const { cycle: found } = await query(CycleByIdDocument, { id: globalId("Cycle", cycle.id) });
-    expect(found).toMatchObject({ label: cycle.label, position: 2, batch: { id: globalId("Batch", batches[0]!.id), label: batches[0]!.label } });
+    expect(found).toMatchObject({
+      label: cycle.label,
+      position: 2,
+      batch: { id: globalId("Batch", batches[0]!.id), label: batches[0]!.label },
+    });
     expect((await query(CycleByIdDocument, { id: globalId("Cycle", 999_999) })).cycle).toBeNull();
   });
 
@@ -18,7 +22,10 @@ describe("cycles", () => {
     const { location, workOrder, batches } = await createBatches(3, { numberCycles: 4 });
     const [tech] = await createUsers(1);
     await setCycleCategory(batches[0]!.id, [1, 2], "IN_PROGRESS");
-    await prisma.cycle.updateMany({ where: { batchId: batches[0]!.id, position: 2 }, data: { isRetry: true, assignedUserId: tech!.id } });
+    await prisma.cycle.updateMany({
+      where: { batchId: batches[0]!.id, position: 2 },
+      data: { isRetry: true, assignedUserId: tech!.id },
+    });
     const batchIds = batches.map((b) => globalId("Batch", b.id));
 
     const inProgress = await query(CyclesPageDocument, { filter: { batchIds, statusCategories: ["IN_PROGRESS"] } });
@@ -58,7 +65,12 @@ describe("batchStatusSummary", () => {
   test("counts batches and cycles by status category per queue, work order or location", async () => {
     const { location, queue, workOrder, batches } = await createBatches(2, { numberCycles: 3 });
     const second = await createQueue(location.id);
-    const blocked = await createBatch({ queueId: second.id, workOrderId: workOrder.id, numberCycles: 2, category: "BLOCKED" });
+    const blocked = await createBatch({
+      queueId: second.id,
+      workOrderId: workOrder.id,
+      numberCycles: 2,
+      category: "BLOCKED",
+    });
     await setCycleCategory(batches[0]!.id, [1], "COMPLETE");
     await setCycleCategory(blocked.id, [1, 2], "BLOCKED");
 
@@ -77,8 +89,14 @@ describe("batchStatusSummary", () => {
       batches: { pending: 0, total: 1, active: 1 },
       cycles: { blocked: 2, total: 2 },
     });
-    const byWorkOrder = (await groups("WORK_ORDER")).find((g) => g.workOrder?.id === globalId("WorkOrder", workOrder.id));
-    expect(byWorkOrder).toMatchObject({ queue: null, batches: { total: 3 }, cycles: { total: 8, blocked: 2, complete: 1 } });
+    const byWorkOrder = (await groups("WORK_ORDER")).find(
+      (g) => g.workOrder?.id === globalId("WorkOrder", workOrder.id),
+    );
+    expect(byWorkOrder).toMatchObject({
+      queue: null,
+      batches: { total: 3 },
+      cycles: { total: 8, blocked: 2, complete: 1 },
+    });
     const byLocation = (await groups("LOCATION")).find((g) => g.location?.id === globalId("Location", location.id));
     expect(byLocation).toMatchObject({ batches: { total: 3, pending: 2 }, cycles: { total: 8, pending: 5 } });
   });
@@ -90,13 +108,22 @@ describe("batchStatusSummary", () => {
     expect(all.batchStatusSummary.totalCount).toBe(queueIds.length);
     expect(queueIds.length).toBeGreaterThanOrEqual(3);
 
-    const { result, statements } = await recordStatements(() => query(BatchStatusSummaryDocument, { groupBy: "QUEUE", first: 2 }));
+    const { result, statements } = await recordStatements(() =>
+      query(BatchStatusSummaryDocument, { groupBy: "QUEUE", first: 2 }),
+    );
     expect(statements.filter((sql) => /GROUP BY/.test(sql))).toHaveLength(1);
     expect(result.batchStatusSummary.edges.map((edge) => edge.node.queue!.id)).toEqual(queueIds.slice(0, 2));
-    const next = await query(BatchStatusSummaryDocument, { groupBy: "QUEUE", first: 2, after: result.batchStatusSummary.pageInfo.endCursor });
+    const next = await query(BatchStatusSummaryDocument, {
+      groupBy: "QUEUE",
+      first: 2,
+      after: result.batchStatusSummary.pageInfo.endCursor,
+    });
     expect(next.batchStatusSummary.edges.map((edge) => edge.node.queue!.id)).toEqual(queueIds.slice(2, 4));
     const last = await query(BatchStatusSummaryDocument, { groupBy: "QUEUE", last: 2 });
     expect(last.batchStatusSummary.edges.map((edge) => edge.node.queue!.id)).toEqual(queueIds.slice(-2));
-    expect(last.batchStatusSummary.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: queueIds.length > 2 });
+    expect(last.batchStatusSummary.pageInfo).toMatchObject({
+      hasNextPage: false,
+      hasPreviousPage: queueIds.length > 2,
+    });
   });
 });

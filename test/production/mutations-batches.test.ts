@@ -2,7 +2,13 @@ import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";
 import { parseId } from "../../src/graphql/ids.ts";
 import { execute, query, tokenFor } from "../client.ts";
-import { createBatches as createBatchFixtures, createLocation, createQueue, createWorkOrder, globalId } from "../factories.ts";
+import {
+  createBatches as createBatchFixtures,
+  createLocation,
+  createQueue,
+  createWorkOrder,
+  globalId,
+} from "../factories.ts";
 import {
   BatchCyclesDocument,
   CreateBatchDocument,
@@ -17,9 +23,14 @@ async function target() {
   const location = await createLocation();
   const queue = await createQueue(location.id);
   const workOrder = await createWorkOrder({ locationId: location.id, dueDate: new Date("2027-03-01T00:00:00Z") });
-  return { location, queue, workOrder, queueId: globalId("Queue", queue.id), workOrderId: globalId("WorkOrder", workOrder.id) };
+  return {
+    location,
+    queue,
+    workOrder,
+    queueId: globalId("Queue", queue.id),
+    workOrderId: globalId("WorkOrder", workOrder.id),
+  };
 }
-
 
 const batchesIn = async (queueId: string) =>
   (await query(QueueBatchCountDocument, { filter: { queueIds: [queueId] } })).batches.totalCount;
@@ -42,7 +53,11 @@ describe("createBatch", () => {
       workOrder: { id: workOrderId },
       location: { id: globalId("Location", location.id) },
     });
-    expect(createBatch!.processStatus).toMatchObject({ eventType: "CREATE_BATCH", entityId: createBatch!.batch.id, status: "SUCCESS" });
+    expect(createBatch!.processStatus).toMatchObject({
+      eventType: "CREATE_BATCH",
+      entityId: createBatch!.batch.id,
+      status: "SUCCESS",
+    });
 
     const { batch } = await query(BatchCyclesDocument, { id: createBatch!.batch.id });
     expect(batch?.cycleCounts).toMatchObject({ needed: 4, pending: 4, active: 4, inActive: 0 });
@@ -59,7 +74,11 @@ describe("createBatch", () => {
     [{ numberCycles: 1001 }, "input.numberCycles", /between 1 and 1000/],
     [{ label: "  " }, "input.label", /between 1 and 200/],
     [{ order: "" }, "input.order", /between 1 and 200/],
-    [{ currentStatus: { status: "1st try", category: "PENDING" } }, "input.currentStatus.status", /must start with a letter/],
+    [
+      { currentStatus: { status: "1st try", category: "PENDING" } },
+      "input.currentStatus.status",
+      /must start with a letter/,
+    ],
     [{ currentStatus: { status: "Done!", category: "COMPLETE" } }, "input.currentStatus.status", /letters, digits/],
     [{ queueId: globalId("WorkOrder", 1) }, "input.queueId", /must be the id of a Queue/],
   ] as const)("refuses %o as BAD_USER_INPUT naming %s, writing nothing", async (change, field, message) => {
@@ -103,7 +122,9 @@ describe("createBatches", () => {
     const { queueId, workOrderId, workOrder } = await target();
     const users = await createUsers(2);
     const userIds = users.map((u) => globalId("User", u.id));
-    const { createBatches } = await query(CreateBatchesDocument, { input: { queueId, workOrderId, total: 3, numberCycles: 5, userIds } });
+    const { createBatches } = await query(CreateBatchesDocument, {
+      input: { queueId, workOrderId, total: 3, numberCycles: 5, userIds },
+    });
     expect(createBatches!.batches.map((b) => b.label)).toEqual([1, 2, 3].map((n) => `${workOrder.label} ${n}`));
     for (const batch of createBatches!.batches) {
       expect(batch).toMatchObject({ numberCycles: 5, totalAssignedUsers: 2, queue: { id: queueId } });
@@ -111,14 +132,20 @@ describe("createBatches", () => {
       const { batch: read } = await query(BatchCyclesDocument, { id: batch.id });
       expect(read?.cycles.totalCount).toBe(5);
     }
-    expect(createBatches!.processStatus).toMatchObject({ eventType: "CREATE_BATCHES", entityId: workOrderId, status: "SUCCESS" });
+    expect(createBatches!.processStatus).toMatchObject({
+      eventType: "CREATE_BATCHES",
+      entityId: workOrderId,
+      status: "SUCCESS",
+    });
   });
 
   test("one unknown user id is NOT_FOUND naming input.userIds[i], and nothing is written", async () => {
     const { queueId, workOrderId } = await target();
     const [user] = await createUsers(1);
     const userIds = [globalId("User", user!.id), globalId("User", 999_999)];
-    const result = await execute(CreateBatchesDocument, { input: { queueId, workOrderId, total: 4, numberCycles: 2, userIds } });
+    const result = await execute(CreateBatchesDocument, {
+      input: { queueId, workOrderId, total: 4, numberCycles: 2, userIds },
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.userIds[1]" });
     expect(await batchesIn(queueId)).toBe(0);
     expect(await prisma.batchTech.count({ where: { userId: user!.id } })).toBe(0);
@@ -132,7 +159,9 @@ describe("createBatches", () => {
     [{ userIds: ["garbage"] }, "input.userIds[0]", /must be the id of a User/],
   ])("refuses %o before any SQL, naming %s", async (change, field, message) => {
     const { queueId, workOrderId } = await target();
-    const result = await execute(CreateBatchesDocument, { input: { queueId, workOrderId, total: 2, numberCycles: 2, ...change } });
+    const result = await execute(CreateBatchesDocument, {
+      input: { queueId, workOrderId, total: 2, numberCycles: 2, ...change },
+    });
     expect(result.errors?.[0]?.message).toMatch(message);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     expect(await batchesIn(queueId)).toBe(0);
@@ -144,7 +173,10 @@ describe("deleteBatch", () => {
     const { queue, batches } = await createBatchFixtures(2);
     const id = globalId("Batch", batches[0]!.id);
     const { deleteBatch } = await query(DeleteBatchDocument, { input: { id } });
-    expect(deleteBatch).toMatchObject({ deletedBatchId: id, processStatus: { eventType: "DELETE_BATCH", entityId: id, status: "SUCCESS" } });
+    expect(deleteBatch).toMatchObject({
+      deletedBatchId: id,
+      processStatus: { eventType: "DELETE_BATCH", entityId: id, status: "SUCCESS" },
+    });
     expect((await query(BatchCyclesDocument, { id })).batch).toBeNull();
     expect(await batchesIn(globalId("Queue", queue.id))).toBe(1);
     expect(await prisma.cycle.count({ where: { batchId: batches[0]!.id } })).toBe(0);

@@ -16,7 +16,6 @@ async function oneBatch() {
   return { batchId, read: async () => (await query(BatchCyclesDocument, { id: batchId })).batch! };
 }
 
-
 const userIdsOf = async (count: number) => (await createUsers(count)).map((user) => globalId("User", user.id));
 
 const entity = { entityId: "b0a84f51-443e-4ff1-9667-73b66be7435a", entityType: "USER" };
@@ -29,7 +28,11 @@ describe("batch relations", () => {
     });
     expect(attachBatchRelation!.relation).toMatchObject({ relation: "created", direction: "INWARD", ...entity });
     expect(attachBatchRelation!.batch).toEqual({ id: batchId, version: 2 });
-    expect(attachBatchRelation!.processStatus).toMatchObject({ eventType: "ATTACH_BATCH_RELATION", entityId: batchId, status: "SUCCESS" });
+    expect(attachBatchRelation!.processStatus).toMatchObject({
+      eventType: "ATTACH_BATCH_RELATION",
+      entityId: batchId,
+      status: "SUCCESS",
+    });
     expect((await read()).relations.edges.map((e) => e.node.id)).toEqual([attachBatchRelation!.relation.id]);
 
     const relationId = attachBatchRelation!.relation.id;
@@ -52,8 +55,12 @@ describe("batch relations", () => {
   test("a relation of another batch cannot be detached through this one", async () => {
     const first = await oneBatch();
     const second = await oneBatch();
-    const { attachBatchRelation } = await query(AttachBatchRelationDocument, { input: { batchId: first.batchId, relation: "created", entity } });
-    const result = await execute(DetachBatchRelationDocument, { input: { batchId: second.batchId, relationId: attachBatchRelation!.relation.id } });
+    const { attachBatchRelation } = await query(AttachBatchRelationDocument, {
+      input: { batchId: first.batchId, relation: "created", entity },
+    });
+    const result = await execute(DetachBatchRelationDocument, {
+      input: { batchId: second.batchId, relationId: attachBatchRelation!.relation.id },
+    });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "NOT_FOUND", field: "input.relationId" });
     expect((await first.read()).relations.totalCount).toBe(1);
   });
@@ -62,7 +69,11 @@ describe("batch relations", () => {
     const { batchId } = await oneBatch();
     const cases = [
       [{ batchId, relation: " ", entity }, "BAD_USER_INPUT", "input.relation"],
-      [{ batchId, relation: "created", entity: { ...entity, entityType: "" } }, "BAD_USER_INPUT", "input.entity.entityType"],
+      [
+        { batchId, relation: "created", entity: { ...entity, entityType: "" } },
+        "BAD_USER_INPUT",
+        "input.entity.entityType",
+      ],
       [{ batchId, relation: "x".repeat(201), entity }, "BAD_USER_INPUT", "input.relation"],
       [{ batchId: globalId("Batch", 999_999), relation: "created", entity }, "NOT_FOUND", "input.batchId"],
     ] as const;
@@ -79,11 +90,17 @@ describe("batch techs", () => {
     const userIds = await userIdsOf(3);
     const { assignTechs } = await query(AssignTechsDocument, { input: { batchId, userIds: userIds.slice(0, 2) } });
     expect(assignTechs!.assignedTechs.map((u) => u.id)).toEqual(userIds.slice(0, 2));
-    expect(assignTechs!.processStatus).toMatchObject({ eventType: "ASSIGN_TECHS", entityId: batchId, status: "SUCCESS" });
+    expect(assignTechs!.processStatus).toMatchObject({
+      eventType: "ASSIGN_TECHS",
+      entityId: batchId,
+      status: "SUCCESS",
+    });
     await query(AssignTechsDocument, { input: { batchId, userIds: userIds.slice(1) } });
     expect((await read()).totalAssignedUsers).toBe(3);
 
-    const { detachTechFromBatch } = await query(DetachTechFromBatchDocument, { input: { batchId, techId: userIds[0]! } });
+    const { detachTechFromBatch } = await query(DetachTechFromBatchDocument, {
+      input: { batchId, techId: userIds[0]! },
+    });
     expect(detachTechFromBatch).toMatchObject({ detachedTechId: userIds[0], batch: { id: batchId, version: 4 } });
     const batch = await read();
     expect(batch.techs.edges.map((e) => e.node.id).sort()).toEqual(userIds.slice(1).sort());

@@ -18,7 +18,8 @@ async function oneBatch(numberCycles: number) {
   return { id, read };
 }
 
-const categories = (cycles: { node: { currentStatus: { category: string } } }[]) => cycles.map((e) => e.node.currentStatus.category);
+const categories = (cycles: { node: { currentStatus: { category: string } } }[]) =>
+  cycles.map((e) => e.node.currentStatus.category);
 
 afterEach(() => {
   delete faultInjection.afterFirstWrite;
@@ -28,7 +29,9 @@ describe("updateBatch", () => {
   test("changes label, order and status, bumping the version", async () => {
     const { id } = await oneBatch(2);
     const currentStatus = { status: "On Hold", category: "BLOCKED", order: 9 } as const;
-    const { updateBatch } = await query(UpdateBatchDocument, { input: { id, label: "Renamed", order: "a", currentStatus } });
+    const { updateBatch } = await query(UpdateBatchDocument, {
+      input: { id, label: "Renamed", order: "a", currentStatus },
+    });
     expect(updateBatch!.batch).toMatchObject({
       label: "Renamed",
       order: "a",
@@ -44,7 +47,12 @@ describe("updateBatch", () => {
     await query(UpdateBatchDocument, { input: { id, numberCycles: 4 } });
     const batch = await read();
     expect(batch.cycleCounts).toMatchObject({ needed: 4, pending: 4 });
-    expect(batch.cycles.edges.map((e) => e.node.label)).toEqual(["Batch Z #1", "Batch Z #2", "Batch Z #3", "Batch Z #4"]);
+    expect(batch.cycles.edges.map((e) => e.node.label)).toEqual([
+      "Batch Z #1",
+      "Batch Z #2",
+      "Batch Z #3",
+      "Batch Z #4",
+    ]);
   });
 
   test("fewer cycles cancels the last PENDING ones and leaves in-flight cycles running", async () => {
@@ -58,7 +66,15 @@ describe("updateBatch", () => {
     expect(updateBatch!.batch.numberCycles).toBe(3);
     const batch = await read();
     expect(categories(batch.cycles.edges)).toEqual(["PENDING", "CANCELLED", "CANCELLED", "IN_PROGRESS", "VERIFYING"]);
-    expect(batch.cycleCounts).toMatchObject({ needed: 3, pending: 1, inProgress: 1, verifying: 1, cancelled: 2, active: 3, inActive: 2 });
+    expect(batch.cycleCounts).toMatchObject({
+      needed: 3,
+      pending: 1,
+      inProgress: 1,
+      verifying: 1,
+      cancelled: 2,
+      active: 3,
+      inActive: 2,
+    });
   });
 
   test("a reduction needing more PENDING cycles than there are is a CONFLICT saying so, and changes nothing", async () => {
@@ -79,7 +95,11 @@ describe("updateBatch", () => {
     const { id } = await oneBatch(1);
     await query(UpdateBatchDocument, { input: { id, label: "First", expectedVersion: 1 } });
     const stale = await execute(UpdateBatchDocument, { input: { id, label: "Second", expectedVersion: 1 } });
-    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: "CONFLICT", field: "input.expectedVersion", currentVersion: 2 });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({
+      code: "CONFLICT",
+      field: "input.expectedVersion",
+      currentVersion: 2,
+    });
     const { updateBatch } = await query(UpdateBatchDocument, { input: { id, label: "Second", expectedVersion: 2 } });
     expect(updateBatch!.batch).toMatchObject({ label: "Second", version: 3 });
   });
@@ -103,7 +123,9 @@ describe("concurrent updates", () => {
   test("20 simultaneous numberCycles changes of one batch lose none: cycles match the last one applied", async () => {
     const { id, read } = await oneBatch(10);
     const targets = Array.from({ length: 20 }, (_, i) => 1 + ((i * 7) % 20));
-    const results = await Promise.all(targets.map((numberCycles) => execute(UpdateBatchDocument, { input: { id, numberCycles } })));
+    const results = await Promise.all(
+      targets.map((numberCycles) => execute(UpdateBatchDocument, { input: { id, numberCycles } })),
+    );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const batch = await read();
     expect(batch.version).toBe(21);
@@ -114,7 +136,9 @@ describe("concurrent updates", () => {
   test("20 simultaneous updates sending the same expectedVersion: exactly one applies, the rest are CONFLICT", async () => {
     const { id, read } = await oneBatch(1);
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => execute(UpdateBatchDocument, { input: { id, expectedVersion: 1, label: `Writer ${i}` } })),
+      Array.from({ length: 20 }, (_, i) =>
+        execute(UpdateBatchDocument, { input: { id, expectedVersion: 1, label: `Writer ${i}` } }),
+      ),
     );
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? "OK");
     expect(codes.filter((c) => c === "OK")).toHaveLength(1);
@@ -125,7 +149,9 @@ describe("concurrent updates", () => {
   test("20 simultaneous cycle status changes in one batch are all counted", async () => {
     const { read } = await oneBatch(20);
     const cycles = (await read()).cycles.edges.map((e) => e.node.id);
-    await Promise.all(cycles.map((cycle) => query(UpdateCycleStatusDocument, { input: { id: cycle, category: "COMPLETE" } })));
+    await Promise.all(
+      cycles.map((cycle) => query(UpdateCycleStatusDocument, { input: { id: cycle, category: "COMPLETE" } })),
+    );
     expect((await read()).cycleCounts).toMatchObject({ complete: 20, pending: 0, inActive: 20 });
   });
 });
@@ -146,7 +172,9 @@ describe("a failure half-way", () => {
     expect(result.data).toEqual({ createBatches: null });
     expect((await query(QueueBatchCountDocument, { filter: { queueIds: [queueId] } })).batches.totalCount).toBe(0);
     expect(await prisma.cycle.count({ where: { workOrderId: workOrder.id } })).toBe(0);
-    const statuses = await prisma.processStatus.findMany({ where: { eventType: "CREATE_BATCHES", entityId: input.workOrderId } });
+    const statuses = await prisma.processStatus.findMany({
+      where: { eventType: "CREATE_BATCHES", entityId: input.workOrderId },
+    });
     expect(statuses.map((s) => s.status)).toEqual(["FAILURE"]);
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { post, query, recordStatements } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
-import { BatchesByIdsDocument, BatchesNestedDocument, BatchesPreloadedDocument, BatchesWithLinksDocument } from "../generated/graphql.ts";
+import {
+  BatchesByIdsDocument,
+  BatchesNestedDocument,
+  BatchesPreloadedDocument,
+  BatchesWithLinksDocument,
+} from "../generated/graphql.ts";
 import { assignTechs, attachRelation, createUsers, setCycleCategory } from "./factories.ts";
 
 describe("nested batch query", () => {
@@ -34,7 +39,10 @@ describe("nested batch query", () => {
     const first = await recordStatements(() => post<Page>({ query: page, variables: { filter } }));
     expect(first.result.data!.batches).toMatchObject({ totalCount: 3, edges: [expect.anything(), expect.anything()] });
     expect(first.statements).toHaveLength(1);
-    const second = await post<Page>({ query: page, variables: { filter, after: first.result.data!.batches.pageInfo.endCursor } });
+    const second = await post<Page>({
+      query: page,
+      variables: { filter, after: first.result.data!.batches.pageInfo.endCursor },
+    });
     const after = second.data!.batches.pageInfo.endCursor;
     const empty = await recordStatements(() => post<Page>({ query: page, variables: { filter, after } }));
     expect(empty.result.data!.batches).toMatchObject({ totalCount: 3, edges: [] });
@@ -47,7 +55,9 @@ describe("nested batch query", () => {
     await setCycleCategory(batches[1]!.id, [5], "COMPLETE");
     const filter = { queueIds: [globalId("Queue", queue.id)] };
     const ids = batches.map((batch) => globalId("Batch", batch.id));
-    const { result: page, statements } = await recordStatements(() => query(BatchesPreloadedDocument, { first: 4, filter }));
+    const { result: page, statements } = await recordStatements(() =>
+      query(BatchesPreloadedDocument, { first: 4, filter }),
+    );
     expect(statements).toHaveLength(1);
     const preloaded = page.batches.edges.map((edge) => edge.node);
     const byIds = (await query(BatchesByIdsDocument, { ids: preloaded.map((node) => node.id) })).nodes;
@@ -56,7 +66,9 @@ describe("nested batch query", () => {
     // Paging on from the first batch's cursor: the read-ahead page starts after it too.
     const first = (await query(BatchesPreloadedDocument, { first: 4, filter })).batches.edges[0]!.node;
     const cyclesAfter = first.cycles.pageInfo.endCursor;
-    const next = (await query(BatchesPreloadedDocument, { first: 4, filter, cyclesAfter })).batches.edges.find((edge) => edge.node.id === first.id)!.node;
+    const next = (await query(BatchesPreloadedDocument, { first: 4, filter, cyclesAfter })).batches.edges.find(
+      (edge) => edge.node.id === first.id,
+    )!.node;
     expect(next.cycles.edges.map((edge) => edge.node.position)).toEqual([4, 5]);
     expect(next).toEqual((await query(BatchesByIdsDocument, { ids: [first.id], cyclesAfter })).nodes[0]);
   });
@@ -69,22 +81,41 @@ describe("nested batch query", () => {
     await setCycleCategory(a!.id, [4], "BLOCKED");
     await setCycleCategory(a!.id, [5, 6, 7], "COMPLETE");
     await setCycleCategory(b!.id, [12], "CANCELLED");
-    const { batches: page } = await query(BatchesNestedDocument, { first: 3, filter: { queueIds: [globalId("Queue", queue.id)] } });
+    const { batches: page } = await query(BatchesNestedDocument, {
+      first: 3,
+      filter: { queueIds: [globalId("Queue", queue.id)] },
+    });
     const byLabel = new Map(page.edges.map(({ node }) => [node.label, node]));
     expect(byLabel.get(a!.label)?.cycleCounts).toEqual({
-      needed: 12, pending: 5, inProgress: 2, verifying: 1, complete: 3, blocked: 1, cancelled: 0, active: 9, inActive: 3,
+      needed: 12,
+      pending: 5,
+      inProgress: 2,
+      verifying: 1,
+      complete: 3,
+      blocked: 1,
+      cancelled: 0,
+      active: 9,
+      inActive: 3,
     });
     expect(byLabel.get(b!.label)?.cycleCounts).toMatchObject({ pending: 11, cancelled: 1, active: 11, inActive: 1 });
     const aCycles = byLabel.get(a!.label)!.cycles.edges.map((edge) => edge.node);
     expect(aCycles.map((cycle) => cycle.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(aCycles.slice(0, 4).map((cycle) => cycle.currentStatus.category)).toEqual(["IN_PROGRESS", "IN_PROGRESS", "VERIFYING", "BLOCKED"]);
+    expect(aCycles.slice(0, 4).map((cycle) => cycle.currentStatus.category)).toEqual([
+      "IN_PROGRESS",
+      "IN_PROGRESS",
+      "VERIFYING",
+      "BLOCKED",
+    ]);
   });
 
   test("techs, assigned users, relations and the project chain of many batches cost the same statements as of one", async () => {
     const { queue, batches } = await createBatches(10, { numberCycles: 1 });
     const users = await createUsers(6);
     for (const [i, batch] of batches.entries()) {
-      await assignTechs(batch.id, users.slice(0, 1 + (i % 6)).map((user) => user.id));
+      await assignTechs(
+        batch.id,
+        users.slice(0, 1 + (i % 6)).map((user) => user.id),
+      );
       await attachRelation(batch.id, "created", "USER", "INWARD");
       await attachRelation(batch.id, "parent", "WORK_ORDER");
     }

@@ -23,7 +23,10 @@ async function batchesWithFullRows() {
     where: { id: created.workOrder.id },
     data: { description: "500 iPads", workflow: "ipad-setup", beginDate: when, startDate: when, endDate: when },
   });
-  await prisma.location.update({ where: { id: created.location.id }, data: { address: { city: "Kraków", street: "Rynek 1" } } });
+  await prisma.location.update({
+    where: { id: created.location.id },
+    data: { address: { city: "Kraków", street: "Rynek 1" } },
+  });
   return created;
 }
 
@@ -73,7 +76,9 @@ describe("read-ahead relations read only the columns the selection needs", () =>
 
   test("a field needing another row of the same work order still gets a whole one", async () => {
     const { workOrder } = await batchesWithFullRows();
-    const result = await post<{ batches: { edges: { node: { workOrder: { label: string }; project: { label: string } } }[] } }>({
+    const result = await post<{
+      batches: { edges: { node: { workOrder: { label: string }; project: { label: string } } }[] };
+    }>({
       query: `query ($workOrder: ID!) {
         batches(first: 2, filter: { workOrderIds: [$workOrder] }) { edges { node { workOrder { label } project { label } } } }
       }`,
@@ -81,6 +86,7 @@ describe("read-ahead relations read only the columns the selection needs", () =>
     });
     expect(result.errors).toBeUndefined();
     const project = await prisma.project.findUniqueOrThrow({ where: { id: workOrder.projectId } });
-    for (const { node } of result.data!.batches.edges) expect(node).toEqual({ workOrder: { label: workOrder.label }, project: { label: project.label } });
+    for (const { node } of result.data!.batches.edges)
+      expect(node).toEqual({ workOrder: { label: workOrder.label }, project: { label: project.label } });
   });
 });

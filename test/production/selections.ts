@@ -7,7 +7,9 @@ export function selectionOf(type: GraphQLObjectType, name: string): string {
   const returned = getNamedType(type.getFields()[name]!.type);
   if (isLeafType(returned)) return name;
   if (!isObjectType(returned)) return `${name} { __typename }`;
-  const leaves = Object.values(returned.getFields()).filter((field) => isLeafType(getNamedType(field.type)) && !field.args.length);
+  const leaves = Object.values(returned.getFields()).filter(
+    (field) => isLeafType(getNamedType(field.type)) && !field.args.length,
+  );
   return `${name} { ${leaves.map((field) => field.name).join(" ")} }`;
 }
 

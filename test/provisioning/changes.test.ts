@@ -25,7 +25,9 @@ describe("provisioning change notifications", () => {
     const [subscription] = await createSubscriptions(1);
     const { batch, processStatus } = await submit([block(`msisdn:${subscription!.msisdn}`)]);
     const batchId = parseId(batch.id, "ProvisioningBatch", "id");
-    expect(changes).toEqual([{ batchId, eventIds: [], processStatusId: parseId(processStatus.id, "ProcessStatus", "id") }]);
+    expect(changes).toEqual([
+      { batchId, eventIds: [], processStatusId: parseId(processStatus.id, "ProcessStatus", "id") },
+    ]);
     await drain();
     const events = await prisma.provisioningEvent.findMany({ where: { batchId }, orderBy: { id: "asc" } });
     expect(changes.every((change) => change.batchId === batchId)).toBe(true);
@@ -36,7 +38,9 @@ describe("provisioning change notifications", () => {
   test("a refused or rolled-back submit announces nothing", async () => {
     const changes = recordChanges();
     await execute(SubmitProvisioningBatchDocument, { input: { requests: [] } });
-    await execute(SubmitProvisioningBatchDocument, { input: { requests: [block("msisdn:46708421488", true, "bad\u0000")] } });
+    await execute(SubmitProvisioningBatchDocument, {
+      input: { requests: [block("msisdn:46708421488", true, "bad\u0000")] },
+    });
     expect(changes).toEqual([]);
   });
 

@@ -16,16 +16,26 @@ afterAll(async () => {
 });
 
 async function requestsOf(batchGlobalId: string) {
-  return prisma.provisioningRequest.findMany({ where: { batchId: parseId(batchGlobalId, "ProvisioningBatch", "id") }, orderBy: { position: "asc" } });
+  return prisma.provisioningRequest.findMany({
+    where: { batchId: parseId(batchGlobalId, "ProvisioningBatch", "id") },
+    orderBy: { position: "asc" },
+  });
 }
 
 describe("two executors on one queue", () => {
-  test("execute each request exactly once: one order per request, both workers share the work", { timeout: 120_000 }, async () => {
+  test("execute each request exactly once: one order per request, both workers share the work", {
+    timeout: 120_000,
+  }, async () => {
     const subscriptions = await createSubscriptions(60);
     const single = await submit(subscriptions.map((subscription) => block(`iccid:${subscription.iccid}`)));
     const chains = [numbers(), numbers(), numbers()];
     const multi = await submit(
-      chains.flatMap((n) => [create(n), service("POST", `iccid:${n.iccid}`, "Data1G"), service("POST", `iccid:${n.iccid}`, "Voice"), block(`iccid:${n.iccid}`)]),
+      chains.flatMap((n) => [
+        create(n),
+        service("POST", `iccid:${n.iccid}`, "Data1G"),
+        service("POST", `iccid:${n.iccid}`, "Voice"),
+        block(`iccid:${n.iccid}`),
+      ]),
       "MULTI",
     );
     const a = createExecutor({ workerId: "A", claimLimit: 5, concurrency: 3 });
@@ -37,12 +47,16 @@ describe("two executors on one queue", () => {
     expect(ranB.executed).toBeGreaterThan(0);
     const requests = [...(await requestsOf(single.batch.id)), ...(await requestsOf(multi.batch.id))];
     expect(requests.every((request) => request.status === "COMPLETED" && request.attempts === 1)).toBe(true);
-    const orders = await prisma.order.findMany({ where: { request: { id: { in: requests.map((request) => request.id) } } } });
+    const orders = await prisma.order.findMany({
+      where: { request: { id: { in: requests.map((request) => request.id) } } },
+    });
     expect(orders).toHaveLength(72);
     expect(new Set(requests.map((request) => request.orderId)).size).toBe(72);
     expect(await prisma.order.count()).toBe(72);
     expect(await prisma.provisioningEvent.count({ where: { type: "ORDER_COMPLETED" } })).toBe(72);
-    const batches = await prisma.provisioningBatch.findMany({ where: { id: { in: [single, multi].map((s) => parseId(s.batch.id, "ProvisioningBatch", "id")) } } });
+    const batches = await prisma.provisioningBatch.findMany({
+      where: { id: { in: [single, multi].map((s) => parseId(s.batch.id, "ProvisioningBatch", "id")) } },
+    });
     expect(batches.map((batch) => batch.status)).toEqual(["COMPLETED", "COMPLETED"]);
     expect(await prisma.provisioningEvent.count({ where: { type: "BATCH_COMPLETED" } })).toBe(2);
     const subscription = await prisma.subscription.findUniqueOrThrow({ where: { iccid: chains[0]!.iccid } });
@@ -72,7 +86,11 @@ describe("two executors on one queue", () => {
     ]);
     // The orders the stalled worker created were executed once, by the rescuer.
     expect(await prisma.order.count()).toBe(ordersBefore + 3);
-    expect(await prisma.provisioningEvent.count({ where: { requestId: { in: requests.map((request) => request.id) } } })).toBe(3);
-    expect((await prisma.provisioningBatch.findUniqueOrThrow({ where: { id: requests[0]!.batchId } })).status).toBe("COMPLETED");
+    expect(
+      await prisma.provisioningEvent.count({ where: { requestId: { in: requests.map((request) => request.id) } } }),
+    ).toBe(3);
+    expect((await prisma.provisioningBatch.findUniqueOrThrow({ where: { id: requests[0]!.batchId } })).status).toBe(
+      "COMPLETED",
+    );
   });
 });

@@ -4,7 +4,11 @@ import { createExecutor } from "../../src/domains/provisioning/executor.ts";
 import { provisioningExecutorJob } from "../../src/domains/provisioning/jobs.ts";
 import { registeredJobs } from "../../src/app/jobs.ts";
 import { query } from "../client.ts";
-import { ProvisioningBatchByIdDocument, ProvisioningEventsDocument, SubscriptionByNumberDocument } from "../generated/graphql.ts";
+import {
+  ProvisioningBatchByIdDocument,
+  ProvisioningEventsDocument,
+  SubscriptionByNumberDocument,
+} from "../generated/graphql.ts";
 import { block, create, createSubscription, drain, numbers, service, submit } from "./factories.ts";
 
 const batchOf = async (id: string) => (await query(ProvisioningBatchByIdDocument, { id })).provisioningBatch!;
@@ -29,10 +33,17 @@ describe("executing a SINGLE batch", () => {
     const done = await batchOf(batch.id);
     expect(done.status).toBe("PARTIALLY_COMPLETED");
     expect(done.completedAt).not.toBeNull();
-    expect(done.processStatus).toEqual({ status: "FAILURE", errorMessage: "4 of 7 requests ended REJECTED, FAILED or CANCELED" });
+    expect(done.processStatus).toEqual({
+      status: "FAILURE",
+      errorMessage: "4 of 7 requests ended REJECTED, FAILED or CANCELED",
+    });
     const byId = Object.fromEntries(done.requests.map((request) => [request.requestId, request]));
     expect(byId.create).toMatchObject({ status: "COMPLETED", info: null, orderId: expect.any(Number) });
-    expect(byId["block-blocked"]).toMatchObject({ status: "CANCELED", info: "Subscription is already blocked", orderId: expect.any(Number) });
+    expect(byId["block-blocked"]).toMatchObject({
+      status: "CANCELED",
+      info: "Subscription is already blocked",
+      orderId: expect.any(Number),
+    });
     expect(byId.block).toMatchObject({ status: "COMPLETED" });
     expect(byId.assign).toMatchObject({ status: "COMPLETED" });
     expect(byId["withdraw-missing"]).toMatchObject({ status: "CANCELED", info: "Service Roaming is not assigned" });
@@ -42,12 +53,18 @@ describe("executing a SINGLE batch", () => {
     const { subscription: created } = await query(SubscriptionByNumberDocument, { iccid: n.iccid });
     expect(created).toMatchObject({ msisdn: n.msisdn, state: "ACTIVE", blocked: false, services: [] });
     const { subscription: changed } = await query(SubscriptionByNumberDocument, { msisdn: active.msisdn });
-    expect(changed).toMatchObject({ blocked: true, services: [{ serviceId: "Voice" }, { serviceId: "Data1G", parameters: { limit: 100 } }] });
+    expect(changed).toMatchObject({
+      blocked: true,
+      services: [{ serviceId: "Voice" }, { serviceId: "Data1G", parameters: { limit: 100 } }],
+    });
   });
 
   test("a batch whose requests all complete is COMPLETED, with its process status SUCCESS", async () => {
     const subscription = await createSubscription();
-    const { batch, processStatus } = await submit([block(`msisdn:${subscription.msisdn}`), service("POST", `iccid:${subscription.iccid}`, "Data1G")]);
+    const { batch, processStatus } = await submit([
+      block(`msisdn:${subscription.msisdn}`),
+      service("POST", `iccid:${subscription.iccid}`, "Data1G"),
+    ]);
     expect(processStatus.status).toBe("PENDING");
     await drain();
     const done = await batchOf(batch.id);
@@ -67,13 +84,15 @@ describe("executing a SINGLE batch", () => {
     const { batch } = await submit([service("PATCH", ref, "Data1G"), block(ref, false)]);
     await drain();
     expect(await statuses(batch.id)).toEqual(["COMPLETED", "CANCELED"]);
-    expect((await query(SubscriptionByNumberDocument, { msisdn: subscription.msisdn })).subscription?.services).toEqual([
-      { serviceId: "Data1G", parameters: { limit: 100 } },
-    ]);
+    expect((await query(SubscriptionByNumberDocument, { msisdn: subscription.msisdn })).subscription?.services).toEqual(
+      [{ serviceId: "Data1G", parameters: { limit: 100 } }],
+    );
     const { batch: withdraw } = await submit([service("DELETE", ref, "Data1G")]);
     await drain();
     expect(await statuses(withdraw.id)).toEqual(["COMPLETED"]);
-    expect((await query(SubscriptionByNumberDocument, { msisdn: subscription.msisdn })).subscription?.services).toEqual([]);
+    expect((await query(SubscriptionByNumberDocument, { msisdn: subscription.msisdn })).subscription?.services).toEqual(
+      [],
+    );
   });
 });
 
@@ -82,7 +101,13 @@ describe("executing a MULTI batch", () => {
     const a = numbers();
     const b = numbers();
     const { batch } = await submit(
-      [create(a), service("POST", `iccid:${a.iccid}`, "Data1G"), create(b), block(`iccid:${a.iccid}`), service("POST", `iccid:${b.iccid}`, "Voice")],
+      [
+        create(a),
+        service("POST", `iccid:${a.iccid}`, "Data1G"),
+        create(b),
+        block(`iccid:${a.iccid}`),
+        service("POST", `iccid:${b.iccid}`, "Voice"),
+      ],
       "MULTI",
     );
     const worker = createExecutor({ workerId: "multi" });
@@ -124,7 +149,10 @@ describe("executing a MULTI batch", () => {
 describe("events", () => {
   test("each order records ORDER_COMPLETED / ORDER_FAILED with its batch, and the batch its BATCH_* event", async () => {
     const [active, blocked] = [await createSubscription(), await createSubscription({ blocked: true })];
-    const { batch } = await submit([block(`msisdn:${active.msisdn}`, true, "a"), block(`msisdn:${blocked.msisdn}`, true, "b")]);
+    const { batch } = await submit([
+      block(`msisdn:${active.msisdn}`, true, "a"),
+      block(`msisdn:${blocked.msisdn}`, true, "b"),
+    ]);
     await drain();
     const { events } = await query(ProvisioningEventsDocument, { filter: { batchId: batch.id } });
     const types = events.edges.map((edge) => edge.node.type);
@@ -135,13 +163,19 @@ describe("events", () => {
     expect(orderEvent.request).toEqual({ requestId: "a", status: "COMPLETED" });
     const failed = events.edges.find((edge) => edge.node.type === "ORDER_FAILED")!.node;
     expect(failed.payload).toMatchObject({ requestId: "b", error: "Subscription is already blocked" });
-    expect(events.edges[2]?.node).toMatchObject({ type: "BATCH_PARTIALLY_COMPLETED", request: null, payload: { requests: 2, unsuccessful: 1 } });
+    expect(events.edges[2]?.node).toMatchObject({
+      type: "BATCH_PARTIALLY_COMPLETED",
+      request: null,
+      payload: { requests: 2, unsuccessful: 1 },
+    });
   });
 });
 
 describe("the executor job", () => {
   test("is registered for the server and worker processes, and one pass runs at a time", async () => {
-    expect(registeredJobs().map((job) => job.name)).toEqual(expect.arrayContaining(["provisioning-executor", "provisioning-retention"]));
+    expect(registeredJobs().map((job) => job.name)).toEqual(
+      expect.arrayContaining(["provisioning-executor", "provisioning-retention"]),
+    );
     const subscription = await createSubscription();
     const { batch } = await submit([block(`msisdn:${subscription.msisdn}`)]);
     const [first, overlapping] = await Promise.all([provisioningExecutorJob.run(), provisioningExecutorJob.run()]);

@@ -14,7 +14,9 @@ export function numbers() {
 
 export async function createSubscription(options: { blocked?: boolean; state?: string; services?: string[] } = {}) {
   const services = (options.services ?? []).map((serviceId) => ({ serviceId, parameters: {} }));
-  return prisma.subscription.create({ data: { ...numbers(), blocked: options.blocked, state: options.state, services } });
+  return prisma.subscription.create({
+    data: { ...numbers(), blocked: options.blocked, state: options.state, services },
+  });
 }
 
 /** `count` plain ACTIVE subscriptions, in one statement. */
@@ -36,7 +38,12 @@ export const block = (ref: string, blocked = true, requestId?: string): Provisio
   body: { blocked },
 });
 
-export const service = (method: "POST" | "DELETE" | "PATCH", ref: string, serviceId: string, requestId?: string): ProvisioningRequestInput => ({
+export const service = (
+  method: "POST" | "DELETE" | "PATCH",
+  ref: string,
+  serviceId: string,
+  requestId?: string,
+): ProvisioningRequestInput => ({
   requestId,
   method,
   resource: `subscriptions/${ref}/services`,

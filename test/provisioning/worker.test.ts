@@ -41,28 +41,39 @@ async function submitBlocks(count: number) {
   return parseId(batch.id, "ProvisioningBatch", "id");
 }
 
-const requestsOf = (batchId: number) => prisma.provisioningRequest.findMany({ where: { batchId }, orderBy: { position: "asc" } });
+const requestsOf = (batchId: number) =>
+  prisma.provisioningRequest.findMany({ where: { batchId }, orderBy: { position: "asc" } });
 
 describe.skipIf(!process.env.DATABASE_URL)("the worker process", () => {
   test("executes submitted batches and exits 0 on SIGTERM", { timeout: 60_000 }, async () => {
     const worker = startWorker("worker-1");
     const batchId = await submitBlocks(5);
-    await waitFor(async () => (await prisma.provisioningBatch.findUniqueOrThrow({ where: { id: batchId } })).status === "COMPLETED");
+    await waitFor(
+      async () => (await prisma.provisioningBatch.findUniqueOrThrow({ where: { id: batchId } })).status === "COMPLETED",
+    );
     expect((await requestsOf(batchId)).map((request) => request.leaseOwner)).toEqual(Array(5).fill("worker-1"));
     worker.kill("SIGTERM");
     const [code] = await once(worker, "exit");
     expect(code).toBe(0);
   });
 
-  test("a worker killed mid-batch: its leases expire and another worker finishes the batch, each request once", { timeout: 60_000 }, async () => {
-    const doomed = startWorker("doomed", { PROVISIONING_LEASE: "1500ms", PROVISIONING_ORDER_LATENCY: "300ms", PROVISIONING_CONCURRENCY: "2" });
+  test("a worker killed mid-batch: its leases expire and another worker finishes the batch, each request once", {
+    timeout: 60_000,
+  }, async () => {
+    const doomed = startWorker("doomed", {
+      PROVISIONING_LEASE: "1500ms",
+      PROVISIONING_ORDER_LATENCY: "300ms",
+      PROVISIONING_CONCURRENCY: "2",
+    });
     const batchId = await submitBlocks(10);
     await waitFor(async () => (await requestsOf(batchId)).some((request) => request.status === "PROCESSING"));
     doomed.kill("SIGKILL");
     await once(doomed, "exit");
     await sleep(300); // a commit the worker sent just before it died may still be landing
 
-    const held = (await requestsOf(batchId)).filter((request) => request.leaseOwner === "doomed" && request.status !== "COMPLETED");
+    const held = (await requestsOf(batchId)).filter(
+      (request) => request.leaseOwner === "doomed" && request.status !== "COMPLETED",
+    );
     expect(held.length).toBeGreaterThan(0);
     const rescuer = createExecutor({ workerId: "rescuer" });
     expect((await rescuer.runPass()).executed).toBe(0); // the dead worker's leases have not expired yet
@@ -70,7 +81,8 @@ describe.skipIf(!process.env.DATABASE_URL)("the worker process", () => {
 
     const requests = await requestsOf(batchId);
     expect(requests.map((request) => request.status)).toEqual(Array(10).fill("COMPLETED"));
-    for (const request of requests.filter((r) => held.some((h) => h.id === r.id))) expect(request.leaseOwner).toBe("rescuer");
+    for (const request of requests.filter((r) => held.some((h) => h.id === r.id)))
+      expect(request.leaseOwner).toBe("rescuer");
     expect(new Set(requests.map((request) => request.orderId)).size).toBe(10);
     expect(await prisma.order.count({ where: { request: { batchId } } })).toBe(10);
     expect(await prisma.provisioningEvent.count({ where: { batchId, type: "ORDER_COMPLETED" } })).toBe(10);

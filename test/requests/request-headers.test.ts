@@ -7,18 +7,27 @@ import { LetterBatchByIdDocument, UpdateLetterBatchStatusDocument } from "../gen
 import { createLetterBatch } from "../letters/factories.ts";
 
 const accept = (batchId: number, headers: Record<string, string>, status = "ACCEPTED") =>
-  execute(UpdateLetterBatchStatusDocument, { input: { id: globalId("LetterBatch", batchId), status: status as never } }, headers);
+  execute(
+    UpdateLetterBatchStatusDocument,
+    { input: { id: globalId("LetterBatch", batchId), status: status as never } },
+    headers,
+  );
 
 const historyOf = (batchId: number) => prisma.letterStatusChange.count({ where: { letter: { batchId } } });
-const recordsOf = (batchId: number) => prisma.processStatus.count({ where: { entityId: globalId("LetterBatch", batchId) } });
+const recordsOf = (batchId: number) =>
+  prisma.processStatus.count({ where: { entityId: globalId("LetterBatch", batchId) } });
 
 describe("X-Correlation-Id and X-Request-Id", () => {
   test("both are echoed in the response headers", async () => {
     const requestId = randomUUID();
-    const result = await execute(LetterBatchByIdDocument, { id: globalId("LetterBatch", 1) }, {
-      "x-request-id": requestId,
-      "x-correlation-id": "order-42_retry-1",
-    });
+    const result = await execute(
+      LetterBatchByIdDocument,
+      { id: globalId("LetterBatch", 1) },
+      {
+        "x-request-id": requestId,
+        "x-correlation-id": "order-42_retry-1",
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.headers.get("x-request-id")).toBe(requestId);
     expect(result.headers.get("x-correlation-id")).toBe("order-42_retry-1");
@@ -40,7 +49,11 @@ describe("X-Correlation-Id and X-Request-Id", () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "X-Request-Id" });
     expect(result.errors?.[0]?.message).toMatch(/X-Request-Id must be a GUID/);
     expect(statements).toEqual([]);
-    const read = await execute(LetterBatchByIdDocument, { id: globalId("LetterBatch", batch.id) }, { "x-request-id": "nope" });
+    const read = await execute(
+      LetterBatchByIdDocument,
+      { id: globalId("LetterBatch", batch.id) },
+      { "x-request-id": "nope" },
+    );
     expect(read.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "X-Request-Id" });
   });
 });

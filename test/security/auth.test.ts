@@ -36,7 +36,10 @@ describe("authentication", () => {
     const result = await post({ query: QUERY }, { authorization: `Bearer ${await make()}` });
     expect(result.status).toBe(401);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors?.[0]).toMatchObject({ message: "The bearer token is invalid or expired", extensions: { code: "UNAUTHENTICATED" } });
+    expect(result.errors?.[0]).toMatchObject({
+      message: "The bearer token is invalid or expired",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
   });
 
   test("a token accepted before is refused once it expires (verified tokens are kept only until their exp)", async () => {
@@ -72,7 +75,9 @@ function operationFor(kind: "query" | "mutation", field: GraphQLField<unknown, u
 }
 
 function ruleOf(field: GraphQLField<unknown, unknown>): { scope?: Scope; authenticated?: boolean } | undefined {
-  const options = field.extensions?.pothosOptions as { authScopes?: { scope?: Scope; authenticated?: boolean } } | undefined;
+  const options = field.extensions?.pothosOptions as
+    | { authScopes?: { scope?: Scope; authenticated?: boolean } }
+    | undefined;
   return options?.authScopes;
 }
 

@@ -26,9 +26,13 @@ test("an internal failure is masked for the client and logged with the request i
     { "x-request-id": requestId },
   );
 
-  expect(result.errors?.[0]).toMatchObject({ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  expect(result.errors?.[0]).toMatchObject({
+    message: "Unexpected error.",
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  });
   const body = JSON.stringify(result.errors);
-  for (const internal of ["location_gone", "relation", "prisma", "SELECT", "stack", ".ts:"]) expect(body).not.toContain(internal);
+  for (const internal of ["location_gone", "relation", "prisma", "SELECT", "stack", ".ts:"])
+    expect(body).not.toContain(internal);
 
   const logged = lines.find((line) => line.message.startsWith("unexpected error"));
   expect(logged?.bindings).toEqual({ requestId });

@@ -33,7 +33,16 @@ const SCALARS: Record<string, unknown[]> = {
   Float: [0, -1.5, 1e308, "x"],
   Boolean: [true, false, "true", 0],
   DateTime: ["2026-01-01T00:00:00Z", "not-a-date", "2026-13-45T99:00:00Z", "", 0, "1970-01-01T00:00:00.000Z"],
-  JSON: [{}, { blocked: true }, { msisdn: "467", iccid: "8946" }, { a: "x".repeat(5_000) }, { a: "\u0000" }, DEEP, [1], "x"],
+  JSON: [
+    {},
+    { blocked: true },
+    { msisdn: "467", iccid: "8946" },
+    { a: "x".repeat(5_000) },
+    { a: "\u0000" },
+    DEEP,
+    [1],
+    "x",
+  ],
   UUID: ["00000000-0000-4000-8000-000000000000", "not-a-uuid", ""],
   PositiveInt: [-1, 0, 1, 10, 1e9, "1"],
   NonNegativeInt: [-1, 0, 1, 10, 1e9, "1"],
@@ -57,7 +66,13 @@ export class HostileValues {
 
   private forgedCursor(): string {
     const [order, value] = [this.pick(ORDERS), this.pick(CURSOR_VALUES)];
-    const shape = this.pick<unknown>([[order, value, 1], [order, value], [order, value, "1"], [order, value, 2 ** 60], {}]);
+    const shape = this.pick<unknown>([
+      [order, value, 1],
+      [order, value],
+      [order, value, "1"],
+      [order, value, 2 ** 60],
+      {},
+    ]);
     return this.pick([base64url(JSON.stringify(shape)), base64(JSON.stringify(shape)), "not-a-cursor", ""]);
   }
 
@@ -112,7 +127,9 @@ export function literal(value: unknown): string {
   if (value instanceof EnumValue) return value.name;
   if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
   if (value && typeof value === "object") {
-    return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${literal(item)}`).join(", ")} }`;
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${key}: ${literal(item)}`)
+      .join(", ")} }`;
   }
   return value === undefined ? "null" : JSON.stringify(value);
 }

@@ -37,7 +37,10 @@ describe("query limits", () => {
   });
 
   test("too many objects: LIMIT_EXCEEDED naming MAX_QUERY_NODES (test/security/query-cost.test.ts has the rule)", async () => {
-    const wide = Array.from({ length: 25 }, (_, i) => `b${i}: batches(first: 100) { edges { node { id cycles(first: 100) { edges { node { id } } } } } }`).join(" ");
+    const wide = Array.from(
+      { length: 25 },
+      (_, i) => `b${i}: batches(first: 100) { edges { node { id cycles(first: 100) { edges { node { id } } } } } }`,
+    ).join(" ");
     const result = await refusedWithoutSql({ query: `{ ${wide} }` });
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: "LIMIT_EXCEEDED" } });
     expect(result.errors?.[0]?.message).toMatch(/MAX_QUERY_NODES/);

@@ -78,7 +78,10 @@ test("each WebSocket operation counts; a refused one leaves the socket and its s
   expect((await live.next()).data.processStatusChanged.status).toBe("PENDING");
   expect(await socket.execute("{ __typename }")).toEqual({ data: { __typename: "Query" } });
 
-  const refused = await socket.subscribe(watch, variables).next().catch((errors: unknown) => errors);
+  const refused = await socket
+    .subscribe(watch, variables)
+    .next()
+    .catch((errors: unknown) => errors);
   expect(refused).toMatchObject([{ extensions: { code: "LIMIT_EXCEEDED" } }]);
   expect(await statuses(server, [`Bearer ${token}`])).toEqual([429]);
 

@@ -14,8 +14,9 @@ import { createProcessStatus } from "../processes/factories.ts";
 
 const bearer = async (...scopes: Scope[]) => ({ authorization: `Bearer ${await tokenFor(scopes)}` });
 
-const codesAndPaths = (errors: readonly { extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[] | undefined) =>
-  (errors ?? []).map((error) => ({ code: error.extensions?.code, path: error.path?.join(".") }));
+const codesAndPaths = (
+  errors: readonly { extensions?: Record<string, unknown>; path?: readonly (string | number)[] }[] | undefined,
+) => (errors ?? []).map((error) => ({ code: error.extensions?.code, path: error.path?.join(".") }));
 
 describe("every type a client can fetch by id declares its read scope", () => {
   const nodeTypes = schema.getPossibleTypes(schema.getType("Node") as never) as readonly GraphQLObjectType[];
@@ -27,7 +28,10 @@ describe("every type a client can fetch by id declares its read scope", () => {
     expect(entityTypes.length).toBe(7);
   });
 
-  const kinds = [...nodeTypes.map((type) => ["Node", type] as const), ...entityTypes.map((type) => ["entity", type] as const)];
+  const kinds = [
+    ...nodeTypes.map((type) => ["Node", type] as const),
+    ...entityTypes.map((type) => ["entity", type] as const),
+  ];
   test.each(kinds)("%s %s", (_kind, type) => {
     expect(isObjectType(type)).toBe(true);
     const missing = `${type.name} declares no read scope (readScope in its options)`;
@@ -65,7 +69,10 @@ describe("type read scopes", () => {
     expect(codesAndPaths(denied.errors)).toEqual([{ code: "FORBIDDEN", path: "node" }]);
     expect(denied.errors![0]!.message).toContain("batch:read");
 
-    const allowed = await post<{ node: { label: string; cycles: { totalCount: number } } }>({ query, variables }, await bearer("batch:read"));
+    const allowed = await post<{ node: { label: string; cycles: { totalCount: number } } }>(
+      { query, variables },
+      await bearer("batch:read"),
+    );
     expect(allowed.errors).toBeUndefined();
     expect(allowed.data?.node).toMatchObject({ label: batches[0]!.label, cycles: { totalCount: 3 } });
   });
@@ -76,7 +83,10 @@ describe("type read scopes", () => {
     const query = `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`;
     const variables = { ids: [globalId("Batch", batches[0]!.id), globalId("Message", message!.id)] };
 
-    const result = await post<{ nodes: ({ id: string } | null)[] }>({ query, variables }, await bearer("messages:read"));
+    const result = await post<{ nodes: ({ id: string } | null)[] }>(
+      { query, variables },
+      await bearer("messages:read"),
+    );
     expect(result.data?.nodes).toEqual([null, { id: globalId("Message", message!.id) }]);
     expect(codesAndPaths(result.errors)).toEqual([{ code: "FORBIDDEN", path: "nodes.0" }]);
   });
@@ -89,13 +99,24 @@ describe("type read scopes", () => {
     const result = await post({ query, variables: { first: 2 } }, await bearer("batch:all"));
     expect(codesAndPaths(result.errors)).toContainEqual({ code: "FORBIDDEN", path: "batches.edges.0.node" });
 
-    const counted = await post<{ batches: { totalCount: number } }>({ query: `{ batches { totalCount } }` }, await bearer("batch:all"));
+    const counted = await post<{ batches: { totalCount: number } }>(
+      { query: `{ batches { totalCount } }` },
+      await bearer("batch:all"),
+    );
     expect(counted.errors).toBeUndefined();
     expect(counted.data?.batches.totalCount).toBe(total);
 
-    const both = await post<{ batches: { edges: { node: { id: string } }[] } }>({ query, variables: { first: 2 } }, await bearer("batch:all", "batch:read"));
+    const both = await post<{ batches: { edges: { node: { id: string } }[] } }>(
+      { query, variables: { first: 2 } },
+      await bearer("batch:all", "batch:read"),
+    );
     expect(both.errors).toBeUndefined();
-    expect(both.data?.batches.edges.map((edge) => edge.node.id)).toEqual(batches.slice().reverse().map((batch) => globalId("Batch", batch.id)));
+    expect(both.data?.batches.edges.map((edge) => edge.node.id)).toEqual(
+      batches
+        .slice()
+        .reverse()
+        .map((batch) => globalId("Batch", batch.id)),
+    );
   });
 
   test("a mutation payload: without batch:read to read the cycle back, batch:update is refused as a whole and nothing changes", async () => {

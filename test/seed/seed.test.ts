@@ -56,7 +56,7 @@ async function tableDigests(prisma: PrismaClient): Promise<Record<string, string
   return digests;
 }
 
-const one = <T,>(rows: T[]): T => rows[0]!;
+const one = <T>(rows: T[]): T => rows[0]!;
 
 describe("seedDemoData at scale 1", () => {
   let prisma: PrismaClient;
@@ -65,10 +65,23 @@ describe("seedDemoData at scale 1", () => {
 
   it("writes the documented volumes and reports them", async () => {
     expect(report.rows).toMatchObject({
-      location: 3, customer: 3, program: 6, project: 12, work_order: 10, queue: 5, app_user: 20,
-      batch: 100, cycle: 2000, batch_relation: 175,
-      letter_batch: 20, letter: 500, process_status: 300, message: 500,
-      subscription: 200, provisioning_batch: 20, provisioning_request: 200,
+      location: 3,
+      customer: 3,
+      program: 6,
+      project: 12,
+      work_order: 10,
+      queue: 5,
+      app_user: 20,
+      batch: 100,
+      cycle: 2000,
+      batch_relation: 175,
+      letter_batch: 20,
+      letter: 500,
+      process_status: 300,
+      message: 500,
+      subscription: 200,
+      provisioning_batch: 20,
+      provisioning_request: 200,
     });
     // 1–5 techs per batch; every letter has at least its PENDING entry; not every request has an order.
     expect(report.rows.batch_tech).toBeGreaterThanOrEqual(100);
@@ -88,17 +101,21 @@ describe("seedDemoData at scale 1", () => {
          OR count(DISTINCT c.position) <> b.number_cycles`,
     );
     expect(mismatched).toEqual([]);
-    const { average } = one(await prisma.$queryRawUnsafe<{ average: number }[]>("SELECT avg(number_cycles)::float AS average FROM batch"));
+    const { average } = one(
+      await prisma.$queryRawUnsafe<{ average: number }[]>("SELECT avg(number_cycles)::float AS average FROM batch"),
+    );
     expect(average).toBe(20);
   });
 
   it("keeps batches consistent with their queue, work order and cycles", async () => {
-    const { bad } = one(await prisma.$queryRawUnsafe<{ bad: number }[]>(
-      `SELECT count(*)::int AS bad FROM batch b JOIN queue q ON q.id = b.queue_id JOIN work_order w ON w.id = b.work_order_id
+    const { bad } = one(
+      await prisma.$queryRawUnsafe<{ bad: number }[]>(
+        `SELECT count(*)::int AS bad FROM batch b JOIN queue q ON q.id = b.queue_id JOIN work_order w ON w.id = b.work_order_id
        WHERE b.location_id <> q.location_id OR b.due_date IS DISTINCT FROM w.due_date
          OR EXISTS (SELECT 1 FROM cycle c WHERE c.batch_id = b.id AND (c.work_order_id <> b.work_order_id OR c.location_id <> b.location_id))
          OR NOT EXISTS (SELECT 1 FROM batch_tech t WHERE t.batch_id = b.id)`,
-    ));
+      ),
+    );
     expect(bad).toBe(0);
   });
 
@@ -122,7 +139,9 @@ describe("seedDemoData at scale 1", () => {
     const scheduled = (scheduledAt: object) => prisma.message.count({ where: { status: "SCHEDULED", scheduledAt } });
     expect(await scheduled({ gt: NOW })).toBeGreaterThan(10);
     expect(await scheduled({ lte: NOW })).toBe(0);
-    expect(await prisma.message.count({ where: { status: "CANCELLED", cancelledAt: { not: null } } })).toBeGreaterThan(10);
+    expect(await prisma.message.count({ where: { status: "CANCELLED", cancelledAt: { not: null } } })).toBeGreaterThan(
+      10,
+    );
   });
 
   it("moves id sequences past the seeded rows, so the app's inserts do not collide", async () => {
@@ -155,7 +174,14 @@ describe("seedDemoData across runs and scales", () => {
 
   it("grows the large tables linearly with the scale", async () => {
     const { report } = await seeded(2);
-    expect(report.rows).toMatchObject({ batch: 200, cycle: 4000, letter: 1000, message: 1000, process_status: 600, provisioning_request: 400 });
+    expect(report.rows).toMatchObject({
+      batch: 200,
+      cycle: 4000,
+      letter: 1000,
+      message: 1000,
+      process_status: 600,
+      provisioning_request: 400,
+    });
     expect(report.rows.location).toBe(3);
   }, 120_000);
 });

@@ -6,7 +6,14 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { openPGlite, openPostgres } from "../../src/data/database.ts";
 import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
-import { TEMPLATE_DB, adminQuery, databaseUrl, findPostgresBin, hasPgBouncer, startPostgres } from "../../tools/postgres.ts";
+import {
+  TEMPLATE_DB,
+  adminQuery,
+  databaseUrl,
+  findPostgresBin,
+  hasPgBouncer,
+  startPostgres,
+} from "../../tools/postgres.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -35,7 +35,9 @@ async function refusal(env: Record<string, string>): Promise<string> {
 
 describe("WEB_CONCURRENCY that is not a positive integer", () => {
   test.each(["0", "two", "-1", "1.5"])("%s: one line naming the variable, exit 1", async (value) => {
-    expect(await refusal({ WEB_CONCURRENCY: value })).toBe(`WEB_CONCURRENCY must be a positive integer, got "${value}"`);
+    expect(await refusal({ WEB_CONCURRENCY: value })).toBe(
+      `WEB_CONCURRENCY must be a positive integer, got "${value}"`,
+    );
   });
   test("more than one process without REDIS_URL: one line", async () => {
     expect(await refusal({ WEB_CONCURRENCY: "2", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" })).toMatch(
@@ -45,8 +47,13 @@ describe("WEB_CONCURRENCY that is not a positive integer", () => {
 });
 
 test("a malformed DATABASE_REPLICA_URLS entry: one line naming the variable, exit 1", async () => {
-  const line = await refusal({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", DATABASE_REPLICA_URLS: "postgresql://a@h/db, not a url" });
-  expect(line).toBe("DATABASE_REPLICA_URLS: entry 2 is not a valid URL (expected postgresql://user:password@host:port/database)");
+  const line = await refusal({
+    DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+    DATABASE_REPLICA_URLS: "postgresql://a@h/db, not a url",
+  });
+  expect(line).toBe(
+    "DATABASE_REPLICA_URLS: entry 2 is not a valid URL (expected postgresql://user:password@host:port/database)",
+  );
 });
 
 describe.skipIf((!bin || !hasRedis) && process.env.CI !== "true")("two gateway processes on one port", () => {
@@ -56,7 +63,11 @@ describe.skipIf((!bin || !hasRedis) && process.env.CI !== "true")("two gateway p
   const redis = { kill: () => {} };
   beforeAll(async () => {
     const redisPort = await freePort();
-    const child = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const child = spawn(
+      "redis-server",
+      ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: "ignore" },
+    );
     redis.kill = () => child.kill("SIGKILL");
     redisUrl = `redis://127.0.0.1:${redisPort}`;
     cluster = await startPostgres(bin!);
@@ -81,12 +92,21 @@ describe.skipIf((!bin || !hasRedis) && process.env.CI !== "true")("two gateway p
   test("metrics for the whole server, events across processes, a dead process replaced, shutdown waiting for all", async () => {
     const port = await freePort();
     const server = startServer({
-      WEB_CONCURRENCY: "2", NODE_ENV: "production", PORT: String(port), DATABASE_URL: url, REDIS_URL: redisUrl,
-      JWT_SECRET: secret, RATE_LIMIT_REQUESTS: "0", RESPONSE_CACHE: "false",
+      WEB_CONCURRENCY: "2",
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: url,
+      REDIS_URL: redisUrl,
+      JWT_SECRET: secret,
+      RATE_LIMIT_REQUESTS: "0",
+      RESPONSE_CACHE: "false",
     });
     await waitFor(() => server.output().stdout.includes("2 gateway processes on port"), 120_000);
     const token = await new SignJWT({ scope: "batch:read batch:all batch:update process-status:read" })
-      .setProtectedHeader({ alg: "HS256" }).setIssuer("batch-gateway").setAudience("batch-gateway").setExpirationTime("10m")
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("batch-gateway")
+      .setAudience("batch-gateway")
+      .setExpirationTime("10m")
       .sign(new TextEncoder().encode(secret));
     const send = (body: object, path = "/graphql") => onNewConnection(port, path, token, body);
 
@@ -102,12 +122,18 @@ describe.skipIf((!bin || !hasRedis) && process.env.CI !== "true")("two gateway p
     const batch = JSON.parse(listed.body).data.batches.edges[0].node.id;
     type Event = { data: { batchStatusChanged: { label: string } } };
     const stream = await subscribeSse<Event>(
-      "subscription($id: ID!) { batchStatusChanged(id: $id) { label } }", { id: batch }, token, `http://127.0.0.1:${port}/graphql`,
+      "subscription($id: ID!) { batchStatusChanged(id: $id) { label } }",
+      { id: batch },
+      token,
+      `http://127.0.0.1:${port}/graphql`,
     );
     await stream.next();
     const labels: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const update = await send({ query: "mutation($input: UpdateBatchInput!) { updateBatch(input: $input) { batch { label } } }", variables: { input: { id: batch, label: `across ${i}` } } });
+      const update = await send({
+        query: "mutation($input: UpdateBatchInput!) { updateBatch(input: $input) { batch { label } } }",
+        variables: { input: { id: batch, label: `across ${i}` } },
+      });
       expect(JSON.parse(update.body).errors).toBeUndefined();
       labels.push((await stream.next()).data.batchStatusChanged.label);
     }
@@ -118,7 +144,10 @@ describe.skipIf((!bin || !hasRedis) && process.env.CI !== "true")("two gateway p
     const before = workersOf(server.child.pid!);
     expect(before).toHaveLength(2);
     process.kill(before[0]!, "SIGKILL");
-    await waitFor(() => workersOf(server.child.pid!).length === 2 && !workersOf(server.child.pid!).includes(before[0]!), 60_000);
+    await waitFor(
+      () => workersOf(server.child.pid!).length === 2 && !workersOf(server.child.pid!).includes(before[0]!),
+      60_000,
+    );
     await waitFor(() => server.output().stdout.includes("gateway process died; starting a replacement"), 10_000);
     await waitUntilServing(port, token);
 
@@ -130,7 +159,11 @@ describe.skipIf((!bin || !hasRedis) && process.env.CI !== "true")("two gateway p
     for (const request of inFlight) request.finish();
     const answers = await Promise.all(inFlight.map((request) => request.answer));
     expect(answers).toHaveLength(4);
-    for (const answer of answers) expect({ status: answer.status, data: JSON.parse(answer.body).data }).toEqual({ status: 200, data: { __typename: "Query" } });
+    for (const answer of answers)
+      expect({ status: answer.status, data: JSON.parse(answer.body).data }).toEqual({
+        status: 200,
+        data: { __typename: "Query" },
+      });
     expect(await server.exited).toBe(0);
     expect(server.output().stdout).toContain("stopped");
   });
@@ -143,7 +176,11 @@ function sampleOf(text: string, prefix: string, label: string): number | undefin
 
 function workersOf(pid: number): number[] {
   try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).trim().split(/\s+/).filter(Boolean).map(Number);
+    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
   } catch {
     return [];
   }
@@ -151,20 +188,35 @@ function workersOf(pid: number): number[] {
 
 async function waitUntilServing(port: number, token: string) {
   for (let i = 0; i < 100; i++) {
-    const ok = await onNewConnection(port, "/graphql", token, { query: "{ __typename }" }).then((r) => r.status === 200, () => false);
+    const ok = await onNewConnection(port, "/graphql", token, { query: "{ __typename }" }).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 /** One request on a connection of its own (no keep-alive agent), so node:cluster picks the process. */
-function onNewConnection(port: number, path: string, token: string, body?: object): Promise<{ status: number; body: string }> {
+function onNewConnection(
+  port: number,
+  path: string,
+  token: string,
+  body?: object,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const text = body ? JSON.stringify(body) : undefined;
     const request = httpRequest(
       {
-        host: "127.0.0.1", port, path, agent: false, method: text ? "POST" : "GET",
-        headers: { authorization: `Bearer ${token}`, ...(text ? { "content-type": "application/json", "content-length": Buffer.byteLength(text) } : {}) },
+        host: "127.0.0.1",
+        port,
+        path,
+        agent: false,
+        method: text ? "POST" : "GET",
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(text ? { "content-type": "application/json", "content-length": Buffer.byteLength(text) } : {}),
+        },
       },
       (response) => {
         let received = "";
@@ -186,8 +238,16 @@ function slowRequest(port: number, token: string) {
   const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
     const request = httpRequest(
       {
-        host: "127.0.0.1", port, path: "/graphql", agent: false, method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "content-length": body.length },
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        agent: false,
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          "content-length": body.length,
+        },
       },
       (response) => {
         let text = "";

@@ -26,7 +26,11 @@ const TREE: Record<string, string[]> = {
   "src/domains/letters/a.ts": ["src/domains/letters/b.ts", "src/data/db.ts"],
   "src/domains/letters/b.ts": ["src/domains/letters/a.ts"],
   "src/domains/processes/kit.ts": ["src/graphql/builder.ts", "src/generated/prisma/client.ts"],
-  "src/domains/messages/m.ts": ["src/domains/processes/kit.ts", "src/domains/letters/b.ts", "src/pipeline/security/limits.ts"],
+  "src/domains/messages/m.ts": [
+    "src/domains/processes/kit.ts",
+    "src/domains/letters/b.ts",
+    "src/pipeline/security/limits.ts",
+  ],
   "src/pipeline/security/limits.ts": ["src/domains/processes/kit.ts"],
   "src/pipeline/federation/subgraph.ts": ["src/app/schema.ts", "src/data/db.ts"],
   "src/pipeline/delivery/cache.ts": ["src/generated/prisma/client.ts"],

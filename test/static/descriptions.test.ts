@@ -1,6 +1,13 @@
 // The docs pane explains the graph: every type, field, argument, input field and enum value
 // of schema.graphql has a description (GraphQL's own built-in scalars excepted).
-import { buildSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isSpecifiedScalarType } from "graphql";
+import {
+  buildSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isSpecifiedScalarType,
+} from "graphql";
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 
@@ -19,7 +26,8 @@ function undescribed(sdl: string): string[] {
         for (const arg of field.args) check(`${type.name}.${field.name}(${arg.name}:)`, arg.description);
       }
     }
-    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.description);
+    if (isInputObjectType(type))
+      for (const field of Object.values(type.getFields())) check(`${type.name}.${field.name}`, field.description);
     if (isEnumType(type)) for (const value of type.getValues()) check(`${type.name}.${value.name}`, value.description);
   }
   return missing.sort();
@@ -30,5 +38,7 @@ test("every type, field, argument and enum value in schema.graphql has a descrip
 });
 
 test("the check notices a missing description", () => {
-  expect(undescribed('"""A batch."""\ntype Query {\n  """Batches."""\n  batches(first: Int): [String!]!\n  count: Int\n}')).toEqual(["Query.batches(first:)", "Query.count"]);
+  expect(
+    undescribed('"""A batch."""\ntype Query {\n  """Batches."""\n  batches(first: Int): [String!]!\n  count: Int\n}'),
+  ).toEqual(["Query.batches(first:)", "Query.count"]);
 });

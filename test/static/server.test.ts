@@ -1,5 +1,5 @@
 // The server as a user runs it: a real process, real signals, real exit codes.
-import { type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { describe, expect, test, vi } from "vitest";
@@ -51,7 +51,10 @@ describe("serving and shutting down", () => {
     const port = await freePort();
     server = startServer({ PORT: String(port), DATA_DIR: tempDir(), SEED_SCALE: "0" });
     await waitFor(() => server.output().stdout.includes("GraphiQL on"));
-    const tokenLine = server.output().stdout.split("\n").find((line) => line.includes("development token"));
+    const tokenLine = server
+      .output()
+      .stdout.split("\n")
+      .find((line) => line.includes("development token"));
     expect(tokenLine).toBeDefined();
 
     const graphiql = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: "text/html" } });
@@ -62,7 +65,13 @@ describe("serving and shutting down", () => {
     const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const body = JSON.stringify({ query: "{ __typename }" });
       const request = httpRequest(
-        { host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json", "content-length": body.length } },
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/graphql",
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": body.length },
+        },
         (response) => {
           let text = "";
           response.on("data", (chunk) => (text += chunk));

@@ -29,7 +29,10 @@ test("batchStatusChanged follows the cycle counts as cycles move, fresh each tim
   await setCycle(cycles[0]!.id, "COMPLETE");
   expect(await counts()).toEqual({ pending: 2, inProgress: 0, complete: 1 });
 
-  await post({ query: "mutation($input: DeleteBatchInput!) { deleteBatch(input: $input) { deletedBatchId } }", variables: { input: { id: globalId("Batch", batch.id) } } });
+  await post({
+    query: "mutation($input: DeleteBatchInput!) { deleteBatch(input: $input) { deletedBatchId } }",
+    variables: { input: { id: globalId("Batch", batch.id) } },
+  });
   expect((await stream.next()).data?.batchStatusChanged).toBeNull();
   await stream.close();
 });

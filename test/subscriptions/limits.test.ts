@@ -45,7 +45,11 @@ test("WebSocket: past MAX_SUBSCRIPTIONS_PER_CONNECTION a subscription is refused
   const streams = [1, 2, 3].map(() => socket.subscribe<Event>(WATCH, process.variables));
   await opened(streams, 3);
 
-  const fourth = () => socket.subscribe<Event>(WATCH, process.variables).next().catch((errors: unknown) => errors);
+  const fourth = () =>
+    socket
+      .subscribe<Event>(WATCH, process.variables)
+      .next()
+      .catch((errors: unknown) => errors);
   const { result: refusal, statements } = await recordStatements(fourth);
   expect(statements).toEqual([]);
   expect(refusal).toMatchObject([{ extensions: { code: "LIMIT_EXCEEDED" } }]);
@@ -76,7 +80,10 @@ test("per token subject over SSE and WebSocket: past MAX_SUBSCRIPTIONS_PER_TOKEN
   expect(sseRefusal.errors?.[0]?.message).toMatch(/At most 5 subscriptions .* per token subject/);
   // Another socket of the same subject is refused too; another subject is not.
   const second = await connectWs(server.url, { token });
-  const wsRefusal = await second.subscribe<Event>(WATCH, process.variables).next().catch((errors: unknown) => errors);
+  const wsRefusal = await second
+    .subscribe<Event>(WATCH, process.variables)
+    .next()
+    .catch((errors: unknown) => errors);
   expect(wsRefusal).toMatchObject([{ extensions: { code: "LIMIT_EXCEEDED" } }]);
   const stranger = await sse(process.variables, await tokenOf("someone-else"));
   expect((await stranger.next()).data?.processStatusChanged.status).toBe("PENDING");
@@ -84,11 +91,16 @@ test("per token subject over SSE and WebSocket: past MAX_SUBSCRIPTIONS_PER_TOKEN
   // A subscription that ends gives its place back.
   await overSse[0]!.close();
   const later: Stream<Event>[] = [];
-  await expect.poll(async () => {
-    const stream = await sse(process.variables, token);
-    later.push(stream);
-    return (await stream.next()).data?.processStatusChanged.status;
-  }, { timeout: 5_000 }).toBe("PENDING");
+  await expect
+    .poll(
+      async () => {
+        const stream = await sse(process.variables, token);
+        later.push(stream);
+        return (await stream.next()).data?.processStatusChanged.status;
+      },
+      { timeout: 5_000 },
+    )
+    .toBe("PENDING");
   for (const stream of [...overSse.slice(1), ...later, stranger]) await stream.close();
   await Promise.all([socket.close(), second.close()]);
 });

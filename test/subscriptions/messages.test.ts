@@ -5,7 +5,10 @@ import { createMessages } from "../messages/factories.ts";
 import { subscribeSse } from "./stream.ts";
 
 const WATCH = `subscription Watch($ids: [Int!]!) { messageStatusChanged(ids: $ids) { messageId status } }`;
-type Event = { data?: { messageStatusChanged: { messageId: number; status: string } }; errors?: { extensions?: { code?: string } }[] };
+type Event = {
+  data?: { messageStatusChanged: { messageId: number; status: string } };
+  errors?: { extensions?: { code?: string } }[];
+};
 
 test("messageStatusChanged sends each watched message, then each status change from the dispatcher and cancellations", async () => {
   const [due, scheduled] = [

@@ -7,14 +7,22 @@ import { startWebSocketServer, subscribeSse, subscribeWs } from "./stream.ts";
 
 const WATCH = `subscription Watch($id: ID!) { processStatusChanged(id: $id) { id status errorMessage } }`;
 
-type Event = { data?: { processStatusChanged: { status: string; errorMessage: string | null } | null }; errors?: { extensions?: { code?: string } }[] };
+type Event = {
+  data?: { processStatusChanged: { status: string; errorMessage: string | null } | null };
+  errors?: { extensions?: { code?: string } }[];
+};
 
 async function pendingProcess() {
-  return prisma.processStatus.create({ data: { eventType: "TEST_OPERATION", entityId: "x", deadlineAt: new Date(Date.now() + 60_000) } });
+  return prisma.processStatus.create({
+    data: { eventType: "TEST_OPERATION", entityId: "x", deadlineAt: new Date(Date.now() + 60_000) },
+  });
 }
 
 async function finish(id: number, status: "SUCCESS" | "FAILURE") {
-  await prisma.processStatus.update({ where: { id }, data: { status, completedAt: new Date(), errorMessage: status === "FAILURE" ? "it broke" : null } });
+  await prisma.processStatus.update({
+    where: { id },
+    data: { status, completedAt: new Date(), errorMessage: status === "FAILURE" ? "it broke" : null },
+  });
   publishProcessStatus(id);
 }
 
@@ -24,13 +32,20 @@ describe("processStatusChanged over Server-Sent Events", () => {
     const stream = await subscribeSse<Event>(WATCH, { id: globalId("ProcessStatus", process.id) });
     expect((await stream.next()).data?.processStatusChanged?.status).toBe("PENDING");
     await finish(process.id, "FAILURE");
-    expect((await stream.next()).data?.processStatusChanged).toMatchObject({ status: "FAILURE", errorMessage: "it broke" });
+    expect((await stream.next()).data?.processStatusChanged).toMatchObject({
+      status: "FAILURE",
+      errorMessage: "it broke",
+    });
     await stream.close();
   });
 
   test("a token without process-status:read is refused", async () => {
     const process = await pendingProcess();
-    const stream = await subscribeSse<Event>(WATCH, { id: globalId("ProcessStatus", process.id) }, await tokenFor(["batch:read"]));
+    const stream = await subscribeSse<Event>(
+      WATCH,
+      { id: globalId("ProcessStatus", process.id) },
+      await tokenFor(["batch:read"]),
+    );
     expect((await stream.next()).errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     await stream.close();
   });
@@ -52,8 +67,15 @@ describe("processStatusChanged over WebSocket (graphql-ws)", () => {
 
   test("an invalid token is UNAUTHENTICATED", async () => {
     const process = await pendingProcess();
-    const stream = await subscribeWs<Event>(server.url, WATCH, { id: globalId("ProcessStatus", process.id) }, "garbage");
-    await expect(stream.next()).rejects.toSatisfy((errors: unknown) => JSON.stringify(errors).includes("UNAUTHENTICATED"));
+    const stream = await subscribeWs<Event>(
+      server.url,
+      WATCH,
+      { id: globalId("ProcessStatus", process.id) },
+      "garbage",
+    );
+    await expect(stream.next()).rejects.toSatisfy((errors: unknown) =>
+      JSON.stringify(errors).includes("UNAUTHENTICATED"),
+    );
     await stream.close();
   });
 });

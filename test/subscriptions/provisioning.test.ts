@@ -8,11 +8,15 @@ type FeedEvent = { data?: { events: { type: string; batch: { id: string } } } };
 
 test("provisioningBatchUpdated follows a batch to COMPLETED, and the events feed carries its events live", async () => {
   const submitted = await post<{ submitProvisioningBatch: { batch: { id: string } } }>({
-    query: "mutation($input: SubmitProvisioningBatchInput!) { submitProvisioningBatch(input: $input) { batch { id } } }",
+    query:
+      "mutation($input: SubmitProvisioningBatchInput!) { submitProvisioningBatch(input: $input) { batch { id } } }",
     variables: { input: { requests: [create(numbers(), "first"), create(numbers(), "second")] } },
   });
   const batchId = submitted.data!.submitProvisioningBatch.batch.id;
-  const batch = await subscribeSse<BatchEvent>("subscription($id: ID!) { provisioningBatchUpdated(id: $id) { status } }", { id: batchId });
+  const batch = await subscribeSse<BatchEvent>(
+    "subscription($id: ID!) { provisioningBatchUpdated(id: $id) { status } }",
+    { id: batchId },
+  );
   const feed = await subscribeSse<FeedEvent>(
     "subscription($filter: ProvisioningEventFilter) { events(filter: $filter) { type batch { id } } }",
     { filter: { batchId, type: "BATCH_COMPLETED" } },

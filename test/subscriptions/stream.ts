@@ -22,10 +22,16 @@ export async function subscribeSse<T = Record<string, unknown>>(
   url?: string,
 ): Promise<Stream<T>> {
   const controller = new AbortController();
-  const send = url ? (init: RequestInit) => fetch(url, init) : (init: RequestInit) => yoga.fetch("http://gateway.test/graphql", init);
+  const send = url
+    ? (init: RequestInit) => fetch(url, init)
+    : (init: RequestInit) => yoga.fetch("http://gateway.test/graphql", init);
   const response = await send({
     method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream", authorization: `Bearer ${token ?? (await tokenFor())}` },
+    headers: {
+      "content-type": "application/json",
+      accept: "text/event-stream",
+      authorization: `Bearer ${token ?? (await tokenFor())}`,
+    },
     body: JSON.stringify({ query, variables }),
     signal: controller.signal,
   });

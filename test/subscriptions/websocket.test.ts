@@ -61,7 +61,10 @@ test("an X-Request-Id on the upgrade does not make a socket's second mutation a 
   const { batches } = await createBatches(1);
   const cycles = await prisma.cycle.findMany({ where: { batchId: batches[0]!.id }, orderBy: { id: "asc" } });
   const socket = await connectWs(server.url, { headers: { "x-request-id": randomUUID() } });
-  for (const [index, category] of [[0, "IN_PROGRESS"], [1, "COMPLETE"]] as const) {
+  for (const [index, category] of [
+    [0, "IN_PROGRESS"],
+    [1, "COMPLETE"],
+  ] as const) {
     const result = await socket.execute<Result>(SET_CYCLE, setCycle(cycles[index]!.id, category));
     expect(result).toEqual({ data: { updateCycleStatus: { cycle: { currentStatus: { category } } } } });
   }

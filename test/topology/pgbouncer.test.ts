@@ -68,10 +68,15 @@ describe.skipIf(!bouncerUrl)("through PgBouncer (pool_mode = transaction)", () =
 
   test("a subscription event", async () => {
     type Event = { data: { batchStatusChanged: { label: string } } };
-    const stream = await subscribeSse<Event>("subscription($id: ID!) { batchStatusChanged(id: $id) { label } }", { id: batchId });
+    const stream = await subscribeSse<Event>("subscription($id: ID!) { batchStatusChanged(id: $id) { label } }", {
+      id: batchId,
+    });
     try {
       await stream.next();
-      const renamed = await post({ query: UPDATE, variables: { input: { id: batchId, label: "announced through the pooler" } } });
+      const renamed = await post({
+        query: UPDATE,
+        variables: { input: { id: batchId, label: "announced through the pooler" } },
+      });
       expect(renamed.errors).toBeUndefined();
       expect((await stream.next()).data.batchStatusChanged.label).toBe("announced through the pooler");
     } finally {

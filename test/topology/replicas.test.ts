@@ -45,7 +45,9 @@ async function rename(id: string, label: string, authorization: string) {
 
 /** Waits until the replica has replayed everything the primary has now. */
 async function replicaCaughtUp() {
-  const [{ position }] = await prisma.$queryRaw<{ position: string }[]>`SELECT pg_current_wal_insert_lsn()::text AS position`;
+  const [{ position }] = await prisma.$queryRaw<
+    { position: string }[]
+  >`SELECT pg_current_wal_insert_lsn()::text AS position`;
   for (let i = 0; i < 200; i++) {
     const { rows } = await replica!.query("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done", [position]);
     if (rows[0].done) return;
@@ -61,7 +63,8 @@ test("WAL positions: parsed as pg_lsn text, compared as numbers, written back th
   for (const [i, position] of parsed.entries()) expect(formatWalPosition(position!)).toBe(positions[i]);
   expect(parsed[2]! > parsed[1]!).toBe(true);
   expect(parsed[3]! > parsed[2]!).toBe(true);
-  for (const bad of ["", "3000148", "0/", "/1", "0/3000148x", "G/1", "123456789/0"]) expect(parseWalPosition(bad)).toBeUndefined();
+  for (const bad of ["", "3000148", "0/", "/1", "0/3000148x", "G/1", "123456789/0"])
+    expect(parseWalPosition(bad)).toBeUndefined();
 });
 
 describe.skipIf(!replicaUrl)("read replicas", () => {
@@ -96,7 +99,9 @@ describe.skipIf(!replicaUrl)("read replicas", () => {
   }
 
   test("a query's reads land on the replica; a probe there is in recovery", async () => {
-    const [probe] = await readsFromReplica(undefined, () => db.query<{ recovery: boolean }>(Prisma.sql`SELECT pg_is_in_recovery() AS recovery`));
+    const [probe] = await readsFromReplica(undefined, () =>
+      db.query<{ recovery: boolean }>(Prisma.sql`SELECT pg_is_in_recovery() AS recovery`),
+    );
     expect(probe!.recovery).toBe(true);
     const [outside] = await db.query<{ recovery: boolean }>(Prisma.sql`SELECT pg_is_in_recovery() AS recovery`);
     expect(outside!.recovery).toBe(false);
@@ -119,10 +124,15 @@ describe.skipIf(!replicaUrl)("read replicas", () => {
       // Another token without the position reads the replica, which has not replayed it.
       expect(await labelOf(batchId, { authorization: other })).not.toBe("renamed while replay is paused");
       // The position as a header, as the cookie, or the writer's own token: the primary answers.
-      expect(await labelOf(batchId, { authorization: other, "x-wal-position": position! })).toBe("renamed while replay is paused");
-      expect(await labelOf(batchId, { authorization: other, cookie: `gateway_wal_position=${encodeURIComponent(position!)}` })).toBe(
+      expect(await labelOf(batchId, { authorization: other, "x-wal-position": position! })).toBe(
         "renamed while replay is paused",
       );
+      expect(
+        await labelOf(batchId, {
+          authorization: other,
+          cookie: `gateway_wal_position=${encodeURIComponent(position!)}`,
+        }),
+      ).toBe("renamed while replay is paused");
       expect(await labelOf(batchId, { authorization: writer })).toBe("renamed while replay is paused");
     } finally {
       await replica!.query("SELECT pg_wal_replay_resume()");
@@ -131,10 +141,15 @@ describe.skipIf(!replicaUrl)("read replicas", () => {
 
   test("a malformed X-WAL-Position header is BAD_USER_INPUT before any SQL; a malformed cookie is ignored", async () => {
     const reader = await tokenOf("replica-malformed");
-    const refused = await post<unknown>({ query: READ, variables: { id: batchId } }, { authorization: reader, "x-wal-position": "yesterday" });
+    const refused = await post<unknown>(
+      { query: READ, variables: { id: batchId } },
+      { authorization: reader, "x-wal-position": "yesterday" },
+    );
     expect(refused.errors).toHaveLength(1);
     expect(refused.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "X-WAL-Position" });
-    expect(await labelOf(batchId, { authorization: reader, cookie: "gateway_wal_position=%E0%A4%A" })).toEqual(expect.any(String));
+    expect(await labelOf(batchId, { authorization: reader, cookie: "gateway_wal_position=%E0%A4%A" })).toEqual(
+      expect.any(String),
+    );
   });
 
   test("100 rounds of a mutation followed at once by a read of the same row return the new value every time", async () => {
@@ -153,7 +168,9 @@ describe.skipIf(!replicaUrl)("read replicas", () => {
     const writer = await tokenOf("replica-subscription-writer");
     await replicaCaughtUp();
     type Event = { data: { batchStatusChanged: { label: string } } };
-    const stream = await subscribeSse<Event>("subscription($id: ID!) { batchStatusChanged(id: $id) { label } }", { id: batchId });
+    const stream = await subscribeSse<Event>("subscription($id: ID!) { batchStatusChanged(id: $id) { label } }", {
+      id: batchId,
+    });
     try {
       await stream.next(); // the current state
       const fromReplica = db.replicas!.reads.replica;

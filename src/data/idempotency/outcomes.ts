@@ -17,7 +17,6 @@ export interface OutcomeSlot {
   responseKey: string;
 }
 
-
 const slots = new AsyncLocalStorage<OutcomeSlot | undefined>();
 
 /** Whether the running mutation field records an idempotent outcome (its request carries an X-Request-Id). */

@@ -9,7 +9,9 @@ import { env } from "../../config/env.ts";
 
 /** Names the operation and hashes what was asked, so a reused id with another request is noticed. */
 export function fingerprint(caller: string, name: string, query: string, variables: unknown): string {
-  const hash = createHash("sha256").update(JSON.stringify([caller, query, variables ?? null])).digest("hex");
+  const hash = createHash("sha256")
+    .update(JSON.stringify([caller, query, variables ?? null]))
+    .digest("hex");
   return `${name}:${hash}`;
 }
 

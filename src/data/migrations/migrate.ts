@@ -36,7 +36,10 @@ function readMigrationsList(dir: string): MigrationList {
   return {
     baseDir: dir,
     // Before the first migration there is no lockfile yet; the provider is fixed anyway.
-    lockfile: { path: LOCKFILE.path, content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : LOCKFILE.content },
+    lockfile: {
+      path: LOCKFILE.path,
+      content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : LOCKFILE.content,
+    },
     shadowDbInitScript: "",
     migrationDirectories: listMigrationDirectories(dir).map((name) => {
       const file = join(dir, name, "migration.sql");
@@ -90,7 +93,11 @@ async function withEngine<T>(
       const applying = /"message":"(Applying [^"]+)"/.exec(json)?.[1];
       if (applying) log(`migrations: ${applying}`);
     };
-    const engine = await SchemaEngine.new({ datamodels: schema && [schema] }, forward, bindMigrationAwareSqlAdapterFactory(adapters));
+    const engine = await SchemaEngine.new(
+      { datamodels: schema && [schema] },
+      forward,
+      bindMigrationAwareSqlAdapterFactory(adapters),
+    );
     try {
       return await use(engine);
     } finally {
@@ -113,8 +120,11 @@ export async function applyPendingMigrations(
   if (pending.length === 0) return [];
   log(`migrations: ${pending.length} pending (${pending.join(", ")}), loading the schema engine`);
   const started = performance.now();
-  const { appliedMigrationNames } = await withEngine(engineAdapters(database.adapterFactory), undefined, log, (engine) =>
-    engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: NO_FILTERS }),
+  const { appliedMigrationNames } = await withEngine(
+    engineAdapters(database.adapterFactory),
+    undefined,
+    log,
+    (engine) => engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: NO_FILTERS }),
   );
   log(`migrations: applied ${appliedMigrationNames.length} in ${Math.round(performance.now() - started)} ms`);
   return appliedMigrationNames;
@@ -129,14 +139,18 @@ export interface DiffOptions {
 export async function diffSchemaAgainstMigrations(options: DiffOptions = {}): Promise<{ empty: boolean; sql: string }> {
   const { schemaPath = SCHEMA_PATH, migrationsDir = MIGRATIONS_DIR } = options;
   const content = readFileSync(schemaPath, "utf8");
-  const result = await withEngine(inMemoryAdapters(), [schemaPath, content], () => {}, (engine) =>
-    engine.diff({
-      from: { tag: "migrations", ...readMigrationsList(migrationsDir) },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content }] },
-      script: true,
-      exitCode: true,
-      filters: NO_FILTERS,
-    }),
+  const result = await withEngine(
+    inMemoryAdapters(),
+    [schemaPath, content],
+    () => {},
+    (engine) =>
+      engine.diff({
+        from: { tag: "migrations", ...readMigrationsList(migrationsDir) },
+        to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content }] },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTERS,
+      }),
   );
   // exitCode 2 means "non-empty diff"; the engine then prints "-- This is an empty migration." otherwise.
   return result.exitCode === 0 ? { empty: true, sql: "" } : { empty: false, sql: result.stdout ?? "" };
@@ -145,7 +159,10 @@ export async function diffSchemaAgainstMigrations(options: DiffOptions = {}): Pr
 /** Writes the diff as prisma/migrations/<UTC timestamp>_<name>/migration.sql; null when there is nothing to write. */
 export async function createMigration(name: string, options: DiffOptions = {}): Promise<string | null> {
   const { migrationsDir = MIGRATIONS_DIR } = options;
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!slug) throw new MigrationError(`migration name "${name}" has no letters or digits`);
   const diff = await diffSchemaAgainstMigrations(options);
   if (diff.empty) return null;
@@ -153,6 +170,7 @@ export async function createMigration(name: string, options: DiffOptions = {}): 
   const folder = join(migrationsDir, `${stamp}_${slug}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, "migration.sql"), diff.sql);
-  if (!existsSync(join(migrationsDir, LOCKFILE.path))) writeFileSync(join(migrationsDir, LOCKFILE.path), LOCKFILE.content);
+  if (!existsSync(join(migrationsDir, LOCKFILE.path)))
+    writeFileSync(join(migrationsDir, LOCKFILE.path), LOCKFILE.content);
   return folder;
 }

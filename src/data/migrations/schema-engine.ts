@@ -23,7 +23,8 @@ interface EngineState {
   loadMs?: number;
   lastPanic?: string;
 }
-const state: EngineState = ((globalThis as Record<symbol, EngineState>)[Symbol.for("batch-gateway.schema-engine")] ??= {});
+const state: EngineState = ((globalThis as Record<symbol, EngineState>)[Symbol.for("batch-gateway.schema-engine")] ??=
+  {});
 
 async function load(): Promise<EngineModule> {
   const started = performance.now();

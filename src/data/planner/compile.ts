@@ -3,7 +3,13 @@
 // page of a to-many relation with its count, a computed value — each a correlated subquery of
 // the same statement. The decoder turns the arrays back into rows, keeping the planned values
 // with each row (values.ts). Bounded: one statement per root field, whatever the depth.
-import { type FieldNode, type GraphQLField, type GraphQLObjectType, type SelectionSetNode, getArgumentValues } from "graphql";
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type SelectionSetNode,
+  getArgumentValues,
+} from "graphql";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type Request, collectFields, objectTypeOf, subSelections } from "./collect.ts";
 import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
@@ -91,7 +97,11 @@ export function compileRow(
 }
 
 /** The columns an embedded object's selected fields read (it is the same row, shown as another type). */
-function embeddedReads(scope: Scope, type: GraphQLObjectType | undefined, selections: readonly SelectionSetNode[]): string[] {
+function embeddedReads(
+  scope: Scope,
+  type: GraphQLObjectType | undefined,
+  selections: readonly SelectionSetNode[],
+): string[] {
   if (!type) return [];
   const reads: string[] = [];
   for (const nodes of collectFields(scope, type, selections).values()) {
@@ -109,7 +119,14 @@ interface Parent {
   type: GraphQLObjectType;
 }
 
-function compileChild(scope: Scope, parent: Parent, plan: FieldPlan, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Args): Compiled<unknown> | undefined {
+function compileChild(
+  scope: Scope,
+  parent: Parent,
+  plan: FieldPlan,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  args: Args,
+): Compiled<unknown> | undefined {
   switch (plan.kind) {
     case "toOne":
       return compileToOne(scope, plan, field, subSelections(nodes), parent.alias);
@@ -137,7 +154,13 @@ function keyThrough(scope: Scope, plan: ToOne, alias: string): Prisma.Sql {
   return key;
 }
 
-function compileToOne(scope: Scope, plan: ToOne, field: GraphQLField<unknown, unknown>, selections: readonly SelectionSetNode[], alias: string): Compiled<unknown> | undefined {
+function compileToOne(
+  scope: Scope,
+  plan: ToOne,
+  field: GraphQLField<unknown, unknown>,
+  selections: readonly SelectionSetNode[],
+  alias: string,
+): Compiled<unknown> | undefined {
   const { target } = plan;
   const type = objectTypeOf(field.type);
   if (!type || tableOfType(type) !== target) return undefined;
@@ -152,7 +175,10 @@ function compileToOne(scope: Scope, plan: ToOne, field: GraphQLField<unknown, un
 
 /** The SQL and decoder of one row: its reads in a fixed order, then its planned children. */
 function rowOf(table: Table, reads: string[], children: Child[], alias: string): Compiled<Row> {
-  const values = [...reads.map((field) => Prisma.raw(table.read(alias, field))), ...children.map((child) => child.value.sql)];
+  const values = [
+    ...reads.map((field) => Prisma.raw(table.read(alias, field))),
+    ...children.map((child) => child.value.sql),
+  ];
   const isDate = reads.map((field) => table.dates.has(field));
   const size = values.length;
   const decode = (json: unknown): Row => {
@@ -167,7 +193,8 @@ function rowOf(table: Table, reads: string[], children: Child[], alias: string):
       return row;
     }
     const planned: Row = {};
-    for (let i = 0; i < children.length; i++) planned[children[i]!.key] = children[i]!.value.decode(array[reads.length + i]);
+    for (let i = 0; i < children.length; i++)
+      planned[children[i]!.key] = children[i]!.value.decode(array[reads.length + i]);
     keepPlanned(row, planned);
     return row;
   };
@@ -180,11 +207,13 @@ const CHUNK = 90;
 function jsonArray(values: Prisma.Sql[]): Prisma.Sql {
   if (values.length <= CHUNK) return Prisma.sql`json_build_array(${Prisma.join(values)})`;
   const chunks: Prisma.Sql[] = [];
-  for (let i = 0; i < values.length; i += CHUNK) chunks.push(Prisma.sql`json_build_array(${Prisma.join(values.slice(i, i + CHUNK))})`);
+  for (let i = 0; i < values.length; i += CHUNK)
+    chunks.push(Prisma.sql`json_build_array(${Prisma.join(values.slice(i, i + CHUNK))})`);
   return Prisma.sql`json_build_array(${Prisma.join(chunks)})`;
 }
 
-const flat = (json: unknown, size: number): unknown[] => (size <= CHUNK ? (json as unknown[]) : (json as unknown[][]).flat());
+const flat = (json: unknown, size: number): unknown[] =>
+  size <= CHUNK ? (json as unknown[]) : (json as unknown[][]).flat();
 
 /** The item type of a connection type (`edges { node }`) and the selections of its nodes. */
 function connectionItems(scope: Scope, connection: GraphQLObjectType, nodes: readonly FieldNode[]) {
@@ -223,13 +252,22 @@ export function compilePage(scope: Scope, query: PageQuery): Compiled<Row[]> {
   const alias = Prisma.raw(a);
   const { table, page } = query;
   // Cursors are made of the sort keys, so every row carries them.
-  const row = compileRow(scope, table, query.itemType, query.items, a, page.order.keys.map((key) => key.field));
+  const row = compileRow(
+    scope,
+    table,
+    query.itemType,
+    query.items,
+    a,
+    page.order.keys.map((key) => key.field),
+  );
   const conditions = [query.where(a), table.readable(alias)];
   if (page.after) conditions.push(afterSql(table, page.order, a, page.after));
   if (page.before) conditions.push(afterSql(table, reversed(page.order), a, page.before));
   const order: Order = page.inverted ? reversed(page.order) : page.order;
   const sortColumns = order.keys.map((key, i) => Prisma.raw(`${a}."${table.column(key.field)}" AS s${i}`));
-  const aggregateOrder = Prisma.raw(order.keys.map((key, i) => `p.s${i} ${key.direction === "asc" ? "ASC" : "DESC"}`).join(", "));
+  const aggregateOrder = Prisma.raw(
+    order.keys.map((key, i) => `p.s${i} ${key.direction === "asc" ? "ASC" : "DESC"}`).join(", "),
+  );
   const from = query.from ? query.from(a) : Prisma.sql`${table.sqlName} ${alias}`;
   return {
     sql: Prisma.sql`(SELECT coalesce(json_agg(p.j ORDER BY ${aggregateOrder}), '[]') FROM (
@@ -240,7 +278,12 @@ export function compilePage(scope: Scope, query: PageQuery): Compiled<Row[]> {
 }
 
 /** How many rows meet the conditions. */
-export function compileCount(scope: Scope, table: Table, where: (alias: string) => Prisma.Sql, from?: (alias: string) => Prisma.Sql): Prisma.Sql {
+export function compileCount(
+  scope: Scope,
+  table: Table,
+  where: (alias: string) => Prisma.Sql,
+  from?: (alias: string) => Prisma.Sql,
+): Prisma.Sql {
   const a = nextAlias(scope);
   const alias = Prisma.raw(a);
   return Prisma.sql`(SELECT count(*)::int FROM ${from ? from(a) : Prisma.sql`${table.sqlName} ${alias}`} WHERE ${where(a)} AND ${table.readable(alias)})`;
@@ -253,7 +296,12 @@ export interface PlannedPage {
 }
 
 /** A connection's page and, when selected, its count, from a query on its rows. */
-export function compileConnection(scope: Scope, query: Omit<PageQuery, "itemType" | "items">, connection: GraphQLObjectType, nodes: readonly FieldNode[]): Compiled<PlannedPage> | undefined {
+export function compileConnection(
+  scope: Scope,
+  query: Omit<PageQuery, "itemType" | "items">,
+  connection: GraphQLObjectType,
+  nodes: readonly FieldNode[],
+): Compiled<PlannedPage> | undefined {
   const { itemType, items, counted } = connectionItems(scope, connection, nodes);
   if (!itemType || tableOfType(itemType) !== query.table) return undefined;
   const rows = compilePage(scope, { ...query, itemType, items });
@@ -285,14 +333,23 @@ function relationFrom(relation: ManyRelation) {
   if (!through) return undefined;
   const target = relation.target;
   return (a: string) =>
-    Prisma.raw(`"${through.table.name}" j_${a} JOIN "${target.name}" ${a} ON ${a}."${columnOf(target.key)}" = j_${a}."${columnOf(through.targetField)}"`);
+    Prisma.raw(
+      `"${through.table.name}" j_${a} JOIN "${target.name}" ${a} ON ${a}."${columnOf(target.key)}" = j_${a}."${columnOf(through.targetField)}"`,
+    );
 }
 
 function sizesOf(field: GraphQLField<unknown, unknown>): PageSizes {
   return (field.extensions?.pageSizes as PageSizes | undefined) ?? {};
 }
 
-function compileConnectionOf(scope: Scope, parent: Parent, relation: ManyRelation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Args): Compiled<unknown> | undefined {
+function compileConnectionOf(
+  scope: Scope,
+  parent: Parent,
+  relation: ManyRelation,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  args: Args,
+): Compiled<unknown> | undefined {
   const connection = objectTypeOf(field.type);
   if (!connection) return undefined;
   let page: Page;
@@ -301,10 +358,23 @@ function compileConnectionOf(scope: Scope, parent: Parent, relation: ManyRelatio
   } catch {
     return undefined; // bad arguments: the resolver reports them at the field's path
   }
-  return compileConnection(scope, { table: relation.target, where: relationWhere(relation, parent, args), from: relationFrom(relation), page }, connection, nodes);
+  return compileConnection(
+    scope,
+    { table: relation.target, where: relationWhere(relation, parent, args), from: relationFrom(relation), page },
+    connection,
+    nodes,
+  );
 }
 
-function compileListOf(scope: Scope, parent: Parent, relation: ManyRelation, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], args: Args, limit = 1000): Compiled<unknown> | undefined {
+function compileListOf(
+  scope: Scope,
+  parent: Parent,
+  relation: ManyRelation,
+  field: GraphQLField<unknown, unknown>,
+  nodes: readonly FieldNode[],
+  args: Args,
+  limit = 1000,
+): Compiled<unknown> | undefined {
   const itemType = objectTypeOf(field.type);
   if (!itemType || tableOfType(itemType) !== relation.target) return undefined;
   const order = relation.order(args);

@@ -76,7 +76,11 @@ function loadedPage(context: object, relation: ManyRelation, parent: unknown, pa
 }
 
 /** A connection over the rows of a to-many relation (checked page arguments, keyset cursors). */
-export function manyConnection<Parent extends object>(parentTable: Table, relation: ManyRelation, sizes: PageSizes = {}) {
+export function manyConnection<Parent extends object>(
+  parentTable: Table,
+  relation: ManyRelation,
+  sizes: PageSizes = {},
+) {
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   return {
     ...planned({ kind: "many", relation, paged: true, reads: [parentKey] }, { pageSizes: sizes }),
@@ -88,7 +92,9 @@ export function manyConnection<Parent extends object>(parentTable: Table, relati
       const value = plannedValue<PlannedPage>(parent, info);
       // Rows of the target's shape (planned ones hold just what the selection reads): typed by the field.
       if (value !== NOT_PLANNED) return connectionOf(page, value.rows, args, value.totalCount ?? count) as never;
-      return loadedPage(context, relation, key, page, args).then((rows) => connectionOf(page, rows, args, count)) as never;
+      return loadedPage(context, relation, key, page, args).then((rows) =>
+        connectionOf(page, rows, args, count),
+      ) as never;
     },
   };
 }
@@ -104,7 +110,10 @@ export function manyList<Parent extends object>(parentTable: Table, relation: Ma
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   const limit = size ?? UNSIZED_LIST_LIMIT;
   return {
-    ...planned({ kind: "many", relation, paged: false, limit, reads: [parentKey] }, size ? listSize({ max: size }) : {}),
+    ...planned(
+      { kind: "many", relation, paged: false, limit, reads: [parentKey] },
+      size ? listSize({ max: size }) : {},
+    ),
     resolve: (parent: Parent, fieldArgs: object, context: object, info: Info) => {
       const args = fieldArgs as Args;
       const value = plannedValue<Row[]>(parent, info);
@@ -156,7 +165,8 @@ export async function rowsInOrder<T extends object>(
 ): Promise<(T | Row)[]> {
   const type = objectTypeOf(info.returnType);
   const planned = type ? await plannedRows(table, type, ownSelections(info), keys, context, info) : undefined;
-  const byKey: Map<unknown, T | Row> = planned ?? new Map((await load(keys)).map((row) => [(row as Row)[table.key], row] as const));
+  const byKey: Map<unknown, T | Row> =
+    planned ?? new Map((await load(keys)).map((row) => [(row as Row)[table.key], row] as const));
   return keys.flatMap((key): (T | Row)[] => {
     const row = byKey.get(key);
     return row ? [row] : [];
@@ -167,7 +177,12 @@ export async function rowsInOrder<T extends object>(
  * A root field returning one row of `table` by key (e.g. `batch(id:)`): planned with everything
  * its selection reads, or the key for the node's loader when the planner is off.
  */
-export async function rowByKey(table: Table, key: unknown, context: PlannerContext, info: Info): Promise<Row | unknown> {
+export async function rowByKey(
+  table: Table,
+  key: unknown,
+  context: PlannerContext,
+  info: Info,
+): Promise<Row | unknown> {
   const type = objectTypeOf(info.returnType);
   const rows = type ? await plannedRows(table, type, ownSelections(info), [key], context, info) : undefined;
   return rows ? (rows.get(key) ?? null) : key;

@@ -37,7 +37,8 @@ export function revive<T = Row>(table: Table, rows: Row[]): T[] {
 /** The FROM items of a relation's rows (aliased `a`; a join table as `j_a`) and the column holding the parent key. */
 function relationSource(relation: ManyRelation, a: string) {
   const { target, through } = relation;
-  if (!through) return { from: Prisma.raw(`"${target.name}" ${a}`), parentColumn: `${a}."${columnOf(relation.parentField)}"` };
+  if (!through)
+    return { from: Prisma.raw(`"${target.name}" ${a}`), parentColumn: `${a}."${columnOf(relation.parentField)}"` };
   const from = `"${through.table.name}" j_${a} JOIN "${target.name}" ${a} ON ${a}."${columnOf(target.key)}" = j_${a}."${columnOf(through.targetField)}"`;
   return { from: Prisma.raw(from), parentColumn: `j_${a}."${columnOf(through.parentField)}"` };
 }
@@ -105,7 +106,10 @@ export function childrenLoader(context: object, relation: ManyRelation): DataLoa
         const results: Row[][] = new Array(keys.length);
         await Promise.all(
           [...byShape.values()].map(async (indexes) => {
-            const pages = await childPages(relation, indexes.map((i) => keys[i]!));
+            const pages = await childPages(
+              relation,
+              indexes.map((i) => keys[i]!),
+            );
             indexes.forEach((index, j) => (results[index] = pages[j]!));
           }),
         );

@@ -29,7 +29,8 @@ function plannable(info: GraphQLResolveInfo, ids: readonly GlobalId[]): Wanted[]
   return ids.flatMap((id, index) => {
     const type = info.schema.getType(id.typename);
     const key = id.id;
-    const valid = isObjectType(type) && tableOfType(type) && typeof key === "number" && Number.isSafeInteger(key) && key > 0;
+    const valid =
+      isObjectType(type) && tableOfType(type) && typeof key === "number" && Number.isSafeInteger(key) && key > 0;
     return valid ? [{ index, typename: id.typename, key: key as number }] : [];
   });
 }
@@ -46,7 +47,14 @@ async function nodesOf(ids: readonly GlobalId[], context: Context, info: GraphQL
     ...[...byType.entries()].map(async ([typename, items]) => {
       const type = info.schema.getType(typename);
       if (!isObjectType(type)) return;
-      const rows = await plannedRows(tableOfType(type)!, type, ownSelections(info), items.map((item) => item.key), context, info);
+      const rows = await plannedRows(
+        tableOfType(type)!,
+        type,
+        ownSelections(info),
+        items.map((item) => item.key),
+        context,
+        info,
+      );
       for (const item of items) {
         const row = rows?.get(item.key);
         // The brand tells the Node interface which type the row is.

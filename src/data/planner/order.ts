@@ -46,7 +46,9 @@ export type SortValue = string | number | boolean | null;
 /** `ORDER BY` of the ordering on `alias`, in the order the keys are read. */
 export function orderBySql(table: Table, order: Order, alias: string): Prisma.Sql {
   return Prisma.raw(
-    order.keys.map((key) => `${alias}."${table.column(key.field)}" ${key.direction === "asc" ? "ASC" : "DESC"}`).join(", "),
+    order.keys
+      .map((key) => `${alias}."${table.column(key.field)}" ${key.direction === "asc" ? "ASC" : "DESC"}`)
+      .join(", "),
   );
 }
 
@@ -74,7 +76,10 @@ export function afterSql(table: Table, order: Order, alias: string, values: read
       const nulls = tie(Prisma.sql`${column} IS NULL`);
       return key.direction === "asc" ? nulls : Prisma.sql`(${column} IS NOT NULL OR ${nulls})`;
     }
-    const beyond = key.direction === "asc" ? Prisma.sql`${column} > ${param(table, key.field, value)}` : Prisma.sql`${column} < ${param(table, key.field, value)}`;
+    const beyond =
+      key.direction === "asc"
+        ? Prisma.sql`${column} > ${param(table, key.field, value)}`
+        : Prisma.sql`${column} < ${param(table, key.field, value)}`;
     const equal = tie(Prisma.sql`${column} = ${param(table, key.field, value)}`);
     const laterNulls = key.direction === "asc" && key.nullable ? Prisma.sql` OR ${column} IS NULL` : Prisma.empty;
     return Prisma.sql`(${beyond}${laterNulls} OR ${equal})`;
@@ -83,7 +88,10 @@ export function afterSql(table: Table, order: Order, alias: string, values: read
   const value = values[0] ?? null;
   if (value === null || (first.direction === "asc" && first.nullable)) return condition(0);
   const column = Prisma.raw(`${alias}."${table.column(first.field)}"`);
-  const bound = first.direction === "asc" ? Prisma.sql`${column} >= ${param(table, first.field, value)}` : Prisma.sql`${column} <= ${param(table, first.field, value)}`;
+  const bound =
+    first.direction === "asc"
+      ? Prisma.sql`${column} >= ${param(table, first.field, value)}`
+      : Prisma.sql`${column} <= ${param(table, first.field, value)}`;
   return Prisma.sql`(${bound} AND ${condition(0)})`;
 }
 

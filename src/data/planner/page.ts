@@ -45,7 +45,9 @@ export function decodeCursor(raw: string, list: string, order: Order, field: str
     parsed = undefined;
   }
   const valid =
-    Array.isArray(parsed) && parsed.length === order.keys.length && parsed.every((value, i) => fits(value, order.keys[i]!));
+    Array.isArray(parsed) &&
+    parsed.length === order.keys.length &&
+    parsed.every((value, i) => fits(value, order.keys[i]!));
   if (!valid) throw badUserInput(`"${field}" is not a valid cursor for this list and ordering`, field);
   return parsed as SortValue[];
 }
@@ -56,8 +58,11 @@ const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 function fits(value: unknown, key: SortKey): boolean {
   if (value === null) return key.nullable === true;
   if (key.type === "key") return Number.isSafeInteger(value);
-  if (key.type === "timestamp") return typeof value === "string" && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
-  return typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+  if (key.type === "timestamp")
+    return typeof value === "string" && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value))
+  );
 }
 
 /** The page the arguments ask for, checked; throws BAD_USER_INPUT before any SQL. */
@@ -80,7 +85,15 @@ export function pageOf(list: string, args: ConnectionArgs, order: Order, sizes: 
 
 /** A list read whole (at most `limit` rows), without cursors. */
 export function wholeList(order: Order, limit: number): Page {
-  return { list: "", order, limit, inverted: false, expectedSize: limit, hasNextPage: () => false, hasPreviousPage: () => false };
+  return {
+    list: "",
+    order,
+    limit,
+    inverted: false,
+    expectedSize: limit,
+    hasNextPage: () => false,
+    hasPreviousPage: () => false,
+  };
 }
 
 /** An edge whose cursor is encoded only when read. */

@@ -2,7 +2,7 @@
 // Planned, each is one statement returning one JSON value that holds the page, its count and
 // everything the selection reads below it; with the planner off (or for a shape it does not
 // plan) the same answer comes from a plain statement for the rows and the fields' own loaders.
-import { type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import type { FieldNode, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import { db } from "../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
@@ -40,11 +40,19 @@ async function single<T>(sql: Prisma.Sql): Promise<T> {
 }
 
 /** A root connection over `list`: its arguments checked first, then one statement (planned) or a plain page. */
-export async function listConnection(list: RootList, args: ConnectionArgs, context: PlannerContext, info: GraphQLResolveInfo) {
+export async function listConnection(
+  list: RootList,
+  args: ConnectionArgs,
+  context: PlannerContext,
+  info: GraphQLResolveInfo,
+) {
   const page = pageOf(listOf(info), args, list.order, list.sizes);
   const connectionType = objectTypeOf(info.returnType);
   const scope = scopeOf(info);
-  const planned = context.planner && connectionType ? compileConnection(scope, { ...list, page }, connectionType, info.fieldNodes) : undefined;
+  const planned =
+    context.planner && connectionType
+      ? compileConnection(scope, { ...list, page }, connectionType, info.fieldNodes)
+      : undefined;
   const count = () => single<number>(compileCount(scopeOf(info), list.table, list.where));
   if (planned) {
     const result = planned.decode(await single(planned.sql));
@@ -89,7 +97,8 @@ export async function plannedRows(
 }
 
 /** The selections of the root field's own nodes (for lookups returning the type directly). */
-export const ownSelections = (info: GraphQLResolveInfo): SelectionSetNode[] => subSelections(info.fieldNodes as FieldNode[]);
+export const ownSelections = (info: GraphQLResolveInfo): SelectionSetNode[] =>
+  subSelections(info.fieldNodes as FieldNode[]);
 
 /**
  * The selections below the root field's result at `path` (e.g. ["messages"] of a result object
@@ -100,7 +109,9 @@ export function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]) 
   let selections = ownSelections(info);
   for (const name of path) {
     if (!type) return undefined;
-    const nodes = [...collectFields(scopeOf(info), type, selections).values()].flat().filter((node) => node.name.value === name);
+    const nodes = [...collectFields(scopeOf(info), type, selections).values()]
+      .flat()
+      .filter((node) => node.name.value === name);
     selections = subSelections(nodes);
     type = objectTypeOf(type.getFields()[name]?.type);
   }

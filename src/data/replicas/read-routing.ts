@@ -32,9 +32,19 @@ export function onPrimary<T>(work: () => T): T {
 }
 
 // Connection failures and the server going away: the replica is taken out of rotation.
-const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03"]);
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+]);
 const CONNECTION_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout"]);
-const CONNECTION_MESSAGE = /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|ended/i;
+const CONNECTION_MESSAGE =
+  /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|ended/i;
 
 function causes(error: unknown): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
@@ -108,7 +118,9 @@ export function routedAdapterFactory<F extends SqlDriverAdapterFactory>(
   };
   const routeAdapter = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
     const queryRaw = (query: SqlQuery) =>
-      routed(replicas, query.sql, async (replica) => (replica ? (await adapterOf(replica)).queryRaw(query) : adapter.queryRaw(query)));
+      routed(replicas, query.sql, async (replica) =>
+        replica ? (await adapterOf(replica)).queryRaw(query) : adapter.queryRaw(query),
+      );
     return new Proxy(adapter, {
       get(object, property) {
         if (property === "queryRaw") return queryRaw;

@@ -45,7 +45,9 @@ export class ReplicaSet {
 
   /** The primary's WAL position now: every transaction committed before this call is at or below it. */
   async primaryPosition(): Promise<WalPosition | undefined> {
-    const { rows } = await this.primary.query<{ position: string }>("SELECT pg_current_wal_insert_lsn()::text AS position");
+    const { rows } = await this.primary.query<{ position: string }>(
+      "SELECT pg_current_wal_insert_lsn()::text AS position",
+    );
     return parseWalPosition(rows[0]?.position);
   }
 
@@ -65,7 +67,9 @@ export class ReplicaSet {
     const until = Date.now() + waitMs;
     for (;;) {
       try {
-        const { rows } = await asked.pool.query<{ replayed: string }>("SELECT pg_last_wal_replay_lsn()::text AS replayed");
+        const { rows } = await asked.pool.query<{ replayed: string }>(
+          "SELECT pg_last_wal_replay_lsn()::text AS replayed",
+        );
         asked.replayed = parseWalPosition(rows[0]?.replayed);
       } catch (error) {
         this.takeOut(asked, `unreachable: ${(error as Error).message}`);
@@ -81,7 +85,8 @@ export class ReplicaSet {
   takeOut(replica: Replica, reason: string): void {
     const was = replica.inRotation;
     replica.inRotation = false;
-    if (was !== false) logger.warn({ replica: replica.describe, reason }, "read replica out of rotation; its reads go to the primary");
+    if (was !== false)
+      logger.warn({ replica: replica.describe, reason }, "read replica out of rotation; its reads go to the primary");
   }
 
   /** Starts the checks (at the first read that may use a replica) and waits for the first. */
@@ -133,8 +138,10 @@ export class ReplicaSet {
       return this.takeOut(replica, `unreachable: ${(error as Error).message}`);
     }
     if (!state.recovery) return this.takeOut(replica, "not in recovery (promoted?)");
-    if (this.primarySystem === undefined) return this.takeOut(replica, "the primary's system identifier is not known yet");
-    if (state.system !== this.primarySystem) return this.takeOut(replica, `a replica of another cluster (system ${state.system})`);
+    if (this.primarySystem === undefined)
+      return this.takeOut(replica, "the primary's system identifier is not known yet");
+    if (state.system !== this.primarySystem)
+      return this.takeOut(replica, `a replica of another cluster (system ${state.system})`);
     replica.replayed = parseWalPosition(state.replayed);
     const lag = replica.replayed === undefined ? Infinity : this.lagMs(replica.replayed);
     if (lag > this.maxLagMs) return this.takeOut(replica, `lagging ${lag} ms behind the primary`);

@@ -10,11 +10,27 @@ import { setSeedTime, type Sql } from "./sql.ts";
 
 /** Every table the seed writes, parents before children. */
 export const SEED_TABLES = [
-  "location", "customer", "program", "project", "work_order", "queue", "app_user",
-  "batch", "cycle", "batch_tech", "batch_relation",
-  "letter_batch", "letter", "letter_status_change",
-  "process_status", "message",
-  "subscription", "provisioning_batch", "provisioning_order", "provisioning_request", "provisioning_event",
+  "location",
+  "customer",
+  "program",
+  "project",
+  "work_order",
+  "queue",
+  "app_user",
+  "batch",
+  "cycle",
+  "batch_tech",
+  "batch_relation",
+  "letter_batch",
+  "letter",
+  "letter_status_change",
+  "process_status",
+  "message",
+  "subscription",
+  "provisioning_batch",
+  "provisioning_order",
+  "provisioning_request",
+  "provisioning_event",
 ] as const;
 
 export type SeedTable = (typeof SEED_TABLES)[number];

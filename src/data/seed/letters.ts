@@ -50,8 +50,15 @@ const CTES = `WITH path (status, steps) AS (VALUES ${Object.entries(PATHS)
 function letterBatches(scale: number): string {
   const count = LETTER_BATCHES_PER_SCALE * scale;
   const status = weighted(`(${hash("i", 61)} % 100)`, [
-    ["'DELIVERED'", 25], ["'DISPATCHED'", 20], ["'PENDING'", 12], ["'ACCEPTED'", 12], ["'PRINTED'", 10],
-    ["'ENCLOSED'", 6], ["'REJECTED'", 6], ["'CANCELLED'", 5], ["'FAILED'", 4],
+    ["'DELIVERED'", 25],
+    ["'DISPATCHED'", 20],
+    ["'PENDING'", 12],
+    ["'ACCEPTED'", 12],
+    ["'PRINTED'", 10],
+    ["'ENCLOSED'", 6],
+    ["'REJECTED'", 6],
+    ["'CANCELLED'", 5],
+    ["'FAILED'", 4],
   ]);
   return `${CTES}
     INSERT INTO letter_batch (id, specification_id, group_id, status, reason_code, reason_text, created_at, updated_at)

@@ -10,10 +10,16 @@ const TEXTS: ReadonlyArray<readonly [string, "GSM7" | "UCS2"]> = [
   ["Your verification code is %s. It expires in 10 minutes.", "GSM7"],
   ["Your parcel %s will be delivered tomorrow between 9:00 and 12:00.", "GSM7"],
   ["Reminder: your appointment is tomorrow at 10:30. Reply YES to confirm or call us to reschedule. Ref %s", "GSM7"],
-  ["Winter sale! Up to 50%% off selected items in all our stores and online until Sunday. Show this message at the till or use code WINTER%s at checkout. Unsubscribe: reply STOP.", "GSM7"],
+  [
+    "Winter sale! Up to 50%% off selected items in all our stores and online until Sunday. Show this message at the till or use code WINTER%s at checkout. Unsubscribe: reply STOP.",
+    "GSM7",
+  ],
   ["Twój kod weryfikacyjny to %s. Nie udostępniaj go nikomu.", "UCS2"],
   ["Dziękujemy za zamówienie nr %s! Paczka wyruszy jutro 🚚", "UCS2"],
-  ["Przypominamy o wizycie jutro o 10:30. Odpowiedz TAK, aby potwierdzić, lub zadzwoń, aby zmienić termin. Nr %s", "UCS2"],
+  [
+    "Przypominamy o wizycie jutro o 10:30. Odpowiedz TAK, aby potwierdzić, lub zadzwoń, aby zmienić termin. Nr %s",
+    "UCS2",
+  ],
 ];
 
 const SENDERS = ["Bramka", "SzybkiSMS", "Sklep24", "InfoSMS", "48500100200"];
@@ -23,7 +29,13 @@ const FAILED = ["Invalid recipient number", "Insufficient account balance", "Sen
 function messages(scale: number): string {
   const count = MESSAGES_PER_SCALE * scale;
   const status = weighted(`(${hash("i", 81)} % 100)`, [
-    ["'DELIVERED'", 45], ["'SENT'", 8], ["'ENQUEUED'", 4], ["'UNDELIVERED'", 7], ["'FAILED'", 6], ["'CANCELLED'", 12], ["'SCHEDULED'", 18],
+    ["'DELIVERED'", 45],
+    ["'SENT'", 8],
+    ["'ENQUEUED'", 4],
+    ["'UNDELIVERED'", 7],
+    ["'FAILED'", 6],
+    ["'CANCELLED'", 12],
+    ["'SCHEDULED'", 18],
   ]);
   const texts = `(VALUES ${TEXTS.map(([text, encoding], n) => `(${n}, ${lit(text)}, ${lit(encoding)})`).join(", ")})`;
   // GSM-7 fits 160 characters in one part and 153 per part when split; UCS-2 fits 70 and 67.

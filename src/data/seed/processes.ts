@@ -28,8 +28,17 @@ function processes(scale: number): string {
   const count = PROCESSES_PER_SCALE * scale;
   const bucket = `(${hash("i", 71)} % 100)`;
   // Only the latest status of an entity/event pair may still be running.
-  const status = `CASE WHEN i % ${PER_ENTITY} = 0 THEN ${weighted(bucket, [["'SUCCESS'", 60], ["'FAILURE'", 15], ["'TIMEOUT'", 10], ["'PENDING'", 15]])}
-    ELSE ${weighted(bucket, [["'SUCCESS'", 75], ["'FAILURE'", 15], ["'TIMEOUT'", 10]])} END`;
+  const status = `CASE WHEN i % ${PER_ENTITY} = 0 THEN ${weighted(bucket, [
+    ["'SUCCESS'", 60],
+    ["'FAILURE'", 15],
+    ["'TIMEOUT'", 10],
+    ["'PENDING'", 15],
+  ])}
+    ELSE ${weighted(bucket, [
+      ["'SUCCESS'", 75],
+      ["'FAILURE'", 15],
+      ["'TIMEOUT'", 10],
+    ])} END`;
   const events = `(VALUES ${Object.entries(EVENTS)
     .map(([type, [text, failure]], n) => `(${n + 1}, ${lit(type)}, ${lit(text)}, ${lit(failure)})`)
     .join(", ")}) AS e (n, type, template, failure)`;

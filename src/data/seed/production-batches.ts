@@ -20,7 +20,12 @@ const techUser = (batch: string, j: string) => `((${hash(batch, 32)} + (${j}) * 
 function batches(scale: number): string {
   const count = BATCHES_PER_SCALE * scale;
   const category = weighted(`(${hash("i", 33)} % 100)`, [
-    ["'COMPLETE'", 35], ["'IN_PROGRESS'", 20], ["'PENDING'", 18], ["'VERIFYING'", 10], ["'BLOCKED'", 9], ["'CANCELLED'", 8],
+    ["'COMPLETE'", 35],
+    ["'IN_PROGRESS'", 20],
+    ["'PENDING'", 18],
+    ["'VERIFYING'", 10],
+    ["'BLOCKED'", 9],
+    ["'CANCELLED'", 8],
   ]);
   // A batch is processed in one of the queues of its work order's location.
   const queue = `wo.location_id + ${LOCATIONS} * (b.h % ((${QUEUES} - wo.location_id) / ${LOCATIONS} + 1))`;

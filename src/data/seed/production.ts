@@ -30,8 +30,13 @@ function locations(): string {
   const rows = SITES.slice(0, LOCATIONS).map(([label, street, premise, locality, county, state, zip], i) => {
     const formatted = `${label}\n${street} ${premise}\n${locality} ${state} ${zip} USA`;
     const address = JSON.stringify({
-      country: "USA", administrative_area: state, sub_administrative_area: county,
-      locality, postal_code: zip, thoroughfare: street, premise,
+      country: "USA",
+      administrative_area: state,
+      sub_administrative_area: county,
+      locality,
+      postal_code: zip,
+      thoroughfare: street,
+      premise,
     });
     const created = day(`${i} - 400`);
     return `(${i + 1}, ${lit(label)}, 'warehouse', ${lit(formatted)}, ${lit(address)}::jsonb, ${created}, ${created})`;

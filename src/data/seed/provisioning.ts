@@ -16,8 +16,14 @@ const CHAIN = 3;
 const SERVICES = [
   [],
   [{ serviceId: "Data1G", parameters: { limit: "100" } }],
-  [{ serviceId: "Data5G", parameters: { limit: "500" } }, { serviceId: "VoiceMail", parameters: {} }],
-  [{ serviceId: "Data1G", parameters: { limit: "100" } }, { serviceId: "Roaming", parameters: { zone: "EU" } }],
+  [
+    { serviceId: "Data5G", parameters: { limit: "500" } },
+    { serviceId: "VoiceMail", parameters: {} },
+  ],
+  [
+    { serviceId: "Data1G", parameters: { limit: "100" } },
+    { serviceId: "Roaming", parameters: { zone: "EU" } },
+  ],
 ];
 
 /** The request kinds of the source API; `%s` in the resource is the subscription's msisdn or iccid. */
@@ -38,14 +44,26 @@ function subscriptions(scale: number): string {
   const count = SUBSCRIPTIONS_PER_SCALE * scale;
   return `INSERT INTO subscription (id, msisdn, iccid, state, blocked, services, created_at, updated_at)
     SELECT i, ${msisdn("i")}, ${iccid("i")},
-      ${weighted(`(${hash("i", 91)} % 100)`, [["'ACTIVE'", 80], ["'SUSPENDED'", 12], ["'TERMINATED'", 8]])},
-      ${hash("i", 92)} % 20 = 0, (${pick(hash("i", 93), SERVICES.map((s) => JSON.stringify(s)))})::jsonb, c, c
+      ${weighted(`(${hash("i", 91)} % 100)`, [
+        ["'ACTIVE'", 80],
+        ["'SUSPENDED'", 12],
+        ["'TERMINATED'", 8],
+      ])},
+      ${hash("i", 92)} % 20 = 0, (${pick(
+        hash("i", 93),
+        SERVICES.map((s) => JSON.stringify(s)),
+      )})::jsonb, c, c
     FROM generate_series(1, ${count}) i, LATERAL (SELECT ${createdAt("i", count, 94)} AS c) t`;
 }
 
 function batches(scale: number): string {
   const count = PROVISIONING_BATCHES_PER_SCALE * scale;
-  const status = weighted(`(${hash("i", 101)} % 100)`, [["'COMPLETED'", 50], ["'PARTIALLY_COMPLETED'", 20], ["'PROCESSING'", 20], ["'INITIALISING'", 10]]);
+  const status = weighted(`(${hash("i", 101)} % 100)`, [
+    ["'COMPLETED'", 50],
+    ["'PARTIALLY_COMPLETED'", 20],
+    ["'PROCESSING'", 20],
+    ["'INITIALISING'", 10],
+  ]);
   return `INSERT INTO provisioning_batch (id, type, status, process_status_id, created_at, updated_at, completed_at)
     SELECT i, (CASE WHEN ${hash("i", 102)} % 10 < 3 THEN 'MULTI' ELSE 'SINGLE' END)::provisioning_batch_type,
       status::provisioning_batch_status, ${PROCESSES_PER_SCALE * scale} + i, c, coalesce(done, c + interval '2 seconds'), done
@@ -69,8 +87,10 @@ function processStatuses(): string {
  * iccid, or a single request); PARTIALLY_COMPLETED ones have failures, only ever at the end of a chain.
  */
 function requestsAndOrders(scale: number): string {
-  const kinds = KINDS.map(([method, resource, operation, body], k) =>
-    `(${k}, ${lit(method)}, ${lit(resource)}, ${lit(operation)}, ${body ? `${lit(JSON.stringify(body))}::jsonb` : "NULL::jsonb"})`);
+  const kinds = KINDS.map(
+    ([method, resource, operation, body], k) =>
+      `(${k}, ${lit(method)}, ${lit(resource)}, ${lit(operation)}, ${body ? `${lit(JSON.stringify(body))}::jsonb` : "NULL::jsonb"})`,
+  );
   const multi = "b.type = 'MULTI'";
   const status = `CASE b.status WHEN 'INITIALISING' THEN 'APPROVED' WHEN 'COMPLETED' THEN 'COMPLETED'
     WHEN 'PROCESSING' THEN CASE WHEN x.j < x.q - 1 THEN 'COMPLETED' WHEN x.j = x.q - 1 THEN 'PROCESSING' ELSE 'APPROVED' END

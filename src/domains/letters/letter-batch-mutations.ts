@@ -21,7 +21,10 @@ const UpdateLetterBatchStatusInput = builder.inputType("UpdateLetterBatchStatusI
       extensions: maxLength(MAX_REASON_CODE_LENGTH),
       description: `The supplier's code for why, at most ${MAX_REASON_CODE_LENGTH} characters; ${NEEDS_REASON_TEXT}.`,
     }),
-    reasonText: t.string({ extensions: maxLength(MAX_REASON_TEXT_LENGTH), description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.` }),
+    reasonText: t.string({
+      extensions: maxLength(MAX_REASON_TEXT_LENGTH),
+      description: `Why, in words; at most ${MAX_REASON_TEXT_LENGTH} characters.`,
+    }),
   }),
 });
 
@@ -29,12 +32,20 @@ const UpdateLetterBatchStatusPayload = payloadType<BatchMove>(
   "UpdateLetterBatchStatusPayload",
   "The letter batch after the move, how many of its letters moved, and the record of the operation.",
   (t) => ({
-    letterBatch: t.field({ type: LetterBatchNode, description: "The batch in its new status.", resolve: (payload) => payload.batch }),
+    letterBatch: t.field({
+      type: LetterBatchNode,
+      description: "The batch in its new status.",
+      resolve: (payload) => payload.batch,
+    }),
     lettersMoved: t.exposeInt("lettersMoved", {
-      description: "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
+      description:
+        "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
     }),
   }),
-  { processStatus: "The record of this operation (SUCCESS; a refused move is an error carrying processStatusId instead)." },
+  {
+    processStatus:
+      "The record of this operation (SUCCESS; a refused move is an error carrying processStatusId instead).",
+  },
 );
 
 recordedMutation("updateLetterBatchStatus", {

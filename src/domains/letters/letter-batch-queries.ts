@@ -25,7 +25,8 @@ builder.queryFields((t) => ({
     authScopes: { scope: "letters:read" },
     description: "A letter batch by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the letter batch." }) },
-    resolve: (_root, args, context, info) => rowByKey(letterBatchTable, parseId(args.id, "LetterBatch", "id"), context, info) as never,
+    resolve: (_root, args, context, info) =>
+      rowByKey(letterBatchTable, parseId(args.id, "LetterBatch", "id"), context, info) as never,
   }),
   letterBatches: t.connection({
     type: LetterBatchNode,
@@ -34,7 +35,8 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: LetterBatchFilter, description: "Only batches meeting these conditions." }) },
     resolve: (_root, args, context, info) => {
       const status = args.filter?.status;
-      const where = (a: string) => (status ? Prisma.sql`${Prisma.raw(a)}.status = ${status}::letter_status` : Prisma.sql`TRUE`);
+      const where = (a: string) =>
+        status ? Prisma.sql`${Prisma.raw(a)}.status = ${status}::letter_status` : Prisma.sql`TRUE`;
       return listConnection({ table: letterBatchTable, where, order: NEWEST_FIRST }, args, context, info) as never;
     },
   }),

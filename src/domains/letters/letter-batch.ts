@@ -18,15 +18,26 @@ export const LetterBatchNode = builder.loadableNode("LetterBatch", {
   sort: (batch) => batch.id,
   fields: (t) => ({
     specificationId: t.exposeString("specificationId", {
-      description: "The letter specification (paper, envelope, inserts) the batch is printed with, e.g. standard-a4-c5.",
+      description:
+        "The letter specification (paper, envelope, inserts) the batch is printed with, e.g. standard-a4-c5.",
     }),
-    groupId: t.exposeString("groupId", { nullable: true, description: "The sender's grouping of batches, e.g. a campaign; null when none." }),
+    groupId: t.exposeString("groupId", {
+      nullable: true,
+      description: "The sender's grouping of batches, e.g. a campaign; null when none.",
+    }),
     status: t.expose("status", { type: LetterStatusEnum, description: "Where the batch stands as a whole." }),
-    reasonCode: t.exposeString("reasonCode", { nullable: true, description: "The supplier's code for why the batch is in its status, when given." }),
-    reasonText: t.exposeString("reasonText", { nullable: true, description: "Why the batch is in its status, in words, when given." }),
+    reasonCode: t.exposeString("reasonCode", {
+      nullable: true,
+      description: "The supplier's code for why the batch is in its status, when given.",
+    }),
+    reasonText: t.exposeString("reasonText", {
+      nullable: true,
+      description: "Why the batch is in its status, in words, when given.",
+    }),
     letters: t.connection({
       type: LetterNode,
-      description: "The letters of the batch in the order they were received; at most 100 per page, sized by `first` or `last` (one is required).",
+      description:
+        "The letters of the batch in the order they were received; at most 100 per page, sized by `first` or `last` (one is required).",
       ...manyConnection(letterBatchTable, batchLetters),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the supplier received the batch." }),
@@ -35,5 +46,9 @@ export const LetterBatchNode = builder.loadableNode("LetterBatch", {
 });
 
 builder.objectField(LetterNode, "batch", (t) =>
-  t.field({ type: LetterBatchNode, description: "The batch the letter belongs to.", ...toOne(letterBatchTable, "batchId") }),
+  t.field({
+    type: LetterBatchNode,
+    description: "The batch the letter belongs to.",
+    ...toOne(letterBatchTable, "batchId"),
+  }),
 );

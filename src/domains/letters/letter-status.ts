@@ -25,7 +25,8 @@ function describe(status: LetterStatus): string {
 }
 
 export const LetterStatusEnum = builder.enumType("LetterStatus", {
-  description: "Where a letter (or a whole letter batch) stands in printing and posting. Nothing ever moves back to PENDING.",
+  description:
+    "Where a letter (or a whole letter batch) stands in printing and posting. Nothing ever moves back to PENDING.",
   values: Object.fromEntries(
     Object.values(LetterStatus).map((status) => [status, { value: status, description: describe(status) }]),
   ) as Record<LetterStatus, { value: LetterStatus; description: string }>,

@@ -13,7 +13,10 @@ export const LetterStatusChangeRef = builder.objectRef<LetterStatusChange>("Lett
   description: "One step in a letter's life: the status it entered, when, and why.",
   fields: (t) => ({
     status: t.expose("status", { type: LetterStatusEnum, description: "The status the letter entered." }),
-    reasonCode: t.exposeString("reasonCode", { nullable: true, description: "The supplier's code for why, when one was given." }),
+    reasonCode: t.exposeString("reasonCode", {
+      nullable: true,
+      description: "The supplier's code for why, when one was given.",
+    }),
     reasonText: t.exposeString("reasonText", { nullable: true, description: "Why, in words, when given." }),
     changedAt: t.expose("createdAt", { type: "DateTime", description: "When the letter entered the status." }),
   }),
@@ -29,9 +32,13 @@ export const LetterNode = builder.loadableNode("Letter", {
     status: t.expose("status", { type: LetterStatusEnum, description: "Where the letter stands now." }),
     reasonCode: t.exposeString("reasonCode", {
       nullable: true,
-      description: "The supplier's code for why the letter is in its status (e.g. R07 for a rejected address), when given.",
+      description:
+        "The supplier's code for why the letter is in its status (e.g. R07 for a rejected address), when given.",
     }),
-    reasonText: t.exposeString("reasonText", { nullable: true, description: "Why the letter is in its status, in words, when given." }),
+    reasonText: t.exposeString("reasonText", {
+      nullable: true,
+      description: "Why the letter is in its status, in words, when given.",
+    }),
     statusHistory: t.field({
       type: [LetterStatusChangeRef],
       description: "Every status the letter has entered, oldest first, ending with its current one.",

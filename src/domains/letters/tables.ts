@@ -13,7 +13,12 @@ export const letterBatchTable = defineTable<LetterBatch>({
   dates: ["createdAt", "updatedAt"],
   enums: STATUS,
 });
-export const letterTable = defineTable<Letter>({ name: "letter", fields: Prisma.LetterScalarFieldEnum, dates: ["createdAt", "updatedAt"], enums: STATUS });
+export const letterTable = defineTable<Letter>({
+  name: "letter",
+  fields: Prisma.LetterScalarFieldEnum,
+  dates: ["createdAt", "updatedAt"],
+  enums: STATUS,
+});
 export const letterStatusChangeTable = defineTable<LetterStatusChange>({
   name: "letter_status_change",
   fields: Prisma.LetterStatusChangeScalarFieldEnum,
@@ -28,4 +33,8 @@ const historyOrder = orderOf(letterStatusChangeTable, [{ field: "createdAt", dir
 export const batchLetters: ManyRelation = { target: letterTable, parentField: "batchId", order: () => letterOrder };
 
 /** A letter's status changes, oldest first. */
-export const letterHistory: ManyRelation = { target: letterStatusChangeTable, parentField: "letterId", order: () => historyOrder };
+export const letterHistory: ManyRelation = {
+  target: letterStatusChangeTable,
+  parentField: "letterId",
+  order: () => historyOrder,
+};

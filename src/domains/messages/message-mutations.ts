@@ -40,7 +40,10 @@ const OutgoingMessageInput = builder.inputType("OutgoingMessageInput", {
       extensions: maxLength(MAX_TEXT_LENGTH),
       description: `The text; split into SMS parts (160/153 GSM-7 or 70/67 UCS-2 characters), at most ${MAX_PARTS} parts.`,
     }),
-    scheduledAt: t.field({ type: "DateTime", description: "When to send it; now when absent. A future time makes the message SCHEDULED (cancellable)." }),
+    scheduledAt: t.field({
+      type: "DateTime",
+      description: "When to send it; now when absent. A future time makes the message SCHEDULED (cancellable).",
+    }),
   }),
 });
 
@@ -66,13 +69,19 @@ const SendMessagesPayload = payloadType<{ messages: Message[] }>(
       resolve: (payload) => payload.messages,
     }),
   }),
-  { processStatus: "The record of this call (eventType SEND_MESSAGES, entityId the messages' global ids, comma-separated)." },
+  {
+    processStatus:
+      "The record of this call (eventType SEND_MESSAGES, entityId the messages' global ids, comma-separated).",
+  },
 );
 
 const CancelScheduledMessagesInput = builder.inputType("CancelScheduledMessagesInput", {
   description: "Scheduled messages to cancel.",
   fields: (t) => ({
-    ids: t.intList({ required: true, description: `Integer message ids (messageId), 1 to ${MAX_MESSAGE_IDS} distinct ones; duplicates count once.` }),
+    ids: t.intList({
+      required: true,
+      description: `Integer message ids (messageId), 1 to ${MAX_MESSAGE_IDS} distinct ones; duplicates count once.`,
+    }),
   }),
 });
 
@@ -81,7 +90,10 @@ const CancellationStatusEnum = builder.enumType("MessageCancellationStatus", {
   values: {
     CANCELLED: { description: "The message was SCHEDULED and is now CANCELLED." },
     NOT_FOUND: { description: "No message has this id." },
-    NOT_SCHEDULED: { description: "The message exists but was no longer SCHEDULED (already enqueued, sent or cancelled); nothing changed." },
+    NOT_SCHEDULED: {
+      description:
+        "The message exists but was no longer SCHEDULED (already enqueued, sent or cancelled); nothing changed.",
+    },
   } as const,
 });
 
@@ -89,8 +101,15 @@ const MessageCancellation = builder.objectRef<Cancellation>("MessageCancellation
   description: "The outcome of cancelling one of the given ids.",
   fields: (t) => ({
     id: t.exposeInt("id", { description: "The integer message id as given." }),
-    status: t.field({ type: CancellationStatusEnum, description: "Whether the message was cancelled, and why not.", resolve: (c) => c.status }),
-    error: t.exposeString("error", { nullable: true, description: "Why the message was not cancelled; null when it was." }),
+    status: t.field({
+      type: CancellationStatusEnum,
+      description: "Whether the message was cancelled, and why not.",
+      resolve: (c) => c.status,
+    }),
+    error: t.exposeString("error", {
+      nullable: true,
+      description: "Why the message was not cancelled; null when it was.",
+    }),
     message: t.field({
       type: MessageNode,
       nullable: true,
@@ -119,7 +138,10 @@ const CancelScheduledMessagesPayload = payloadType<{ results: Cancellation[] }>(
       resolve: (p) => p.results.filter((result) => result.status !== "CANCELLED").length,
     }),
   }),
-  { processStatus: "The record of this call (eventType CANCEL_SCHEDULED_MESSAGES, entityId the given messages' global ids)." },
+  {
+    processStatus:
+      "The record of this call (eventType CANCEL_SCHEDULED_MESSAGES, entityId the given messages' global ids).",
+  },
 );
 
 recordedMutation("sendMessages", {

@@ -30,13 +30,22 @@ function messageWhere(filter: typeof MessageFilter.$inferInput | null | undefine
   if (scheduledFrom) conditions.push((r) => Prisma.sql`${r}.scheduled_at >= ${scheduledFrom}`);
   if (scheduledTo) conditions.push((r) => Prisma.sql`${r}.scheduled_at <= ${scheduledTo}`);
   return (alias: string) =>
-    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
+    conditions.length
+      ? Prisma.join(
+          conditions.map((condition) => condition(Prisma.raw(alias))),
+          " AND ",
+        )
+      : Prisma.sql`TRUE`;
 }
 
 const NEWEST_FIRST = orderOf(messageTable, [{ field: "createdAt", direction: "desc" }]);
 
 /** The messages of `ids` that exist, planned for the result's `messages` selection (whole rows with the planner off). */
-async function messagesOf(ids: number[], context: PlannerContext, info: GraphQLResolveInfo): Promise<Map<unknown, Message>> {
+async function messagesOf(
+  ids: number[],
+  context: PlannerContext,
+  info: GraphQLResolveInfo,
+): Promise<Map<unknown, Message>> {
   const at = selectionsAt(info, ["messages"]);
   const planned = at ? await plannedRows(messageTable, at.type, at.selections, ids, context, info) : undefined;
   if (planned) return planned as Map<unknown, Message>;
@@ -54,9 +63,18 @@ const MessagesByIdsResult = builder
         description: "The messages found, once each, in the order their ids were first given.",
         resolve: (result) => result.messages,
       }),
-      notFoundIds: t.intList({ description: "The ids that match no message, once each.", resolve: (result) => result.notFoundIds }),
-      successCount: t.int({ description: "How many messages were found (X-Success-Count in the source API).", resolve: (result) => result.messages.length }),
-      errorCount: t.int({ description: "How many ids match no message (X-Error-Count in the source API).", resolve: (result) => result.notFoundIds.length }),
+      notFoundIds: t.intList({
+        description: "The ids that match no message, once each.",
+        resolve: (result) => result.notFoundIds,
+      }),
+      successCount: t.int({
+        description: "How many messages were found (X-Success-Count in the source API).",
+        resolve: (result) => result.messages.length,
+      }),
+      errorCount: t.int({
+        description: "How many ids match no message (X-Error-Count in the source API).",
+        resolve: (result) => result.notFoundIds.length,
+      }),
     }),
   });
 
@@ -67,14 +85,27 @@ builder.queryFields((t) => ({
     description: `The history of outgoing messages, newest first; at most ${MAX_PAGE_SIZE} per page (the source API's limit), sized by \`first\` or \`last\` (one is required).`,
     args: { filter: t.arg({ type: MessageFilter, description: "Only messages meeting these conditions." }) },
     resolve: (_root, args, context, info) =>
-      listConnection({ table: messageTable, where: messageWhere(args.filter), order: NEWEST_FIRST, sizes: { maxSize: MAX_PAGE_SIZE } }, args, context, info) as never,
+      listConnection(
+        {
+          table: messageTable,
+          where: messageWhere(args.filter),
+          order: NEWEST_FIRST,
+          sizes: { maxSize: MAX_PAGE_SIZE },
+        },
+        args,
+        context,
+        info,
+      ) as never,
   }),
   messagesByIds: t.field({
     type: MessagesByIdsResult,
     authScopes: { scope: "messages:read" },
     description: `Messages by their integer ids (messageId): at most ${MAX_MESSAGE_IDS} distinct ids; a duplicated id is returned once.`,
     args: {
-      ids: t.arg.intList({ required: true, description: `Integer message ids, 1 to ${MAX_MESSAGE_IDS} distinct ones.` }),
+      ids: t.arg.intList({
+        required: true,
+        description: `Integer message ids, 1 to ${MAX_MESSAGE_IDS} distinct ones.`,
+      }),
     },
     resolve: async (_root, args, context, info) => {
       const ids = uniqueMessageIds(args.ids, "ids");

@@ -26,8 +26,14 @@ export const MessageEncodingEnum = builder.enumType(MessageEncoding, {
   name: "MessageEncoding",
   description: "The character encoding a message travels in, which decides how many characters fit one SMS part.",
   values: {
-    GSM7: { description: "The GSM 7-bit alphabet: 160 characters in one part, 153 per part when concatenated (extension characters such as € count twice)." },
-    UCS2: { description: "UCS-2, used when any character is outside the GSM alphabet: 70 characters in one part, 67 per part when concatenated." },
+    GSM7: {
+      description:
+        "The GSM 7-bit alphabet: 160 characters in one part, 153 per part when concatenated (extension characters such as € count twice).",
+    },
+    UCS2: {
+      description:
+        "UCS-2, used when any character is outside the GSM alphabet: 70 characters in one part, 67 per part when concatenated.",
+    },
   },
 });
 
@@ -48,12 +54,29 @@ export const MessageNode = builder.loadableNode("Message", {
     sender: t.exposeString("sender", { description: "The sender name or number the recipient sees." }),
     text: t.exposeString("text", { authScopes: { scope: "messages:read" }, description: "The message text." }),
     encoding: t.expose("encoding", { type: MessageEncodingEnum, description: "The encoding the text is sent in." }),
-    parts: t.exposeInt("parts", { description: "How many SMS parts the text is split into (each is billed as one SMS)." }),
+    parts: t.exposeInt("parts", {
+      description: "How many SMS parts the text is split into (each is billed as one SMS).",
+    }),
     status: t.expose("status", { type: MessageStatusEnum, description: "The message's current status." }),
-    scheduledAt: t.expose("scheduledAt", { type: "DateTime", description: "When the message is (or was) due to be sent." }),
-    sentAt: t.expose("sentAt", { type: "DateTime", nullable: true, description: "When it was handed to the operator; null until SENT." }),
-    deliveredAt: t.expose("deliveredAt", { type: "DateTime", nullable: true, description: "When delivery was reported; null unless DELIVERED." }),
-    cancelledAt: t.expose("cancelledAt", { type: "DateTime", nullable: true, description: "When it was cancelled; null unless CANCELLED." }),
+    scheduledAt: t.expose("scheduledAt", {
+      type: "DateTime",
+      description: "When the message is (or was) due to be sent.",
+    }),
+    sentAt: t.expose("sentAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When it was handed to the operator; null until SENT.",
+    }),
+    deliveredAt: t.expose("deliveredAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When delivery was reported; null unless DELIVERED.",
+    }),
+    cancelledAt: t.expose("cancelledAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When it was cancelled; null unless CANCELLED.",
+    }),
     error: t.exposeString("error", { nullable: true, description: "Why the message was not delivered or failed." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the message was submitted." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the message last changed." }),

@@ -46,7 +46,10 @@ function checkMessage(message: OutgoingMessage, field: string) {
     );
   }
   if (!SENDER.test(message.sender)) {
-    throw badUserInput(`${field}.sender must be up to 11 letters or digits, or a number of up to 15 digits`, `${field}.sender`);
+    throw badUserInput(
+      `${field}.sender must be up to 11 letters or digits, or a number of up to 15 digits`,
+      `${field}.sender`,
+    );
   }
   if (message.text.length === 0) throw badUserInput(`${field}.text must not be empty`, `${field}.text`);
   const { encoding, parts } = splitIntoParts(message.text);

@@ -32,7 +32,9 @@ export async function recordedChange<Changed, Shape extends object>(
 ): Promise<Payload<Shape>> {
   if (hasOutcomeSlot()) {
     return recorded(process, async (tx) => {
-      const rows = await tx.$queryRaw<Row[]>(Prisma.sql`WITH changed AS (${change.statement}) SELECT ${wholeRow(change.table, "c")} FROM changed c`);
+      const rows = await tx.$queryRaw<Row[]>(
+        Prisma.sql`WITH changed AS (${change.statement}) SELECT ${wholeRow(change.table, "c")} FROM changed c`,
+      );
       if (!rows.length) throw await change.refusal();
       return change.result(revive<Changed>(change.table, rows));
     });

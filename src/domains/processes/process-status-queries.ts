@@ -56,7 +56,13 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: async (_root, args, context, info) =>
-      (await rowsInOrder(processStatusTable, processStatusIds(args.ids.map(String)), context, info, loadLiveProcessStatuses as never)) as never,
+      (await rowsInOrder(
+        processStatusTable,
+        processStatusIds(args.ids.map(String)),
+        context,
+        info,
+        loadLiveProcessStatuses as never,
+      )) as never,
   }),
   processStatusesByEntity: t.connection({
     type: ProcessStatusNode,
@@ -65,12 +71,14 @@ builder.queryFields((t) => ({
     args: {
       entityId: t.arg.string({
         required: true,
-        description: "Id of the affected entity, as the process status records it; not unique on its own, hence the event type.",
+        description:
+          "Id of the affected entity, as the process status records it; not unique on its own, hence the event type.",
       }),
       eventType: t.arg.string({ required: true, description: "The operation, e.g. UPDATE_LETTER_BATCH_STATUS." }),
     },
     resolve: (_root, args, context, info) => {
-      const where = (a: string) => Prisma.sql`${Prisma.raw(a)}.entity_id = ${args.entityId} AND ${Prisma.raw(a)}.event_type = ${args.eventType}`;
+      const where = (a: string) =>
+        Prisma.sql`${Prisma.raw(a)}.entity_id = ${args.entityId} AND ${Prisma.raw(a)}.event_type = ${args.eventType}`;
       const list = { table: processStatusTable, where, order: NEWEST_FIRST, sizes: { defaultSize: ENTITY_PAGE_SIZE } };
       return listConnection(list, args, context, info) as never;
     },

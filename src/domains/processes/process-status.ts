@@ -16,10 +16,19 @@ export const loadLiveProcessStatuses = (ids: readonly number[]) => rowsByKeys<Pr
 export const ProcessStateEnum = builder.enumType("ProcessState", {
   description: "Where an asynchronous operation stands.",
   values: {
-    PENDING: { value: ProcessState.PENDING, description: "Still running: poll again or subscribe to processStatusChanged." },
+    PENDING: {
+      value: ProcessState.PENDING,
+      description: "Still running: poll again or subscribe to processStatusChanged.",
+    },
     SUCCESS: { value: ProcessState.SUCCESS, description: "Finished and every change it made is committed." },
-    FAILURE: { value: ProcessState.FAILURE, description: "Finished without effect (or, for a provisioning batch, only partly): errorMessage says why." },
-    TIMEOUT: { value: ProcessState.TIMEOUT, description: "Its deadline passed before it finished; its outcome is unknown." },
+    FAILURE: {
+      value: ProcessState.FAILURE,
+      description: "Finished without effect (or, for a provisioning batch, only partly): errorMessage says why.",
+    },
+    TIMEOUT: {
+      value: ProcessState.TIMEOUT,
+      description: "Its deadline passed before it finished; its outcome is unknown.",
+    },
   } as const,
 });
 
@@ -31,8 +40,12 @@ export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
   load: (ids: number[]) => loadLiveProcessStatuses(ids),
   sort: (status) => status.id,
   fields: (t) => ({
-    entityId: t.exposeString("entityId", { description: "Id of the entity the operation affected (a global id where the entity is in this graph)." }),
-    eventType: t.exposeString("eventType", { description: "The operation, e.g. CREATE_BATCH or SUBMIT_PROVISIONING_BATCH." }),
+    entityId: t.exposeString("entityId", {
+      description: "Id of the entity the operation affected (a global id where the entity is in this graph).",
+    }),
+    eventType: t.exposeString("eventType", {
+      description: "The operation, e.g. CREATE_BATCH or SUBMIT_PROVISIONING_BATCH.",
+    }),
     description: t.exposeString("description", { nullable: true, description: "What the operation did, in words." }),
     status: t.expose("status", {
       type: ProcessStateEnum,
@@ -40,6 +53,10 @@ export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
     }),
     errorMessage: t.exposeString("errorMessage", { nullable: true, description: "Why the operation failed." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the operation started." }),
-    completedAt: t.expose("completedAt", { type: "DateTime", nullable: true, description: "When it finished; null while PENDING." }),
+    completedAt: t.expose("completedAt", {
+      type: "DateTime",
+      nullable: true,
+      description: "When it finished; null while PENDING.",
+    }),
   }),
 });

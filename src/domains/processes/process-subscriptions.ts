@@ -14,7 +14,8 @@ builder.subscriptionField("processStatusChanged", (t) =>
     type: ProcessStatusNode,
     nullable: true,
     authScopes: { scope: "process-status:read" },
-    description: "The process status now and after each change (e.g. PENDING → SUCCESS); null once it no longer exists.",
+    description:
+      "The process status now and after each change (e.g. PENDING → SUCCESS); null once it no longer exists.",
     args: { id: t.arg.id({ required: true, description: "Global id of the process status to watch." }) },
     subscribe: (_root, args) => {
       const id = parseId(args.id, "ProcessStatus", "id");

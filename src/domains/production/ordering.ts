@@ -6,7 +6,10 @@ import type { Table } from "../../data/planner/table.ts";
 
 export const OrderDirection = builder.enumType("OrderDirection", {
   description: "Sort direction.",
-  values: { ASC: { value: "asc", description: "Ascending." }, DESC: { value: "desc", description: "Descending." } } as const,
+  values: {
+    ASC: { value: "asc", description: "Ascending." },
+    DESC: { value: "desc", description: "Descending." },
+  } as const,
 });
 
 /** Fields that may hold NULL (they sort last ascending and first descending). */

@@ -21,12 +21,18 @@ export const findQueue = (tx: Tx, id: number, field: string) =>
   found(tx.queue.findUnique({ where: { id } }), `queue ${encodeGlobalId("Queue", id)} does not exist`, field);
 
 export const findWorkOrder = (tx: Tx, id: number, field: string) =>
-  found(tx.workOrder.findUnique({ where: { id } }), `work order ${encodeGlobalId("WorkOrder", id)} does not exist`, field);
+  found(
+    tx.workOrder.findUnique({ where: { id } }),
+    `work order ${encodeGlobalId("WorkOrder", id)} does not exist`,
+    field,
+  );
 
 /** Every user must exist; the first missing one is named by its position in the input list. */
 export async function requireUsers(tx: Tx, userIds: number[], field: string): Promise<void> {
   if (!userIds.length) return;
-  const existing = new Set((await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true } })).map((u) => u.id));
+  const existing = new Set(
+    (await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true } })).map((u) => u.id),
+  );
   const missing = userIds.findIndex((id) => !existing.has(id));
   if (missing >= 0) {
     throw notFound(`user ${encodeGlobalId("User", userIds[missing]!)} does not exist`, `${field}[${missing}]`);
@@ -105,10 +111,14 @@ export async function lockBatch(tx: Tx, id: number, expectedVersion: number | nu
     SELECT id, number_cycles AS "numberCycles", version FROM batch WHERE id = ${id} FOR UPDATE`;
   if (!batch) throw notFound(`batch ${encodeGlobalId("Batch", id)} does not exist`, field);
   if (expectedVersion != null && expectedVersion !== batch.version) {
-    throw domainError("CONFLICT", `batch changed since it was read: version is ${batch.version}, expected ${expectedVersion}`, {
-      field: "input.expectedVersion",
-      currentVersion: batch.version,
-    });
+    throw domainError(
+      "CONFLICT",
+      `batch changed since it was read: version is ${batch.version}, expected ${expectedVersion}`,
+      {
+        field: "input.expectedVersion",
+        currentVersion: batch.version,
+      },
+    );
   }
   return batch;
 }
@@ -162,13 +172,20 @@ export const cycleStatusUpdate = (id: number, status: StatusShape) => Prisma.sql
  * it; with `expectedVersion`, only while the batch still has that version (the row lock the UPDATE
  * takes orders concurrent updates).
  */
-export function batchFieldsUpdate(id: number, changes: Omit<BatchChanges, "numberCycles">, expectedVersion?: number | null) {
+export function batchFieldsUpdate(
+  id: number,
+  changes: Omit<BatchChanges, "numberCycles">,
+  expectedVersion?: number | null,
+) {
   const set = [Prisma.sql`version = version + 1`, Prisma.sql`updated_at = now()`];
   if (changes.label != null) set.push(Prisma.sql`label = ${changes.label}`);
   if (changes.order != null) set.push(Prisma.sql`"order" = ${changes.order}`);
   if (changes.status) {
     const { statusLabel, statusCategory, statusDescription, statusOrder } = changes.status;
-    set.push(Prisma.sql`status_label = ${statusLabel}`, Prisma.sql`status_category = ${statusCategory}::status_category`);
+    set.push(
+      Prisma.sql`status_label = ${statusLabel}`,
+      Prisma.sql`status_category = ${statusCategory}::status_category`,
+    );
     set.push(Prisma.sql`status_description = ${statusDescription}`, Prisma.sql`status_order = ${statusOrder}`);
   }
   const version = expectedVersion == null ? Prisma.empty : Prisma.sql` AND version = ${expectedVersion}`;
@@ -179,10 +196,14 @@ export function batchFieldsUpdate(id: number, changes: Omit<BatchChanges, "numbe
 export async function batchUpdateRefusal(id: number, expectedVersion: number | null | undefined, field: string) {
   const [batch] = await db.query<{ version: number }>(Prisma.sql`SELECT version FROM batch WHERE id = ${id}`);
   if (!batch) return notFound(`batch ${encodeGlobalId("Batch", id)} does not exist`, field);
-  return domainError("CONFLICT", `batch changed since it was read: version is ${batch.version}, expected ${expectedVersion}`, {
-    field: "input.expectedVersion",
-    currentVersion: batch.version,
-  });
+  return domainError(
+    "CONFLICT",
+    `batch changed since it was read: version is ${batch.version}, expected ${expectedVersion}`,
+    {
+      field: "input.expectedVersion",
+      currentVersion: batch.version,
+    },
+  );
 }
 
 /** One statement: the cycle's new status, or NOT_FOUND. Batch counts are computed from cycles. */
@@ -191,4 +212,3 @@ export async function setCycleStatus(tx: Tx, id: number, status: StatusShape, fi
   if (!cycle) throw notFound(`cycle ${encodeGlobalId("Cycle", id)} does not exist`, field);
   return cycle;
 }
-

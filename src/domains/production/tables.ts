@@ -22,8 +22,16 @@ import { defineTable } from "../../data/planner/table.ts";
 const TIMESTAMPS = ["createdAt", "updatedAt"] as const;
 const STATUS = { statusCategory: "status_category" } as const;
 
-export const locationTable = defineTable<Location>({ name: "location", fields: Prisma.LocationScalarFieldEnum, dates: TIMESTAMPS });
-export const customerTable = defineTable<Customer>({ name: "customer", fields: Prisma.CustomerScalarFieldEnum, dates: TIMESTAMPS });
+export const locationTable = defineTable<Location>({
+  name: "location",
+  fields: Prisma.LocationScalarFieldEnum,
+  dates: TIMESTAMPS,
+});
+export const customerTable = defineTable<Customer>({
+  name: "customer",
+  fields: Prisma.CustomerScalarFieldEnum,
+  dates: TIMESTAMPS,
+});
 export const programTable = defineTable<Program>({
   name: "program",
   fields: Prisma.ProgramScalarFieldEnum,
@@ -47,7 +55,12 @@ export const batchTable = defineTable<Batch>({
   dates: [...TIMESTAMPS, "dueDate"],
   enums: STATUS,
 });
-export const cycleTable = defineTable<Cycle>({ name: "cycle", fields: Prisma.CycleScalarFieldEnum, dates: TIMESTAMPS, enums: STATUS });
+export const cycleTable = defineTable<Cycle>({
+  name: "cycle",
+  fields: Prisma.CycleScalarFieldEnum,
+  dates: TIMESTAMPS,
+  enums: STATUS,
+});
 export const batchTechTable = defineTable<BatchTech>({
   name: "batch_tech",
   fields: Prisma.BatchTechScalarFieldEnum,
@@ -67,7 +80,11 @@ const byId = (table: Parameters<typeof orderOf>[0]) => {
 };
 
 /** A batch's cycles, in the order they were created. */
-export const batchCycles: Omit<ManyRelation, "filter"> = { target: cycleTable, parentField: "batchId", order: byId(cycleTable) };
+export const batchCycles: Omit<ManyRelation, "filter"> = {
+  target: cycleTable,
+  parentField: "batchId",
+  order: byId(cycleTable),
+};
 
 /** The technicians assigned to a batch, in user id order. */
 export const batchTechs: ManyRelation = {
@@ -78,10 +95,18 @@ export const batchTechs: ManyRelation = {
 };
 
 /** The relations attached to a batch, oldest first. */
-export const batchRelations: Omit<ManyRelation, "filter"> = { target: batchRelationTable, parentField: "batchId", order: byId(batchRelationTable) };
+export const batchRelations: Omit<ManyRelation, "filter"> = {
+  target: batchRelationTable,
+  parentField: "batchId",
+  order: byId(batchRelationTable),
+};
 
 /** The batches of a work order, oldest first. */
-export const workOrderBatches: ManyRelation = { target: batchTable, parentField: "workOrderId", order: byId(batchTable) };
+export const workOrderBatches: ManyRelation = {
+  target: batchTable,
+  parentField: "workOrderId",
+  order: byId(batchTable),
+};
 
 /** The batches placed in a queue, oldest first. */
 export const queueBatches: ManyRelation = { target: batchTable, parentField: "queueId", order: byId(batchTable) };

@@ -73,7 +73,10 @@ export function checkTotal(total: number, numberCycles: number, field: string): 
 
 export function checkUserIdCount(userIds: readonly unknown[], field: string, min = 0): void {
   if (userIds.length < min || userIds.length > MAX_USER_IDS) {
-    throw badUserInput(`between ${min} and ${MAX_USER_IDS} users can be assigned at once, got ${userIds.length}`, field);
+    throw badUserInput(
+      `between ${min} and ${MAX_USER_IDS} users can be assigned at once, got ${userIds.length}`,
+      field,
+    );
   }
 }
 

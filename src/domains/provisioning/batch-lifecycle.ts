@@ -62,7 +62,10 @@ export function finishBatches(prisma: PrismaClient) {
       const outcome =
         batch.unsuccessful === 0
           ? ({ ok: true } as const)
-          : ({ ok: false, errorMessage: `${batch.unsuccessful} of ${batch.total} requests ended REJECTED, FAILED or CANCELED` } as const);
+          : ({
+              ok: false,
+              errorMessage: `${batch.unsuccessful} of ${batch.total} requests ended REJECTED, FAILED or CANCELED`,
+            } as const);
       await finishProcess(tx, batch.processStatusId, outcome);
     }
     return finished.map((batch) => ({ ...batch, eventId: events.find((event) => event.batchId === batch.id)!.id }));

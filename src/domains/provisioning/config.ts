@@ -10,7 +10,9 @@ function duration(name: string, fallback: string, allowZero = false): number {
   const match = /^(\d+)\s*(ms|s|m|h|d)$/.exec(raw.trim());
   const value = match ? Number(match[1]) * UNITS[match[2]!]! : Number.NaN;
   if (!Number.isFinite(value) || (value === 0 && !allowZero)) {
-    throw new ConfigError(`${name} must be a ${allowZero ? "" : "positive "}duration like 60d, 30s or 500ms, got "${raw}"`);
+    throw new ConfigError(
+      `${name} must be a ${allowZero ? "" : "positive "}duration like 60d, 30s or 500ms, got "${raw}"`,
+    );
   }
   return value;
 }

@@ -17,13 +17,18 @@ import { readScope } from "../../graphql/transforms/type-scopes.ts";
 
 export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
   ...tableBacked(provisioningEventTable, readScope("provisioning:read")),
-  description: "Something that happened to a provisioning batch: it completed or partially completed, or one request's order finished.",
+  description:
+    "Something that happened to a provisioning batch: it completed or partially completed, or one request's order finished.",
   id: { resolve: (event) => event.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<ProvisioningEvent>(provisioningEventTable, ids),
   sort: (event) => event.id,
   fields: (t) => ({
     type: t.expose("type", { type: ProvisioningEventTypeEnum, description: "What happened." }),
-    batch: t.field({ type: ProvisioningBatchNode, description: "The batch the event belongs to.", ...toOne(provisioningBatchTable, "batchId") }),
+    batch: t.field({
+      type: ProvisioningBatchNode,
+      description: "The batch the event belongs to.",
+      ...toOne(provisioningBatchTable, "batchId"),
+    }),
     request: t.field({
       type: ProvisioningRequestNode,
       nullable: true,
@@ -32,7 +37,8 @@ export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
     }),
     payload: t.expose("payload", {
       type: "JSON",
-      description: "Details: orderId, requestId and error for ORDER_* events; status and request counts for BATCH_* events.",
+      description:
+        "Details: orderId, requestId and error for ORDER_* events; status and request counts for BATCH_* events.",
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the event was recorded." }),
   }),
@@ -52,11 +58,14 @@ builder.queryField("events", (t) =>
   t.connection({
     type: ProvisioningEventNode,
     authScopes: { scope: "provisioning:read" },
-    description: "The provisioning event feed, oldest first; at most 100 per page, sized by `first` or `last` (one is required). Events go with their batch after PROVISIONING_RETENTION.",
+    description:
+      "The provisioning event feed, oldest first; at most 100 per page, sized by `first` or `last` (one is required). Events go with their batch after PROVISIONING_RETENTION.",
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
     resolve: (_root, args, context, info) => {
       const type = args.filter?.type;
-      const batchId = args.filter?.batchId ? parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") : undefined;
+      const batchId = args.filter?.batchId
+        ? parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId")
+        : undefined;
       const where = (alias: string) => {
         const a = Prisma.raw(alias);
         const conditions = [Prisma.sql`TRUE`];
@@ -64,7 +73,12 @@ builder.queryField("events", (t) =>
         if (batchId) conditions.push(Prisma.sql`${a}.batch_id = ${batchId}`);
         return Prisma.join(conditions, " AND ");
       };
-      return listConnection({ table: provisioningEventTable, where, order: OLDEST_FIRST }, args, context, info) as never;
+      return listConnection(
+        { table: provisioningEventTable, where, order: OLDEST_FIRST },
+        args,
+        context,
+        info,
+      ) as never;
     },
   }),
 );

@@ -76,12 +76,19 @@ export function createExecutor(options: ExecutorOptions) {
         notifyProvisioningChange({ batchId: request.batchId, eventIds });
       } catch (error) {
         // The lease runs out and the request is tried again, by this or another worker.
-        logger.error({ err: error, requestId: request.id, worker: ctx.workerId }, "provisioning request failed to execute");
+        logger.error(
+          { err: error, requestId: request.id, worker: ctx.workerId },
+          "provisioning request failed to execute",
+        );
       }
     });
     const finished = await finishBatches(ctx.prisma);
     for (const batch of finished) {
-      notifyProvisioningChange({ batchId: batch.id, eventIds: [batch.eventId], processStatusId: batch.processStatusId ?? undefined });
+      notifyProvisioningChange({
+        batchId: batch.id,
+        eventIds: [batch.eventId],
+        processStatusId: batch.processStatusId ?? undefined,
+      });
     }
     return { executed: claimed.length, finishedBatchIds: finished.map((batch) => batch.id) };
   }

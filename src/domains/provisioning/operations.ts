@@ -16,7 +16,12 @@ export interface SubscriptionRef {
 export type Operation =
   | { kind: "CREATE_SUBSCRIPTION"; msisdn: string; iccid: string }
   | { kind: "UPDATE_SUBSCRIPTION"; target: SubscriptionRef; blocked?: boolean; state?: string }
-  | { kind: "ASSIGN_SERVICE" | "WITHDRAW_SERVICE" | "MODIFY_SERVICE"; target: SubscriptionRef; serviceId: string; parameters: Record<string, unknown> };
+  | {
+      kind: "ASSIGN_SERVICE" | "WITHDRAW_SERVICE" | "MODIFY_SERVICE";
+      target: SubscriptionRef;
+      serviceId: string;
+      parameters: Record<string, unknown>;
+    };
 
 export type Parsed = { ok: true; operation: Operation; iccid: string | null } | { ok: false; info: string };
 
@@ -35,13 +40,15 @@ function parseRef(segment: string): SubscriptionRef | string {
   const [type, id, ...rest] = segment.split(":");
   if (rest.length || id === undefined) return `Subscription reference "${segment}" must be {type}:{id}`;
   if (type === "msisdn") return MSISDN.test(id) ? { type, id } : `Invalid msisdn "${id}": expected 8 to 15 digits`;
-  if (type === "iccid") return ICCID.test(id) ? { type, id } : `Invalid iccid "${id}": expected 19 or 20 digits starting with 89`;
+  if (type === "iccid")
+    return ICCID.test(id) ? { type, id } : `Invalid iccid "${id}": expected 19 or 20 digits starting with 89`;
   return `Unknown subscription id type "${type}": expected msisdn or iccid`;
 }
 
 function parseCreate(body: Record<string, unknown>): Parsed {
   const { msisdn, iccid } = body;
-  if (typeof msisdn !== "string" || typeof iccid !== "string") return reject("Missing msisdn or iccid parameter in body");
+  if (typeof msisdn !== "string" || typeof iccid !== "string")
+    return reject("Missing msisdn or iccid parameter in body");
   if (!MSISDN.test(msisdn)) return reject(`Invalid msisdn "${msisdn}": expected 8 to 15 digits`);
   if (!ICCID.test(iccid)) return reject(`Invalid iccid "${iccid}": expected 19 or 20 digits starting with 89`);
   return { ok: true, operation: { kind: "CREATE_SUBSCRIPTION", msisdn, iccid }, iccid };
@@ -54,7 +61,11 @@ function parseUpdate(target: SubscriptionRef, body: Record<string, unknown>): Pa
   if (state !== undefined && !SUBSCRIPTION_STATES.includes(state as never)) {
     return reject(`Parameter state must be one of ${SUBSCRIPTION_STATES.join(", ")}`);
   }
-  return { ok: true, operation: { kind: "UPDATE_SUBSCRIPTION", target, blocked, state: state as string | undefined }, iccid: null };
+  return {
+    ok: true,
+    operation: { kind: "UPDATE_SUBSCRIPTION", target, blocked, state: state as string | undefined },
+    iccid: null,
+  };
 }
 
 function parseService(method: string, target: SubscriptionRef, body: Record<string, unknown>): Parsed {
@@ -77,11 +88,16 @@ export function parseOperation(method: string, resource: string, body: unknown):
   if (path[0] !== "subscriptions" || path.length > 3 || (path.length === 3 && path[2] !== "services")) {
     return reject(`Unsupported resource "${resource}"`);
   }
-  if (path.length === 1) return verb === "POST" ? parseCreate(fields) : reject(`Unsupported operation: ${verb} subscriptions`);
+  if (path.length === 1)
+    return verb === "POST" ? parseCreate(fields) : reject(`Unsupported operation: ${verb} subscriptions`);
   const target = parseRef(path[1]!);
   if (typeof target === "string") return reject(target);
   const parsed =
-    path.length === 3 ? parseService(verb, target, fields) : verb === "PATCH" ? parseUpdate(target, fields) : reject(`Unsupported operation: ${verb} ${resource}`);
+    path.length === 3
+      ? parseService(verb, target, fields)
+      : verb === "PATCH"
+        ? parseUpdate(target, fields)
+        : reject(`Unsupported operation: ${verb} ${resource}`);
   if (!parsed.ok) return parsed;
   const bodyIccid = typeof fields.iccid === "string" ? fields.iccid : null;
   return { ...parsed, iccid: target.type === "iccid" ? target.id : bodyIccid };

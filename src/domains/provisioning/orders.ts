@@ -39,15 +39,24 @@ function changeOf(subscription: Subscription, operation: Exclude<Operation, { ki
   const assigned = services.some((service) => service.serviceId === operation.serviceId);
   const { serviceId, parameters } = operation;
   if (operation.kind === "ASSIGN_SERVICE") {
-    return assigned ? `Service ${serviceId} is already assigned` : { services: [...services, { serviceId, parameters }] };
+    return assigned
+      ? `Service ${serviceId} is already assigned`
+      : { services: [...services, { serviceId, parameters }] };
   }
   if (!assigned) return `Service ${serviceId} is not assigned`;
-  if (operation.kind === "WITHDRAW_SERVICE") return { services: services.filter((service) => service.serviceId !== serviceId) };
-  return { services: services.map((service) => (service.serviceId === serviceId ? { serviceId, parameters } : service)) };
+  if (operation.kind === "WITHDRAW_SERVICE")
+    return { services: services.filter((service) => service.serviceId !== serviceId) };
+  return {
+    services: services.map((service) => (service.serviceId === serviceId ? { serviceId, parameters } : service)),
+  };
 }
 
 /** Executes the order's operation in `tx`; the subscription row is locked while it is read and changed. */
-export async function applyOperation(tx: Tx, operation: Operation, subscriptionId: number | null): Promise<OrderResult> {
+export async function applyOperation(
+  tx: Tx,
+  operation: Operation,
+  subscriptionId: number | null,
+): Promise<OrderResult> {
   if (operation.kind === "CREATE_SUBSCRIPTION") return create(tx, operation.msisdn, operation.iccid);
   if (subscriptionId === null) return { ok: false, error: "Subscription no longer exists" };
   await tx.$queryRaw`SELECT id FROM subscription WHERE id = ${subscriptionId} FOR UPDATE`;
@@ -56,6 +65,9 @@ export async function applyOperation(tx: Tx, operation: Operation, subscriptionI
   const change = changeOf(subscription, operation);
   if (typeof change === "string") return { ok: false, error: change };
   const { services, ...flags } = change;
-  await tx.subscription.update({ where: { id: subscriptionId }, data: { ...flags, ...(services ? { services: services as never } : {}) } });
+  await tx.subscription.update({
+    where: { id: subscriptionId },
+    data: { ...flags, ...(services ? { services: services as never } : {}) },
+  });
   return { ok: true, subscriptionId };
 }

@@ -22,12 +22,16 @@ export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
   load: (ids: number[]) => rowsByKeys<ProvisioningBatch>(provisioningBatchTable, ids),
   sort: (batch) => batch.id,
   fields: (t) => ({
-    type: t.expose("type", { type: ProvisioningBatchTypeEnum, description: "SINGLE (parallel) or MULTI (sequential per iccid)." }),
+    type: t.expose("type", {
+      type: ProvisioningBatchTypeEnum,
+      description: "SINGLE (parallel) or MULTI (sequential per iccid).",
+    }),
     status: t.expose("status", { type: ProvisioningBatchStatusEnum, description: "Where the batch stands." }),
     processStatus: t.field({
       type: ProcessStatusNode,
       nullable: true,
-      description: "The submit's process status: PENDING until the batch finishes, then SUCCESS (COMPLETED) or FAILURE (PARTIALLY_COMPLETED).",
+      description:
+        "The submit's process status: PENDING until the batch finishes, then SUCCESS (COMPLETED) or FAILURE (PARTIALLY_COMPLETED).",
       ...toOne(processStatusTable, "processStatusId"),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the batch was submitted." }),
@@ -45,7 +49,9 @@ const requestsInStatus: ManyRelation = {
   ...batchRequests,
   filter: (args, alias) => {
     const statuses = args.status as readonly ProvisioningRequestStatus[] | null | undefined;
-    return statuses ? Prisma.sql`${alias}.status = ANY(${enumArray(statuses, "provisioning_request_status")})` : undefined;
+    return statuses
+      ? Prisma.sql`${alias}.status = ANY(${enumArray(statuses, "provisioning_request_status")})`
+      : undefined;
   },
 };
 
@@ -61,5 +67,9 @@ builder.objectField(ProvisioningBatchNode, "requests", (t) =>
 );
 
 builder.objectField(ProvisioningRequestNode, "batch", (t) =>
-  t.field({ type: ProvisioningBatchNode, description: "The batch the request belongs to.", ...toOne(provisioningBatchTable, "batchId") }),
+  t.field({
+    type: ProvisioningBatchNode,
+    description: "The batch the request belongs to.",
+    ...toOne(provisioningBatchTable, "batchId"),
+  }),
 );

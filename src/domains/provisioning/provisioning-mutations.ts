@@ -37,7 +37,11 @@ const ProvisioningRequestInput = builder.inputType("ProvisioningRequestInput", {
 const SubmitProvisioningBatchInput = builder.inputType("SubmitProvisioningBatchInput", {
   description: "A provisioning batch to submit.",
   fields: (t) => ({
-    type: t.field({ type: ProvisioningBatchTypeEnum, defaultValue: "SINGLE", description: "SINGLE (parallel, the default) or MULTI (sequential per iccid; every request must name an iccid)." }),
+    type: t.field({
+      type: ProvisioningBatchTypeEnum,
+      defaultValue: "SINGLE",
+      description: "SINGLE (parallel, the default) or MULTI (sequential per iccid; every request must name an iccid).",
+    }),
     requests: t.field({
       type: [ProvisioningRequestInput],
       required: true,
@@ -50,7 +54,11 @@ const SubmitProvisioningBatchPayload = payloadType<{ batch: ProvisioningBatch }>
   "SubmitProvisioningBatchPayload",
   "The stored batch, INITIALISING, with each request APPROVED or REJECTED.",
   (t) => ({
-    batch: t.field({ type: ProvisioningBatchNode, description: "The stored batch with its requests.", resolve: (payload) => payload.batch }),
+    batch: t.field({
+      type: ProvisioningBatchNode,
+      description: "The stored batch with its requests.",
+      resolve: (payload) => payload.batch,
+    }),
   }),
   { processStatus: "The submit's process status: PENDING until the batch finishes executing." },
 );

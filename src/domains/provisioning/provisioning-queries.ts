@@ -43,11 +43,17 @@ builder.queryFields((t) => ({
       const where = (alias: string) => {
         const a = Prisma.raw(alias);
         const conditions = [Prisma.sql`TRUE`];
-        if (statuses) conditions.push(Prisma.sql`${a}.status = ANY(${enumArray(statuses, "provisioning_batch_status")})`);
+        if (statuses)
+          conditions.push(Prisma.sql`${a}.status = ANY(${enumArray(statuses, "provisioning_batch_status")})`);
         if (type) conditions.push(Prisma.sql`${a}.type = ${type}::provisioning_batch_type`);
         return Prisma.join(conditions, " AND ");
       };
-      return listConnection({ table: provisioningBatchTable, where, order: NEWEST_FIRST }, args, context, info) as never;
+      return listConnection(
+        { table: provisioningBatchTable, where, order: NEWEST_FIRST },
+        args,
+        context,
+        info,
+      ) as never;
     },
   }),
 }));

@@ -28,18 +28,23 @@ builder.subscriptionFields((t) => ({
   events: t.field({
     type: ProvisioningEventNode,
     authScopes: { scope: "provisioning:read" },
-    description: "The provisioning event feed live: each new event (batch completions, order outcomes) as it is recorded.",
+    description:
+      "The provisioning event feed live: each new event (batch completions, order outcomes) as it is recorded.",
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
     // Repeater operators rather than a generator: an unsubscribe stops the listener at once,
     // not at the next event.
     subscribe: (_root, args) => {
-      const batchId = args.filter?.batchId ? parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId") : undefined;
+      const batchId = args.filter?.batchId
+        ? parseId(args.filter.batchId, "ProvisioningBatch", "filter.batchId")
+        : undefined;
       const type = args.filter?.type;
       return pipe(
         pubsub.subscribe("provisioningEvent"),
         map(({ eventId }) => prisma.provisioningEvent.findUnique({ where: { id: eventId } })),
-        filter((event): event is ProvisioningEvent =>
-          event !== null && (batchId === undefined || event.batchId === batchId) && (!type || event.type === type)),
+        filter(
+          (event): event is ProvisioningEvent =>
+            event !== null && (batchId === undefined || event.batchId === batchId) && (!type || event.type === type),
+        ),
       );
     },
     resolve: (event) => event,

@@ -30,31 +30,54 @@ export interface ExecutionContext {
 /** Thrown to roll back when another worker took the request over after our lease expired. */
 class LeaseLost extends Error {}
 
-async function createOrder(ctx: ExecutionContext, request: ClaimedRequest, operation: Operation): Promise<number | null> {
+async function createOrder(
+  ctx: ExecutionContext,
+  request: ClaimedRequest,
+  operation: Operation,
+): Promise<number | null> {
   const held = { id: request.id, leaseOwner: ctx.workerId, status: "APPROVED" as const, orderId: null };
   return ctx.prisma.$transaction(async (tx) => {
     const subscription = operation.kind === "CREATE_SUBSCRIPTION" ? null : await findSubscription(tx, operation.target);
     if (operation.kind !== "CREATE_SUBSCRIPTION" && !subscription) {
-      await tx.provisioningRequest.updateMany({ where: held, data: { status: "FAILED", info: "Subscription not found", leaseExpiresAt: null } });
+      await tx.provisioningRequest.updateMany({
+        where: held,
+        data: { status: "FAILED", info: "Subscription not found", leaseExpiresAt: null },
+      });
       return null;
     }
-    const order = await tx.order.create({ data: { operation: operation.kind, subscriptionId: subscription?.id ?? null } });
+    const order = await tx.order.create({
+      data: { operation: operation.kind, subscriptionId: subscription?.id ?? null },
+    });
     const leaseExpiresAt = new Date(Date.now() + ctx.leaseMs);
-    const { count } = await tx.provisioningRequest.updateMany({ where: held, data: { status: "PROCESSING", orderId: order.id, leaseExpiresAt } });
+    const { count } = await tx.provisioningRequest.updateMany({
+      where: held,
+      data: { status: "PROCESSING", orderId: order.id, leaseExpiresAt },
+    });
     if (count === 0) throw new LeaseLost();
     return order.id;
   }, TRANSACTION_OPTIONS);
 }
 
-async function recordOutcome(tx: Tx, request: ClaimedRequest, orderId: number, outcome: Awaited<ReturnType<typeof applyOperation>>) {
+async function recordOutcome(
+  tx: Tx,
+  request: ClaimedRequest,
+  orderId: number,
+  outcome: Awaited<ReturnType<typeof applyOperation>>,
+) {
   const completedAt = new Date();
   await tx.order.update({
     where: { id: orderId },
-    data: outcome.ok ? { status: "COMPLETED", completedAt, subscriptionId: outcome.subscriptionId } : { status: "FAILED", error: outcome.error, completedAt },
+    data: outcome.ok
+      ? { status: "COMPLETED", completedAt, subscriptionId: outcome.subscriptionId }
+      : { status: "FAILED", error: outcome.error, completedAt },
   });
   await tx.provisioningRequest.update({
     where: { id: request.id },
-    data: { status: outcome.ok ? "COMPLETED" : "CANCELED", info: outcome.ok ? null : outcome.error, leaseExpiresAt: null },
+    data: {
+      status: outcome.ok ? "COMPLETED" : "CANCELED",
+      info: outcome.ok ? null : outcome.error,
+      leaseExpiresAt: null,
+    },
   });
   return tx.provisioningEvent.create({
     data: {

@@ -16,14 +16,21 @@ type Checked = ReturnType<typeof checkRequests>;
 async function storeBatch(tx: Tx, type: ProvisioningBatchType, checked: Checked) {
   const batch = await tx.provisioningBatch.create({ data: { type } });
   await tx.provisioningRequest.createMany({
-    data: checked.map((request) => ({ ...request, batchId: batch.id, body: (request.body ?? Prisma.DbNull) as Prisma.InputJsonValue })),
+    data: checked.map((request) => ({
+      ...request,
+      batchId: batch.id,
+      body: (request.body ?? Prisma.DbNull) as Prisma.InputJsonValue,
+    })),
   });
   return { batch };
 }
 
 /** The batch names its process status, which the executor finishes. */
 async function linkStatus(tx: Tx, stored: Awaited<ReturnType<typeof storeBatch>>, processStatus: ProcessStatus) {
-  const batch = await tx.provisioningBatch.update({ where: { id: stored.batch.id }, data: { processStatusId: processStatus.id } });
+  const batch = await tx.provisioningBatch.update({
+    where: { id: stored.batch.id },
+    data: { processStatusId: processStatus.id },
+  });
   return { batch };
 }
 

@@ -22,9 +22,18 @@ builder.queryFields((t) => ({
       iccid: t.arg.string({ description: "The subscription's SIM card id, e.g. 89461177710001700003." }),
     },
     resolve: async (_root, args, context, info) => {
-      if ((args.msisdn == null) === (args.iccid == null)) throw badUserInput("Give exactly one of msisdn and iccid", args.msisdn == null ? "msisdn" : "iccid");
+      if ((args.msisdn == null) === (args.iccid == null))
+        throw badUserInput("Give exactly one of msisdn and iccid", args.msisdn == null ? "msisdn" : "iccid");
       const [by, value] = args.msisdn != null ? (["msisdn", args.msisdn] as const) : (["iccid", args.iccid!] as const);
-      const planned = await plannedRows(subscriptionTable, objectTypeOf(info.returnType)!, ownSelections(info), [value], context, info, by);
+      const planned = await plannedRows(
+        subscriptionTable,
+        objectTypeOf(info.returnType)!,
+        ownSelections(info),
+        [value],
+        context,
+        info,
+        by,
+      );
       if (planned) return (planned.get(value) ?? null) as never;
       return prisma.subscription.findUnique({ where: by === "msisdn" ? { msisdn: value } : { iccid: value } });
     },
@@ -34,6 +43,11 @@ builder.queryFields((t) => ({
     authScopes: { scope: "provisioning:read" },
     description: "Subscriptions, newest first; at most 100 per page, sized by `first` or `last` (one is required).",
     resolve: (_root, args, context, info) =>
-      listConnection({ table: subscriptionTable, where: () => Prisma.sql`TRUE`, order: NEWEST_FIRST }, args, context, info) as never,
+      listConnection(
+        { table: subscriptionTable, where: () => Prisma.sql`TRUE`, order: NEWEST_FIRST },
+        args,
+        context,
+        info,
+      ) as never,
   }),
 }));

@@ -12,7 +12,10 @@ const SubscriptionServiceRef = builder.objectRef<AssignedService>("SubscriptionS
   description: "A service assigned to a subscription, e.g. a data bundle.",
   fields: (t) => ({
     serviceId: t.exposeString("serviceId", { description: "Identifier of the service, e.g. Data1G." }),
-    parameters: t.expose("parameters", { type: "JSON", description: "The service's parameters as last assigned or modified, e.g. { limit: 100 }." }),
+    parameters: t.expose("parameters", {
+      type: "JSON",
+      description: "The service's parameters as last assigned or modified, e.g. { limit: 100 }.",
+    }),
   }),
 });
 
@@ -24,7 +27,9 @@ export const MobileSubscriptionNode = builder.loadableNode("MobileSubscription",
   load: (ids: number[]) => rowsByKeys<Subscription>(subscriptionTable, ids),
   sort: (subscription) => subscription.id,
   fields: (t) => ({
-    msisdn: t.exposeString("msisdn", { description: "The phone number, 8 to 15 digits with country code, e.g. 46708421499." }),
+    msisdn: t.exposeString("msisdn", {
+      description: "The phone number, 8 to 15 digits with country code, e.g. 46708421499.",
+    }),
     iccid: t.exposeString("iccid", { description: "The SIM card's id, 19 or 20 digits starting with 89." }),
     state: t.exposeString("state", { description: "Lifecycle state: ACTIVE, SUSPENDED or TERMINATED." }),
     blocked: t.exposeBoolean("blocked", { description: "Whether traffic is blocked." }),

@@ -60,7 +60,12 @@ export function checkRequests(type: ProvisioningBatchType, requests: readonly Re
     };
     if (!parsed.ok) return { ...base, iccid: null, status: "REJECTED", info: parsed.info };
     if (type === "MULTI" && !parsed.iccid) {
-      return { ...base, iccid: null, status: "REJECTED", info: "A MULTI batch needs an iccid in every request (resource iccid:{id} or body.iccid)" };
+      return {
+        ...base,
+        iccid: null,
+        status: "REJECTED",
+        info: "A MULTI batch needs an iccid in every request (resource iccid:{id} or body.iccid)",
+      };
     }
     return { ...base, iccid: parsed.iccid, status: "APPROVED", info: null };
   });

@@ -9,12 +9,34 @@
 /** Node socket errors, PostgreSQL SQLSTATEs and Prisma codes that mean "unreachable". */
 const CODES = new Set([
   // Node: refused, reset, timed out, no route, no such host
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
   // PostgreSQL: class 08 (connection exception), shutting down or starting up, too many connections
-  "08000", "08001", "08003", "08004", "08006", "08007", "08P01", "57P01", "57P02", "57P03", "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "08007",
+  "08P01",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
   // Prisma: can't reach, timed out reaching, operations timed out, connection closed,
   // no connection from the pool in time, too many connections
-  "P1001", "P1002", "P1008", "P1017", "P2024", "P2037",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2037",
 ]);
 
 /** Prisma's driver adapter error kinds (DriverAdapterError.cause.kind) with the same meaning. */
@@ -23,16 +45,23 @@ const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeou
 const MESSAGES = new RegExp(
   [
     // sockets, Prisma
-    "ECONNREFUSED", "connect ETIMEDOUT", "Can't reach database",
+    "ECONNREFUSED",
+    "connect ETIMEDOUT",
+    "Can't reach database",
     // node-postgres
-    "Connection terminated", "Client has encountered a connection error", "Client was closed and is not queryable",
+    "Connection terminated",
+    "Client has encountered a connection error",
+    "Client was closed and is not queryable",
     // pg-pool: the deadline passed; the pool is shutting down
-    "timeout exceeded when trying to connect", "Cannot use a pool after calling end",
+    "timeout exceeded when trying to connect",
+    "Cannot use a pool after calling end",
     // PostgreSQL
-    "the database system is (shutting down|starting up|in recovery mode)", "terminating connection",
+    "the database system is (shutting down|starting up|in recovery mode)",
+    "terminating connection",
     "too many clients already",
     // Prisma
-    "Unable to start a transaction in the given time", "Server has closed the connection",
+    "Unable to start a transaction in the given time",
+    "Server has closed the connection",
     // the embedded database, while the process shuts down
     "PGlite is clos(ed|ing)",
   ].join("|"),

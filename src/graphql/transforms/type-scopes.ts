@@ -95,7 +95,11 @@ export function guaranteedScopes(schema: GraphQLSchema): Map<string, ReadonlySet
 function denial(context: Context, scope: Scope) {
   if (context.viewer?.scopes.has(scope)) return undefined;
   return context.viewer
-    ? domainError("FORBIDDEN", `Not allowed to read ${scope.split(":")[0]} data here: the token lacks the scope ${scope}`, { scope })
+    ? domainError(
+        "FORBIDDEN",
+        `Not allowed to read ${scope.split(":")[0]} data here: the token lacks the scope ${scope}`,
+        { scope },
+      )
     : authenticationRequired();
 }
 
@@ -105,7 +109,10 @@ const isPromise = (value: unknown): value is Promise<unknown> => value instanceo
  * A resolver that, before resolving, fails unless the token has `scope` (a field returning a
  * scoped object type).
  */
-function checkedBefore(resolve: GraphQLFieldResolver<unknown, Context>, scope: Scope): GraphQLFieldResolver<unknown, Context> {
+function checkedBefore(
+  resolve: GraphQLFieldResolver<unknown, Context>,
+  scope: Scope,
+): GraphQLFieldResolver<unknown, Context> {
   return (parent, args, context, info) => {
     const error = denial(context, scope);
     if (error) throw error;
@@ -118,7 +125,11 @@ function checkedBefore(resolve: GraphQLFieldResolver<unknown, Context>, scope: S
  * the token lacks (a field returning an interface or union). Not in resolveType: graphql-jit
  * does not catch errors thrown there.
  */
-function checkedAfter(resolve: GraphQLFieldResolver<unknown, Context>, type: GraphQLAbstractType, scopes: ReadonlyMap<string, Scope>): GraphQLFieldResolver<unknown, Context> {
+function checkedAfter(
+  resolve: GraphQLFieldResolver<unknown, Context>,
+  type: GraphQLAbstractType,
+  scopes: ReadonlyMap<string, Scope>,
+): GraphQLFieldResolver<unknown, Context> {
   const resolveType = (type.resolveType ?? defaultTypeResolver) as GraphQLTypeResolver<unknown, Context>;
   return (parent, args, context, info) => {
     const checked = (value: unknown): unknown => {
@@ -132,7 +143,9 @@ function checkedAfter(resolve: GraphQLFieldResolver<unknown, Context>, type: Gra
     };
     const each = (value: unknown): unknown => {
       if (isPromise(value)) return value.then(each);
-      return Array.isArray(value) ? value.map((item) => (isPromise(item) ? item.then(checked) : checked(item))) : checked(value);
+      return Array.isArray(value)
+        ? value.map((item) => (isPromise(item) ? item.then(checked) : checked(item)))
+        : checked(value);
     };
     return each(resolve(parent, args, context, info));
   };
@@ -171,7 +184,8 @@ export function withTypeScopes(schema: GraphQLSchema): GraphQLSchema {
       const scope = before.get(coordinate);
       if (scope) return { ...config, resolve: checkedBefore(resolve, scope) };
       const scopes = after.get(coordinate);
-      if (scopes) return { ...config, resolve: checkedAfter(resolve, getNamedType(config.type) as GraphQLAbstractType, scopes) };
+      if (scopes)
+        return { ...config, resolve: checkedAfter(resolve, getNamedType(config.type) as GraphQLAbstractType, scopes) };
       return config;
     },
   });

@@ -29,7 +29,8 @@ export function persistedOperationsPlugin(mode: PersistedOperationsMode, manifes
     getPersistedOperation: (hash) => manifest.get(hash) ?? null,
     customErrors: {
       persistedQueryOnly: {
-        message: "This gateway runs only persisted operations: send the operation's documentId from the client manifest, not its text",
+        message:
+          "This gateway runs only persisted operations: send the operation's documentId from the client manifest, not its text",
         extensions: { code: "PERSISTED_OPERATION_REQUIRED", http: { status: 400 } },
       },
       notFound: {

@@ -26,7 +26,10 @@ async function resolveReference(node: FederationEntity, globalId: string, contex
   }
   const id = Number(decoded.id);
   if (decoded.typename !== node.name || !Number.isSafeInteger(id) || id <= 0) return null;
-  return node.getDataloader(context).load(id).catch(() => null);
+  return node
+    .getDataloader(context)
+    .load(id)
+    .catch(() => null);
 }
 
 /**
@@ -62,7 +65,8 @@ export function buildSubgraphSchema(
   for (const node of entities) {
     builder.asEntity(node as never, {
       key: builder.selection<{ id: string }>("id"),
-      resolveReference: (reference: { id: string }, context: Context) => resolveReference(node, reference.id, context) as never,
+      resolveReference: (reference: { id: string }, context: Context) =>
+        resolveReference(node, reference.id, context) as never,
     });
   }
   const built = builder.toSubGraphSchema({ sortSchema: true, linkUrl: "https://specs.apollo.dev/federation/v2.6" });

@@ -43,7 +43,11 @@ async function readiness({ database = db, migrationsDir = MIGRATIONS_DIR }: Read
     return { ready: false, reason: `database unreachable: ${detail}` };
   }
   if (pending.length > 0) {
-    return { ready: false, reason: `${pending.length} migration(s) not applied; run npm run db:migrate`, pendingMigrations: pending };
+    return {
+      ready: false,
+      reason: `${pending.length} migration(s) not applied; run npm run db:migrate`,
+      pendingMigrations: pending,
+    };
   }
   return { ready: true };
 }

@@ -52,10 +52,25 @@ function poolGauges(registry: Registry, database: Pick<Database, "pool" | "repli
   const pool = database.pool;
   if (!pool) return; // the embedded PGlite database has no pool
   const gauge = (name: string, help: string, read: () => number) =>
-    new Gauge({ name, help, registers: [registry], collect() { this.set(read()); } });
-  gauge("gateway_db_pool_connections", "PostgreSQL connections open in the pool (idle and in use).", () => pool.totalCount);
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(read());
+      },
+    });
+  gauge(
+    "gateway_db_pool_connections",
+    "PostgreSQL connections open in the pool (idle and in use).",
+    () => pool.totalCount,
+  );
   gauge("gateway_db_pool_idle_connections", "PostgreSQL connections open and idle in the pool.", () => pool.idleCount);
-  gauge("gateway_db_pool_waiting_requests", "Queries waiting for a free PostgreSQL connection.", () => pool.waitingCount);
+  gauge(
+    "gateway_db_pool_waiting_requests",
+    "Queries waiting for a free PostgreSQL connection.",
+    () => pool.waitingCount,
+  );
 }
 
 function errorsOf(result: unknown): readonly GraphQLError[] {

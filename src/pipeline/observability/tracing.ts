@@ -34,16 +34,20 @@ export async function startTracing(spanProcessors?: SpanProcessor[]): Promise<St
   sdk.start();
   const tracer = api.trace.getTracer("batch-gateway");
   traceQueries((text, run) =>
-    tracer.startActiveSpan("db.query", { kind: api.SpanKind.CLIENT, attributes: { "db.system.name": "postgresql", "db.query.text": text } }, async (span) => {
-      try {
-        return await run();
-      } catch (error) {
-        span.setStatus({ code: api.SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        span.end();
-      }
-    }),
+    tracer.startActiveSpan(
+      "db.query",
+      { kind: api.SpanKind.CLIENT, attributes: { "db.system.name": "postgresql", "db.query.text": text } },
+      async (span) => {
+        try {
+          return await run();
+        } catch (error) {
+          span.setStatus({ code: api.SpanStatusCode.ERROR, message: (error as Error).message });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    ),
   );
   return async () => {
     traceQueries(undefined);

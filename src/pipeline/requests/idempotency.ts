@@ -19,7 +19,12 @@ const POLL_MS = 50;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function decide(requestId: string, operation: string, source?: Source, waitMs = WAIT_MS): Promise<Decision> {
+export async function decide(
+  requestId: string,
+  operation: string,
+  source?: Source,
+  waitMs = WAIT_MS,
+): Promise<Decision> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const claimed = await claim(requestId, operation);
@@ -28,11 +33,18 @@ export async function decide(requestId: string, operation: string, source?: Sour
     if (claimed === "resumed") return { kind: "run", committed: await committedOutcomes(requestId) };
     const stored = await storedRequest(requestId);
     if (stored && stored.operation !== operation) {
-      return { kind: "refuse", error: conflict(`X-Request-Id ${requestId} was already used for a different request; send a new GUID`) };
+      return {
+        kind: "refuse",
+        error: conflict(`X-Request-Id ${requestId} was already used for a different request; send a new GUID`),
+      };
     }
-    if (stored && stored.response !== null) return { kind: "replay", result: revive(JSON.parse(stored.response as string) as StoredResult, source) };
+    if (stored && stored.response !== null)
+      return { kind: "replay", result: revive(JSON.parse(stored.response as string) as StoredResult, source) };
     if (Date.now() > deadline) {
-      return { kind: "refuse", error: conflict(`The request with X-Request-Id ${requestId} is still being processed; retry later`) };
+      return {
+        kind: "refuse",
+        error: conflict(`The request with X-Request-Id ${requestId} is still being processed; retry later`),
+      };
     }
     await sleep(POLL_MS);
   }

@@ -11,7 +11,9 @@ import { isGuid, requestIdsOf } from "./request-ids.ts";
 
 function operationName(operation: OperationDefinitionNode): string {
   if (operation.name) return operation.name.value;
-  return operation.selectionSet.selections.map((selection) => (selection.kind === "Field" ? selection.name.value : "")).join(",");
+  return operation.selectionSet.selections
+    .map((selection) => (selection.kind === "Field" ? selection.name.value : ""))
+    .join(",");
 }
 
 export const requestHeadersPlugin: Plugin<Context & YogaInitialContext> = {
@@ -21,7 +23,12 @@ export const requestHeadersPlugin: Plugin<Context & YogaInitialContext> = {
     if (!ids.requestIdGiven) return;
     if (!isGuid(ids.requestId)) {
       setResultAndStopExecution({
-        errors: [badUserInput(`X-Request-Id must be a GUID (e.g. 123e4567-e89b-12d3-a456-426614174000), got "${ids.requestId}"`, "X-Request-Id")],
+        errors: [
+          badUserInput(
+            `X-Request-Id must be a GUID (e.g. 123e4567-e89b-12d3-a456-426614174000), got "${ids.requestId}"`,
+            "X-Request-Id",
+          ),
+        ],
       });
       return;
     }

@@ -90,7 +90,10 @@ export function readYourWritesPlugin(): Plugin<Context & YogaInitialContext> {
       const text = formatWalPosition(position);
       response.headers.set(POSITION_HEADER, text);
       const maxAge = Math.ceil(REMEMBER_MS / 1000);
-      response.headers.append("set-cookie", `${POSITION_COOKIE}=${encodeURIComponent(text)}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax`);
+      response.headers.append(
+        "set-cookie",
+        `${POSITION_COOKIE}=${encodeURIComponent(text)}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax`,
+      );
     },
   };
 }

@@ -11,7 +11,11 @@ export function viewerOfRequest(request: Request): Promise<Viewer | null> {
   if (!viewer) {
     const header = request.headers.get("authorization");
     const token = header ? /^Bearer\s+(\S+)$/i.exec(header)?.[1] : undefined;
-    viewer = !header ? Promise.resolve(null) : token ? verifyToken(token) : Promise.reject(new Error("not a bearer token"));
+    viewer = !header
+      ? Promise.resolve(null)
+      : token
+        ? verifyToken(token)
+        : Promise.reject(new Error("not a bearer token"));
     viewer.catch(() => {}); // each caller handles the rejection; none is left unhandled
     verified.set(request, viewer);
   }

@@ -78,7 +78,8 @@ export function checkOperation(args: ExecutionArgsLike, limits: OperationLimits)
     };
   }
   if (cost.nodes > limits.maxNodes) {
-    const message = `The query may return ${cost.nodes} objects; the limit is ${limits.maxNodes} (MAX_QUERY_NODES): ` +
+    const message =
+      `The query may return ${cost.nodes} objects; the limit is ${limits.maxNodes} (MAX_QUERY_NODES): ` +
       "ask for smaller pages";
     return { errors: [refusal("LIMIT_EXCEEDED", message, { cost: { nodes: cost.nodes, budget: limits.maxNodes } })] };
   }

@@ -37,7 +37,9 @@ function retryAfterSeconds(rejection: RateLimiterRes): number {
 }
 
 function tooManyRequests(seconds: number): Response {
-  const body = { errors: [{ message: `Too many requests; retry after ${seconds} s`, extensions: { code: "LIMIT_EXCEEDED" } }] };
+  const body = {
+    errors: [{ message: `Too many requests; retry after ${seconds} s`, extensions: { code: "LIMIT_EXCEEDED" } }],
+  };
   return new Response(JSON.stringify(body), {
     status: 429,
     headers: { "content-type": "application/json", "retry-after": String(seconds) },
@@ -48,7 +50,10 @@ export function rateLimitPlugin(options: RateLimitOptions = { ...env.rateLimit, 
   if (options.points === 0) return {};
   const common = { points: options.points, duration: options.windowSeconds, keyPrefix: "gateway-rate" };
   const limiter = options.redisUrl
-    ? new RateLimiterRedis({ ...common, storeClient: new Redis(options.redisUrl, { enableOfflineQueue: false, lazyConnect: false }) })
+    ? new RateLimiterRedis({
+        ...common,
+        storeClient: new Redis(options.redisUrl, { enableOfflineQueue: false, lazyConnect: false }),
+      })
     : new RateLimiterMemory(common);
 
   /** The seconds to wait when `key` is over its limit, else undefined (counted). */

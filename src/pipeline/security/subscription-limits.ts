@@ -23,11 +23,13 @@ type Holder = { key: unknown; limit: number; refusal: string };
 function holdersOf(args: ExecutionArgs, limits: SubscriptionLimits): Holder[] {
   const context = args.contextValue as Context;
   const caller = callerKey(context.viewer, context);
-  const holders: Holder[] = [{
-    key: caller,
-    limit: limits.perToken,
-    refusal: `At most ${limits.perToken} subscriptions may be open at once per token subject; complete one first`,
-  }];
+  const holders: Holder[] = [
+    {
+      key: caller,
+      limit: limits.perToken,
+      refusal: `At most ${limits.perToken} subscriptions may be open at once per token subject; complete one first`,
+    },
+  ];
   const connection = websocketOf(context);
   if (connection) {
     holders.push({

@@ -1,7 +1,15 @@
 // Bearer tokens: JWTs verified with jose against the configured key, issuer and audience
 // (the HS256 secret, configured or the development one, comes from src/config/secrets.ts).
 import { readFileSync } from "node:fs";
-import { type JWTVerifyGetKey, type KeyObject, SignJWT, createLocalJWKSet, importPKCS8, importSPKI, jwtVerify } from "jose";
+import {
+  type JWTVerifyGetKey,
+  type KeyObject,
+  SignJWT,
+  createLocalJWKSet,
+  importPKCS8,
+  importSPKI,
+  jwtVerify,
+} from "jose";
 import { ConfigError, env, formatDuration, parseDuration } from "../../config/env.ts";
 import { sharedSecret, usesDevelopmentSecret } from "../../config/secrets.ts";
 import type { Viewer } from "../../graphql/context.ts";
@@ -13,7 +21,8 @@ let verifyKey: Promise<{ key: VerifyKey; algorithms: string[] }> | undefined;
 
 function loadVerifyKey() {
   return (verifyKey ??= (async () => {
-    if (env.jwtJwksFile) return { key: createLocalJWKSet(JSON.parse(readFileSync(env.jwtJwksFile, "utf8"))), algorithms: ["RS256"] };
+    if (env.jwtJwksFile)
+      return { key: createLocalJWKSet(JSON.parse(readFileSync(env.jwtJwksFile, "utf8"))), algorithms: ["RS256"] };
     if (env.jwtPublicKey) return { key: await importSPKI(env.jwtPublicKey, "RS256"), algorithms: ["RS256"] };
     return { key: sharedSecret(), algorithms: ["HS256"] };
   })());
@@ -80,7 +89,11 @@ export function tokenLifetimeMs(ttl: string): number {
 }
 
 /** Mints a token with the configured HS256 secret or RS256 private key; `ttl` is a duration such as "1h". */
-export async function mintToken(options: { scopes: readonly Scope[]; subject?: string; ttl?: string }): Promise<string> {
+export async function mintToken(options: {
+  scopes: readonly Scope[];
+  subject?: string;
+  ttl?: string;
+}): Promise<string> {
   const issuedAt = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ scope: options.scopes.join(" ") })
     .setSubject(options.subject ?? "developer")
@@ -88,7 +101,8 @@ export async function mintToken(options: { scopes: readonly Scope[]; subject?: s
     .setAudience(env.jwtAudience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + Math.floor(tokenLifetimeMs(options.ttl ?? "1h") / 1000));
-  if (env.jwtPrivateKey) return jwt.setProtectedHeader({ alg: "RS256" }).sign(await importPKCS8(env.jwtPrivateKey, "RS256"));
+  if (env.jwtPrivateKey)
+    return jwt.setProtectedHeader({ alg: "RS256" }).sign(await importPKCS8(env.jwtPrivateKey, "RS256"));
   if (!usesDevelopmentSecret && !env.jwtSecret) throw new ConfigError("minting needs JWT_SECRET or JWT_PRIVATE_KEY");
   return jwt.setProtectedHeader({ alg: "HS256" }).sign(sharedSecret());
 }

@@ -168,9 +168,10 @@ export class SharedStream {
   private finish(error?: unknown) {
     if (this.closed) return;
     if (error !== undefined) logger.error({ err: error, requestId: this.requestId }, "subscription source failed");
-    const failure = error instanceof GraphQLError
-      ? error
-      : new GraphQLError("The subscription's source failed", { originalError: error as Error });
+    const failure =
+      error instanceof GraphQLError
+        ? error
+        : new GraphQLError("The subscription's source failed", { originalError: error as Error });
     for (const subscriber of [...this.members]) {
       if (error === undefined) subscriber.end();
       else subscriber.fail(failure);

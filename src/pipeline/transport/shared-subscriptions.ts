@@ -55,14 +55,21 @@ export function sharedSubscriptions(): Plugin {
     if (!isAsyncIterable(source)) return source; // refused: arguments or scopes
     const raced = key === undefined ? undefined : streams.get(key);
     if (raced) {
-      source[Symbol.asyncIterator]().return?.().catch(() => {});
+      source[Symbol.asyncIterator]()
+        .return?.()
+        .catch(() => {});
       return raced.join();
     }
     const context = args.contextValue as Context;
     const run = (payload: unknown) => execute({ ...args, rootValue: payload, contextValue: Object.create(context) });
-    const stream: SharedStream = new SharedStream(source, run, () => {
-      if (key !== undefined && streams.get(key) === stream) streams.delete(key);
-    }, context.requestId);
+    const stream: SharedStream = new SharedStream(
+      source,
+      run,
+      () => {
+        if (key !== undefined && streams.get(key) === stream) streams.delete(key);
+      },
+      context.requestId,
+    );
     if (key !== undefined) streams.set(key, stream);
     return stream.join();
   }

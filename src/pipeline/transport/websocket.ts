@@ -34,11 +34,13 @@ type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
  */
 const PIPELINE_DOCUMENT: DocumentNode = {
   kind: Kind.DOCUMENT,
-  definitions: [{
-    kind: Kind.OPERATION_DEFINITION,
-    operation: OperationTypeNode.SUBSCRIPTION,
-    selectionSet: { kind: Kind.SELECTION_SET, selections: [] },
-  }],
+  definitions: [
+    {
+      kind: Kind.OPERATION_DEFINITION,
+      operation: OperationTypeNode.SUBSCRIPTION,
+      selectionSet: { kind: Kind.SELECTION_SET, selections: [] },
+    },
+  ],
 };
 
 /** One subscribe message, as the pipeline takes it. */

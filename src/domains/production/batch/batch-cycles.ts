@@ -15,7 +15,10 @@ import { batchCycles, batchTable } from "../tables.ts";
 export const BatchCycleFilter = builder.inputType("BatchCycleFilter", {
   description: "Conditions a batch's cycle must meet.",
   fields: (t) => ({
-    status: t.field({ type: [StatusCategoryEnum], description: "Only cycles whose status is in one of these categories." }),
+    status: t.field({
+      type: [StatusCategoryEnum],
+      description: "Only cycles whose status is in one of these categories.",
+    }),
   }),
 });
 
@@ -24,7 +27,9 @@ const filteredCycles: ManyRelation = {
   ...batchCycles,
   filter: (args, alias) => {
     const categories = (args.filter as { status?: readonly StatusCategory[] | null } | null | undefined)?.status;
-    return categories ? Prisma.sql`${alias}.status_category = ANY(${enumArray(categories, "status_category")})` : undefined;
+    return categories
+      ? Prisma.sql`${alias}.status_category = ANY(${enumArray(categories, "status_category")})`
+      : undefined;
   },
 };
 
@@ -43,7 +48,8 @@ builder.objectFields(BatchNode, (t) => ({
   }),
   cycles: t.connection({
     type: CycleNode,
-    description: "The batch's cycles in the order they were created; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "The batch's cycles in the order they were created; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: BatchCycleFilter, description: "Only cycles meeting these conditions." }) },
     ...manyConnection(batchTable, filteredCycles),
   }),

@@ -32,26 +32,43 @@ export function changedBatchField<Shape extends { batch: Batch }>(
 }
 
 export const StatusInput = builder.inputType("StatusInput", {
-  description: "A custom status (e.g. \"Reticulating Splines\") and the category it belongs to.",
+  description: 'A custom status (e.g. "Reticulating Splines") and the category it belongs to.',
   fields: (t) => ({
     status: t.string({
       required: true,
-      description: "The custom label: starts with a letter, then letters, digits, \"-\", \"_\" or spaces (^[A-Za-z][0-9a-zA-Z-_ ]+$).",
+      description:
+        'The custom label: starts with a letter, then letters, digits, "-", "_" or spaces (^[A-Za-z][0-9a-zA-Z-_ ]+$).',
     }),
     category: t.field({ type: StatusCategoryEnum, required: true, description: "The category the label belongs to." }),
     description: t.string({ description: "What the status means." }),
-    order: t.int({ description: "Position of the status when statuses are listed; the category's default when omitted." }),
+    order: t.int({
+      description: "Position of the status when statuses are listed; the category's default when omitted.",
+    }),
   }),
 });
 
 const CreateBatchInput = builder.inputType("CreateBatchInput", {
   description: "A new batch of a work order, placed in a queue, with its cycles.",
   fields: (t) => ({
-    queueId: t.id({ required: true, description: "The queue the batch is placed in; it also gives the batch its location." }),
-    workOrderId: t.id({ required: true, description: "The work order the batch belongs to; it gives the batch its due date." }),
-    label: t.string({ required: true, description: `Name of the batch, e.g. Batch A (1 to ${MAX_TEXT_LENGTH} characters).` }),
-    order: t.string({ description: `Lexicographic processing order within the queue (1 to ${MAX_TEXT_LENGTH} characters); "m" when omitted.` }),
-    numberCycles: t.int({ required: true, description: `How many cycles the batch needs: 1 to ${MAX_NUMBER_CYCLES}; that many PENDING cycles are created.` }),
+    queueId: t.id({
+      required: true,
+      description: "The queue the batch is placed in; it also gives the batch its location.",
+    }),
+    workOrderId: t.id({
+      required: true,
+      description: "The work order the batch belongs to; it gives the batch its due date.",
+    }),
+    label: t.string({
+      required: true,
+      description: `Name of the batch, e.g. Batch A (1 to ${MAX_TEXT_LENGTH} characters).`,
+    }),
+    order: t.string({
+      description: `Lexicographic processing order within the queue (1 to ${MAX_TEXT_LENGTH} characters); "m" when omitted.`,
+    }),
+    numberCycles: t.int({
+      required: true,
+      description: `How many cycles the batch needs: 1 to ${MAX_NUMBER_CYCLES}; that many PENDING cycles are created.`,
+    }),
     currentStatus: t.field({ type: StatusInput, description: "The batch's initial status; Pending when omitted." }),
   }),
 });
@@ -61,10 +78,19 @@ const CreateBatchesInput = builder.inputType("CreateBatchesInput", {
   fields: (t) => ({
     queueId: t.id({ required: true, description: "The queue the batches are placed in." }),
     workOrderId: t.id({ required: true, description: "The work order the batches belong to." }),
-    total: t.int({ required: true, description: `How many batches to create: 1 to ${MAX_TOTAL_BATCHES}, and at most ${MAX_CYCLES_PER_REQUEST} cycles in all (total × numberCycles).` }),
-    numberCycles: t.int({ required: true, description: `How many cycles each batch needs: 1 to ${MAX_NUMBER_CYCLES}.` }),
+    total: t.int({
+      required: true,
+      description: `How many batches to create: 1 to ${MAX_TOTAL_BATCHES}, and at most ${MAX_CYCLES_PER_REQUEST} cycles in all (total × numberCycles).`,
+    }),
+    numberCycles: t.int({
+      required: true,
+      description: `How many cycles each batch needs: 1 to ${MAX_NUMBER_CYCLES}.`,
+    }),
     userIds: t.idList({ description: `Technicians (users) assigned to every new batch; at most ${MAX_USER_IDS}.` }),
-    label: t.string({ description: "Label prefix; batches are named \"<prefix> 1\" … \"<prefix> <total>\". The work order's label when omitted." }),
+    label: t.string({
+      description:
+        'Label prefix; batches are named "<prefix> 1" … "<prefix> <total>". The work order\'s label when omitted.',
+    }),
   }),
 });
 
@@ -73,11 +99,19 @@ const CreateBatchPayload = payloadType<{ batch: Batch }>("CreateBatchPayload", "
 }));
 
 const CreateBatchesPayload = payloadType<{ batches: Batch[] }>("CreateBatchesPayload", "The created batches.", (t) => ({
-  batches: t.field({ type: [BatchNode], extensions: listSize({ max: MAX_TOTAL_BATCHES }), description: "The new batches, numbered 1 to total.", resolve: (p) => p.batches }),
+  batches: t.field({
+    type: [BatchNode],
+    extensions: listSize({ max: MAX_TOTAL_BATCHES }),
+    description: "The new batches, numbered 1 to total.",
+    resolve: (p) => p.batches,
+  }),
 }));
 
 function parseTarget(input: { queueId: string | number; workOrderId: string | number }) {
-  return { queueId: parseId(input.queueId, "Queue", "input.queueId"), workOrderId: parseId(input.workOrderId, "WorkOrder", "input.workOrderId") };
+  return {
+    queueId: parseId(input.queueId, "Queue", "input.queueId"),
+    workOrderId: parseId(input.workOrderId, "WorkOrder", "input.workOrderId"),
+  };
 }
 
 async function findTarget(tx: Tx, target: ReturnType<typeof parseTarget>) {
@@ -97,16 +131,25 @@ recordedMutation("createBatch", {
     const order = input.order == null ? null : checkText(input.order, "input.order");
     const status = input.currentStatus ? checkStatus(input.currentStatus, "input.currentStatus") : null;
     const target = parseTarget(input);
-    return recorded({ eventType: "CREATE_BATCH", entityId: (r) => encodeGlobalId("Batch", r.batch.id) }, async (tx: Tx) => {
-      const [batch] = await createBatches(tx, { ...(await findTarget(tx, target)), numberCycles, userIds: [], batches: [{ label, order, status }] });
-      return { batch: batch! };
-    });
+    return recorded(
+      { eventType: "CREATE_BATCH", entityId: (r) => encodeGlobalId("Batch", r.batch.id) },
+      async (tx: Tx) => {
+        const [batch] = await createBatches(tx, {
+          ...(await findTarget(tx, target)),
+          numberCycles,
+          userIds: [],
+          batches: [{ label, order, status }],
+        });
+        return { batch: batch! };
+      },
+    );
   },
 });
 
 recordedMutation("createBatches", {
   scope: "batch:create",
-  description: "Creates `total` batches of a work order at once, each with its cycles and the given techs; all or nothing.",
+  description:
+    "Creates `total` batches of a work order at once, each with its cycles and the given techs; all or nothing.",
   input: { type: CreateBatchesInput, description: "The batches to create." },
   payload: CreateBatchesPayload,
   resolve: (input) => {
@@ -117,12 +160,17 @@ recordedMutation("createBatches", {
     const prefix = input.label == null ? null : checkText(input.label, "input.label");
     const target = parseTarget(input);
     const entityId = encodeGlobalId("WorkOrder", target.workOrderId);
-    return recorded({ eventType: "CREATE_BATCHES", entityId, description: `${total} batches of ${numberCycles} cycles` }, async (tx) => {
-      const found = await findTarget(tx, target);
-      await requireUsers(tx, userIds, "input.userIds");
-      const label = prefix ?? found.workOrder.label;
-      const batches = Array.from({ length: total }, (_, i) => ({ label: `${label} ${i + 1}` }));
-      return { batches: await createBatches(tx, { ...found, numberCycles, userIds: [...new Set(userIds)], batches }) };
-    });
+    return recorded(
+      { eventType: "CREATE_BATCHES", entityId, description: `${total} batches of ${numberCycles} cycles` },
+      async (tx) => {
+        const found = await findTarget(tx, target);
+        await requireUsers(tx, userIds, "input.userIds");
+        const label = prefix ?? found.workOrder.label;
+        const batches = Array.from({ length: total }, (_, i) => ({ label: `${label} ${i + 1}` }));
+        return {
+          batches: await createBatches(tx, { ...found, numberCycles, userIds: [...new Set(userIds)], batches }),
+        };
+      },
+    );
   },
 });

@@ -34,7 +34,10 @@ export const BatchFilter = builder.inputType("BatchFilter", {
   fields: (t) => ({
     queueIds: t.idList({ description: "Only batches in one of these queues." }),
     workOrderIds: t.idList({ description: "Only batches of one of these work orders." }),
-    statusCategories: t.field({ type: [StatusCategoryEnum], description: "Only batches whose status is in one of these categories." }),
+    statusCategories: t.field({
+      type: [StatusCategoryEnum],
+      description: "Only batches whose status is in one of these categories.",
+    }),
     dueFrom: t.field({ type: "DateTime", description: "Only batches due at or after this time." }),
     dueTo: t.field({ type: "DateTime", description: "Only batches due at or before this time." }),
     labelContains: t.string({ description: "Only batches whose label contains this text (case-insensitive)." }),
@@ -55,14 +58,20 @@ export function batchFilterSql(filter: BatchFilterInput | null | undefined) {
     conditions.push((r) => Prisma.sql`${r}.work_order_id = ANY(${ids}::int[])`);
   }
   const categories: StatusCategory[] | undefined = filter?.statusCategories ? [...filter.statusCategories] : undefined;
-  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${enumArray(categories, "status_category")})`);
+  if (categories)
+    conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${enumArray(categories, "status_category")})`);
   const { dueFrom, dueTo, labelContains } = filter ?? {};
   if (dueFrom) conditions.push((r) => Prisma.sql`${r}.due_date >= ${dueFrom}`);
   if (dueTo) conditions.push((r) => Prisma.sql`${r}.due_date <= ${dueTo}`);
   if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
   return (alias: string) => {
     const r = Prisma.raw(alias);
-    return conditions.length ? Prisma.join(conditions.map((condition) => condition(r)), " AND ") : Prisma.sql`TRUE`;
+    return conditions.length
+      ? Prisma.join(
+          conditions.map((condition) => condition(r)),
+          " AND ",
+        )
+      : Prisma.sql`TRUE`;
   };
 }
 
@@ -73,19 +82,25 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A batch by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the batch." }) },
-    resolve: (_root, args, context, info) => rowByKey(batchTable, parseId(args.id, "Batch", "id"), context, info) as never,
+    resolve: (_root, args, context, info) =>
+      rowByKey(batchTable, parseId(args.id, "Batch", "id"), context, info) as never,
   }),
   batches: t.connection({
     type: BatchNode,
     authScopes: { scope: "batch:all" },
-    description: "Batches, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "Batches, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),
       orderBy: t.arg({ type: BatchOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
     resolve: (_root, args, context, info) =>
       listConnection(
-        { table: batchTable, where: batchFilterSql(args.filter), order: listOrder(batchTable, args.orderBy, NEWEST_FIRST) },
+        {
+          table: batchTable,
+          where: batchFilterSql(args.filter),
+          order: listOrder(batchTable, args.orderBy, NEWEST_FIRST),
+        },
         args,
         context,
         info,

@@ -12,7 +12,10 @@ import { readScope } from "../../../graphql/transforms/type-scopes.ts";
 export const RelationDirectionEnum = builder.enumType("RelationDirection", {
   description: "Which way a relation points, seen from the batch.",
   values: {
-    INWARD: { value: RelationDirection.INWARD, description: "The entity points at the batch (e.g. a user created it)." },
+    INWARD: {
+      value: RelationDirection.INWARD,
+      description: "The entity points at the batch (e.g. a user created it).",
+    },
     OUTWARD: { value: RelationDirection.OUTWARD, description: "The batch points at the entity." },
   } as const,
 });
@@ -31,7 +34,11 @@ export const BatchRelationNode = builder.loadableNode("BatchRelation", {
     }),
     entityType: t.exposeString("entityType", { description: "Type of the related entity, e.g. USER." }),
     entityId: t.exposeString("entityId", { description: "Id of the related entity in its own system." }),
-    batch: t.field({ type: BatchNode, description: "The batch the relation belongs to.", ...toOne(batchTable, "batchId") }),
+    batch: t.field({
+      type: BatchNode,
+      description: "The batch the relation belongs to.",
+      ...toOne(batchTable, "batchId"),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the relation was attached." }),
   }),
 });

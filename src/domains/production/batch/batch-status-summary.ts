@@ -32,11 +32,34 @@ interface SummaryGroup {
 const BatchStatusGroup = builder.objectRef<SummaryGroup>("BatchStatusGroup").implement({
   description: "The batches of one queue, work order or location and their cycles, counted by status category.",
   fields: (t) => ({
-    queue: t.field({ type: QueueNode, nullable: true, description: "The queue, when grouped by QUEUE.", resolve: (g) => (g.grouping === "QUEUE" ? g.groupId : null) }),
-    workOrder: t.field({ type: WorkOrderNode, nullable: true, description: "The work order, when grouped by WORK_ORDER.", resolve: (g) => (g.grouping === "WORK_ORDER" ? g.groupId : null) }),
-    location: t.field({ type: LocationNode, nullable: true, description: "The location, when grouped by LOCATION.", resolve: (g) => (g.grouping === "LOCATION" ? g.groupId : null) }),
-    batches: t.field({ type: StatusCountsRef, description: "The group's batches by status category.", resolve: (g) => ({ counts: g.batches }) }),
-    cycles: t.field({ type: StatusCountsRef, description: "The cycles of the group's batches by status category.", resolve: (g) => ({ counts: g.cycles }) }),
+    queue: t.field({
+      type: QueueNode,
+      nullable: true,
+      description: "The queue, when grouped by QUEUE.",
+      resolve: (g) => (g.grouping === "QUEUE" ? g.groupId : null),
+    }),
+    workOrder: t.field({
+      type: WorkOrderNode,
+      nullable: true,
+      description: "The work order, when grouped by WORK_ORDER.",
+      resolve: (g) => (g.grouping === "WORK_ORDER" ? g.groupId : null),
+    }),
+    location: t.field({
+      type: LocationNode,
+      nullable: true,
+      description: "The location, when grouped by LOCATION.",
+      resolve: (g) => (g.grouping === "LOCATION" ? g.groupId : null),
+    }),
+    batches: t.field({
+      type: StatusCountsRef,
+      description: "The group's batches by status category.",
+      resolve: (g) => ({ counts: g.batches }),
+    }),
+    cycles: t.field({
+      type: StatusCountsRef,
+      description: "The cycles of the group's batches by status category.",
+      resolve: (g) => ({ counts: g.cycles }),
+    }),
   }),
 });
 
@@ -57,7 +80,11 @@ async function summaryPage(grouping: Grouping, afterId: number, beforeId: number
   const groups = new Map<number, SummaryGroup>();
   for (const row of rows) {
     let group = groups.get(row.groupId);
-    if (!group) groups.set(row.groupId, (group = { grouping, groupId: row.groupId, batches: emptyCounts(), cycles: emptyCounts() }));
+    if (!group)
+      groups.set(
+        row.groupId,
+        (group = { grouping, groupId: row.groupId, batches: emptyCounts(), cycles: emptyCounts() }),
+      );
     (row.kind === "batch" ? group.batches : group.cycles)[row.category] = row.n;
   }
   return [...groups.values()].sort((a, b) => (inverted ? b.groupId - a.groupId : a.groupId - b.groupId));
@@ -69,18 +96,23 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:all" },
     description:
       "Batches and their cycles counted by status category per queue, work order or location, in group id order; at most 100 groups per page, sized by `first` or `last` (one is required).",
-    args: { groupBy: t.arg({ type: BatchStatusGrouping, required: true, description: "What to group the batches by." }) },
+    args: {
+      groupBy: t.arg({ type: BatchStatusGrouping, required: true, description: "What to group the batches by." }),
+    },
     resolve: (_root, args, _context, info) => {
       const column = Prisma.raw(GROUP_COLUMNS[args.groupBy]);
       return keysetConnection(
         args,
-        (page) => summaryPage(args.groupBy, page.after?.id ?? 0, page.before?.id ?? 2 ** 31 - 1, page.limit, page.inverted),
+        (page) =>
+          summaryPage(args.groupBy, page.after?.id ?? 0, page.before?.id ?? 2 ** 31 - 1, page.limit, page.inverted),
         {
           ordering: { list: listOf(info), order: `group:${args.groupBy}`, valueType: "integer" },
           sortValue: (group) => group.groupId,
           id: (group) => group.groupId,
           totalCount: async () =>
-            (await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(DISTINCT ${column})::int AS n FROM batch`))[0]!.n,
+            (
+              await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(DISTINCT ${column})::int AS n FROM batch`)
+            )[0]!.n,
         },
       );
     },

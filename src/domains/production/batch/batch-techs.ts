@@ -30,7 +30,8 @@ const filteredRelations: ManyRelation = {
     const conditions: Prisma.Sql[] = [];
     if (filter?.entityType != null) conditions.push(Prisma.sql`${alias}.entity_type = ${filter.entityType}`);
     if (filter?.relation != null) conditions.push(Prisma.sql`${alias}.relation = ${filter.relation}`);
-    if (filter?.direction != null) conditions.push(Prisma.sql`${alias}.direction = ${filter.direction}::relation_direction`);
+    if (filter?.direction != null)
+      conditions.push(Prisma.sql`${alias}.direction = ${filter.direction}::relation_direction`);
     return conditions.length ? Prisma.join(conditions, " AND ") : undefined;
   },
 };
@@ -38,7 +39,8 @@ const filteredRelations: ManyRelation = {
 builder.objectFields(BatchNode, (t) => ({
   techs: t.connection({
     type: UserNode,
-    description: "The technicians assigned to the batch, in user id order; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "The technicians assigned to the batch, in user id order; at most 100 per page, sized by `first` or `last` (one is required).",
     ...manyConnection(batchTable, batchTechs),
   }),
   totalAssignedUsers: t.int({
@@ -55,7 +57,8 @@ builder.objectFields(BatchNode, (t) => ({
   }),
   relations: t.connection({
     type: BatchRelationNode,
-    description: "The relations attached to the batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "The relations attached to the batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: BatchRelationFilter, description: "Only relations meeting these conditions." }) },
     ...manyConnection(batchTable, filteredRelations),
   }),

@@ -15,7 +15,8 @@ import { checkNumberCycles, checkStatus, checkText, MAX_NUMBER_CYCLES, MAX_TEXT_
 
 builder.objectField(BatchNode, "version", (t) =>
   t.exposeInt("version", {
-    description: "Changes with every update of the batch (its fields, techs or relations); send it as updateBatch's expectedVersion to update only what you read.",
+    description:
+      "Changes with every update of the batch (its fields, techs or relations); send it as updateBatch's expectedVersion to update only what you read.",
   }),
 );
 
@@ -23,9 +24,14 @@ const UpdateBatchInput = builder.inputType("UpdateBatchInput", {
   description: "Changes to a batch; omitted fields stay as they are.",
   fields: (t) => ({
     id: t.id({ required: true, description: "The batch to change." }),
-    expectedVersion: t.int({ description: "The batch's version as last read; a different current version is a CONFLICT error and nothing changes." }),
+    expectedVersion: t.int({
+      description:
+        "The batch's version as last read; a different current version is a CONFLICT error and nothing changes.",
+    }),
     label: t.string({ description: `New name of the batch (1 to ${MAX_TEXT_LENGTH} characters).` }),
-    order: t.string({ description: `New lexicographic processing order within the queue (1 to ${MAX_TEXT_LENGTH} characters).` }),
+    order: t.string({
+      description: `New lexicographic processing order within the queue (1 to ${MAX_TEXT_LENGTH} characters).`,
+    }),
     currentStatus: t.field({ type: StatusInput, description: "New status of the batch." }),
     numberCycles: t.int({
       description: `New number of cycles needed, 1 to ${MAX_NUMBER_CYCLES}. More adds PENDING cycles; fewer cancels PENDING ones (the last first), and is a CONFLICT error when not enough are still PENDING. Cycles in progress or verifying keep running untouched.`,
@@ -35,16 +41,22 @@ const UpdateBatchInput = builder.inputType("UpdateBatchInput", {
 
 const DeleteBatchInput = builder.inputType("DeleteBatchInput", {
   description: "The batch to delete.",
-  fields: (t) => ({ id: t.id({ required: true, description: "The batch to delete, with its cycles, techs and relations." }) }),
+  fields: (t) => ({
+    id: t.id({ required: true, description: "The batch to delete, with its cycles, techs and relations." }),
+  }),
 });
 
 const UpdateBatchPayload = payloadType<{ batch: Batch }>("UpdateBatchPayload", "The changed batch.", (t) => ({
   batch: changedBatchField(t, "The batch as it is after the change."),
 }));
 
-const DeleteBatchPayload = payloadType<{ deletedBatchId: string }>("DeleteBatchPayload", "The deleted batch's id.", (t) => ({
-  deletedBatchId: t.exposeID("deletedBatchId", { description: "Global id of the batch that no longer exists." }),
-}));
+const DeleteBatchPayload = payloadType<{ deletedBatchId: string }>(
+  "DeleteBatchPayload",
+  "The deleted batch's id.",
+  (t) => ({
+    deletedBatchId: t.exposeID("deletedBatchId", { description: "Global id of the batch that no longer exists." }),
+  }),
+);
 
 recordedMutation("updateBatch", {
   scope: "batch:update",
@@ -59,7 +71,11 @@ recordedMutation("updateBatch", {
       numberCycles: input.numberCycles == null ? null : checkNumberCycles(input.numberCycles, "input.numberCycles"),
     };
     const id = parseId(input.id, "Batch", "input.id");
-    const process = { eventType: "UPDATE_BATCH", entityId: encodeGlobalId("Batch", id), afterCommit: () => publishBatchChange(id) };
+    const process = {
+      eventType: "UPDATE_BATCH",
+      entityId: encodeGlobalId("Batch", id),
+      afterCommit: () => publishBatchChange(id),
+    };
     // Without a change of cycles, the update is one statement; with one, a transaction adds or cancels cycles.
     if (changes.numberCycles == null) {
       return recordedChange(process, {
@@ -84,10 +100,13 @@ recordedMutation("deleteBatch", {
   resolve: (input) => {
     const id = parseId(input.id, "Batch", "input.id");
     const deletedBatchId = encodeGlobalId("Batch", id);
-    return recorded({ eventType: "DELETE_BATCH", entityId: deletedBatchId, afterCommit: () => publishBatchChange(id) }, async (tx) => {
-      const { count } = await tx.batch.deleteMany({ where: { id } });
-      if (!count) throw notFound(`batch ${deletedBatchId} does not exist`, "input.id");
-      return { deletedBatchId };
-    });
+    return recorded(
+      { eventType: "DELETE_BATCH", entityId: deletedBatchId, afterCommit: () => publishBatchChange(id) },
+      async (tx) => {
+        const { count } = await tx.batch.deleteMany({ where: { id } });
+        if (!count) throw notFound(`batch ${deletedBatchId} does not exist`, "input.id");
+        return { deletedBatchId };
+      },
+    );
   },
 });

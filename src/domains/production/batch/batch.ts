@@ -10,7 +10,15 @@ import { ProgramNode } from "../catalog/program.ts";
 import { ProjectNode } from "../catalog/project.ts";
 import { QueueNode } from "../queue/queue.ts";
 import { StatusRef } from "../catalog/status.ts";
-import { batchTable, customerTable, locationTable, programTable, projectTable, queueTable, workOrderTable } from "../tables.ts";
+import {
+  batchTable,
+  customerTable,
+  locationTable,
+  programTable,
+  projectTable,
+  queueTable,
+  workOrderTable,
+} from "../tables.ts";
 import { WorkOrderNode } from "../work-order/work-order.ts";
 import { readScope } from "../../../graphql/transforms/type-scopes.ts";
 
@@ -33,8 +41,16 @@ export const BatchNode = builder.loadableNode("Batch", {
       ...embed<Batch>("statusLabel", "statusCategory", "statusDescription", "statusOrder"),
     }),
     dueDate: t.expose("dueDate", { type: "DateTime", nullable: true, description: "Due date, from the work order." }),
-    workOrder: t.field({ type: WorkOrderNode, description: "The work order the batch belongs to.", ...toOne(workOrderTable, "workOrderId") }),
-    queue: t.field({ type: QueueNode, description: "The production queue the batch is placed in.", ...toOne(queueTable, "queueId") }),
+    workOrder: t.field({
+      type: WorkOrderNode,
+      description: "The work order the batch belongs to.",
+      ...toOne(workOrderTable, "workOrderId"),
+    }),
+    queue: t.field({
+      type: QueueNode,
+      description: "The production queue the batch is placed in.",
+      ...toOne(queueTable, "queueId"),
+    }),
     location: t.field({
       type: LocationNode,
       description: "Where the batch is produced (its queue's location).",

@@ -12,8 +12,14 @@ import { checkText, MAX_TEXT_LENGTH } from "../validation.ts";
 const RelatedEntityInput = builder.inputType("RelatedEntityInput", {
   description: "The entity a relation points to, in its own system.",
   fields: (t) => ({
-    entityId: t.string({ required: true, description: `Id of the entity in its own system (1 to ${MAX_TEXT_LENGTH} characters).` }),
-    entityType: t.string({ required: true, description: `Type of the entity, e.g. USER (1 to ${MAX_TEXT_LENGTH} characters).` }),
+    entityId: t.string({
+      required: true,
+      description: `Id of the entity in its own system (1 to ${MAX_TEXT_LENGTH} characters).`,
+    }),
+    entityType: t.string({
+      required: true,
+      description: `Type of the entity, e.g. USER (1 to ${MAX_TEXT_LENGTH} characters).`,
+    }),
   }),
 });
 
@@ -21,7 +27,10 @@ const AttachBatchRelationInput = builder.inputType("AttachBatchRelationInput", {
   description: "A relation to attach to a batch.",
   fields: (t) => ({
     batchId: t.id({ required: true, description: "The batch to attach the relation to." }),
-    relation: t.string({ required: true, description: `Kind of relation, e.g. created (1 to ${MAX_TEXT_LENGTH} characters).` }),
+    relation: t.string({
+      required: true,
+      description: `Kind of relation, e.g. created (1 to ${MAX_TEXT_LENGTH} characters).`,
+    }),
     direction: t.field({
       type: RelationDirectionEnum,
       defaultValue: "OUTWARD",
@@ -52,7 +61,9 @@ const DetachBatchRelationPayload = payloadType<{ batch: Batch; detachedRelationI
   "DetachBatchRelationPayload",
   "The batch the relation was removed from.",
   (t) => ({
-    detachedRelationId: t.exposeID("detachedRelationId", { description: "Global id of the relation that no longer exists." }),
+    detachedRelationId: t.exposeID("detachedRelationId", {
+      description: "Global id of the relation that no longer exists.",
+    }),
     batch: changedBatchField(t, "The batch, with its version bumped."),
   }),
 );
@@ -70,13 +81,19 @@ recordedMutation("attachBatchRelation", {
       entityType: checkText(input.entity.entityType, "input.entity.entityType"),
       batchId: parseId(input.batchId, "Batch", "input.batchId"),
     };
-    return recorded({ eventType: "ATTACH_BATCH_RELATION", entityId: encodeGlobalId("Batch", data.batchId) }, async (tx) => {
-      const batch = await touchBatch(tx, data.batchId, "input.batchId");
-      // skipDuplicates keeps the transaction usable: a duplicate is reported, not a failed statement.
-      const [relation] = await tx.batchRelation.createManyAndReturn({ data: [data], skipDuplicates: true });
-      if (!relation) throw domainError("CONFLICT", `the batch already has this ${data.relation} relation`, { field: "input.relation" });
-      return { batch, relation };
-    });
+    return recorded(
+      { eventType: "ATTACH_BATCH_RELATION", entityId: encodeGlobalId("Batch", data.batchId) },
+      async (tx) => {
+        const batch = await touchBatch(tx, data.batchId, "input.batchId");
+        // skipDuplicates keeps the transaction usable: a duplicate is reported, not a failed statement.
+        const [relation] = await tx.batchRelation.createManyAndReturn({ data: [data], skipDuplicates: true });
+        if (!relation)
+          throw domainError("CONFLICT", `the batch already has this ${data.relation} relation`, {
+            field: "input.relation",
+          });
+        return { batch, relation };
+      },
+    );
   },
 });
 

@@ -34,7 +34,12 @@ const AssignTechsPayload = payloadType<{ batch: Batch; userIds: number[] }>(
   "The batch and the technicians now assigned to it.",
   (t) => ({
     batch: changedBatchField(t, "The batch, with its version bumped."),
-    assignedTechs: t.field({ type: [UserNode], extensions: listSize({ max: MAX_USER_IDS }), description: "The users given in the input, all now assigned.", resolve: (p) => p.userIds }),
+    assignedTechs: t.field({
+      type: [UserNode],
+      extensions: listSize({ max: MAX_USER_IDS }),
+      description: "The users given in the input, all now assigned.",
+      resolve: (p) => p.userIds,
+    }),
   }),
 );
 
@@ -42,7 +47,9 @@ const DetachTechFromBatchPayload = payloadType<{ batch: Batch; detachedTechId: s
   "DetachTechFromBatchPayload",
   "The batch the technician was taken off.",
   (t) => ({
-    detachedTechId: t.exposeID("detachedTechId", { description: "Global id of the user no longer assigned to the batch." }),
+    detachedTechId: t.exposeID("detachedTechId", {
+      description: "Global id of the user no longer assigned to the batch.",
+    }),
     batch: changedBatchField(t, "The batch, with its version bumped."),
   }),
 );

@@ -8,12 +8,15 @@ const CATEGORIES = new Set<string>(Object.values(StatusCategory));
 export function allowedStatuses(json: unknown): StatusShape[] {
   if (!Array.isArray(json)) return [];
   return json.flatMap((entry: Record<string, unknown>) => {
-    if (typeof entry?.status !== "string" || typeof entry.category !== "string" || !CATEGORIES.has(entry.category)) return [];
-    return [{
-      statusLabel: entry.status,
-      statusCategory: entry.category as StatusCategory,
-      statusDescription: typeof entry.description === "string" ? entry.description : null,
-      statusOrder: typeof entry.order === "number" ? entry.order : 0,
-    }];
+    if (typeof entry?.status !== "string" || typeof entry.category !== "string" || !CATEGORIES.has(entry.category))
+      return [];
+    return [
+      {
+        statusLabel: entry.status,
+        statusCategory: entry.category as StatusCategory,
+        statusDescription: typeof entry.description === "string" ? entry.description : null,
+        statusOrder: typeof entry.order === "number" ? entry.order : 0,
+      },
+    ];
   });
 }

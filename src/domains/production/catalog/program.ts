@@ -18,7 +18,11 @@ export const ProgramNode = builder.loadableNode("Program", {
   sort: (program) => program.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the program." }),
-    customer: t.field({ type: CustomerNode, description: "The customer the program is for.", ...toOne(customerTable, "customerId") }),
+    customer: t.field({
+      type: CustomerNode,
+      description: "The customer the program is for.",
+      ...toOne(customerTable, "customerId"),
+    }),
     startDate: t.expose("startDate", { type: "DateTime", nullable: true, description: "When the program starts." }),
     endDate: t.expose("endDate", { type: "DateTime", nullable: true, description: "When the program ends." }),
     allowedStatuses: t.field({

@@ -20,8 +20,16 @@ export const ProjectNode = builder.loadableNode("Project", {
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the project." }),
     description: t.exposeString("description", { nullable: true, description: "What the project is about." }),
-    program: t.field({ type: ProgramNode, description: "The program the project belongs to.", ...toOne(programTable, "programId") }),
-    customer: t.field({ type: CustomerNode, description: "The customer the project is for.", ...toOne(customerTable, "customerId") }),
+    program: t.field({
+      type: ProgramNode,
+      description: "The program the project belongs to.",
+      ...toOne(programTable, "programId"),
+    }),
+    customer: t.field({
+      type: CustomerNode,
+      description: "The customer the project is for.",
+      ...toOne(customerTable, "customerId"),
+    }),
     startDate: t.expose("startDate", { type: "DateTime", nullable: true, description: "When the project starts." }),
     endDate: t.expose("endDate", { type: "DateTime", nullable: true, description: "When the project ends." }),
     allowedStatuses: t.field({

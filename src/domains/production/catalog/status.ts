@@ -22,7 +22,7 @@ export interface StatusShape {
 }
 
 export const StatusRef = builder.objectRef<StatusShape>("Status").implement({
-  description: "A status as the customer names it (e.g. \"Reticulating Splines\") with its category.",
+  description: 'A status as the customer names it (e.g. "Reticulating Splines") with its category.',
   fields: (t) => ({
     status: t.exposeString("statusLabel", { description: "The custom label of the status." }),
     category: t.expose("statusCategory", {

@@ -23,7 +23,8 @@ const UpdateCycleStatusInput = builder.inputType("UpdateCycleStatusInput", {
     status: t.field({ type: StatusInput, description: "The new custom status with its category." }),
     category: t.field({
       type: StatusCategoryEnum,
-      description: "The new category, with its default label (Pending, In Progress, Verifying, Blocked, Complete, Cancelled).",
+      description:
+        "The new category, with its default label (Pending, In Progress, Verifying, Blocked, Complete, Cancelled).",
     }),
   }),
 });
@@ -33,7 +34,11 @@ const UpdateCycleStatusPayload = payloadType<{ cycle: Cycle; batchId: number }>(
   "The changed cycle and its batch, whose cycle counts now include the change.",
   (t) => ({
     cycle: t.field({ type: CycleNode, description: "The cycle with its new status.", resolve: (p) => p.cycle }),
-    batch: t.field({ type: BatchNode, description: "The cycle's batch (read after the change).", resolve: (p) => p.batchId }),
+    batch: t.field({
+      type: BatchNode,
+      description: "The cycle's batch (read after the change).",
+      resolve: (p) => p.batchId,
+    }),
   }),
 );
 
@@ -50,7 +55,11 @@ recordedMutation("updateCycleStatus", {
     const id = parseId(input.id, "Cycle", "input.id");
     // Once committed, watchers of the batch see the new counts.
     const entityId = encodeGlobalId("Cycle", id);
-    const process = { eventType: "UPDATE_CYCLE_STATUS", entityId, afterCommit: (r: { batchId: number }) => publishBatchChange(r.batchId) };
+    const process = {
+      eventType: "UPDATE_CYCLE_STATUS",
+      entityId,
+      afterCommit: (r: { batchId: number }) => publishBatchChange(r.batchId),
+    };
     return recordedChange(process, {
       table: cycleTable,
       statement: cycleStatusUpdate(id, status),

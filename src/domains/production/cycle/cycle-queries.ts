@@ -17,7 +17,10 @@ const CycleFilter = builder.inputType("CycleFilter", {
     workOrderIds: t.idList({ description: "Only cycles of one of these work orders." }),
     locationIds: t.idList({ description: "Only cycles worked at one of these locations." }),
     assignedUserIds: t.idList({ description: "Only cycles taken by one of these technicians." }),
-    statusCategories: t.field({ type: [StatusCategoryEnum], description: "Only cycles whose status is in one of these categories." }),
+    statusCategories: t.field({
+      type: [StatusCategoryEnum],
+      description: "Only cycles whose status is in one of these categories.",
+    }),
     isRetry: t.boolean({ description: "Only retries (true) or only first attempts (false)." }),
   }),
 });
@@ -35,11 +38,17 @@ function cycleWhere(filter: typeof CycleFilter.$inferInput | null | undefined) {
   ids(filter?.locationIds, "Location", "locationIds", "location_id");
   ids(filter?.assignedUserIds, "User", "assignedUserIds", "assigned_user_id");
   const categories = filter?.statusCategories ? [...filter.statusCategories] : undefined;
-  if (categories) conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${enumArray(categories, "status_category")})`);
+  if (categories)
+    conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${enumArray(categories, "status_category")})`);
   const isRetry = filter?.isRetry;
   if (isRetry != null) conditions.push((r) => Prisma.sql`${r}.is_retry = ${isRetry}`);
   return (alias: string) =>
-    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
+    conditions.length
+      ? Prisma.join(
+          conditions.map((condition) => condition(Prisma.raw(alias))),
+          " AND ",
+        )
+      : Prisma.sql`TRUE`;
 }
 
 const OLDEST_FIRST = orderOf(cycleTable, [{ field: "createdAt", direction: "asc" }]);
@@ -51,14 +60,21 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A cycle by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the cycle." }) },
-    resolve: (_root, args, context, info) => rowByKey(cycleTable, parseId(args.id, "Cycle", "id"), context, info) as never,
+    resolve: (_root, args, context, info) =>
+      rowByKey(cycleTable, parseId(args.id, "Cycle", "id"), context, info) as never,
   }),
   cycles: t.connection({
     type: CycleNode,
     authScopes: { scope: "batch:all" },
-    description: "Cycles of every batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "Cycles of every batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
     args: { filter: t.arg({ type: CycleFilter, description: "Only cycles meeting these conditions." }) },
     resolve: (_root, args, context, info) =>
-      listConnection({ table: cycleTable, where: cycleWhere(args.filter), order: OLDEST_FIRST }, args, context, info) as never,
+      listConnection(
+        { table: cycleTable, where: cycleWhere(args.filter), order: OLDEST_FIRST },
+        args,
+        context,
+        info,
+      ) as never,
   }),
 }));

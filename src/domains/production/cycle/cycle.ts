@@ -27,13 +27,21 @@ export const CycleNode = builder.loadableNode("Cycle", {
       ...embed<Cycle>("statusLabel", "statusCategory", "statusDescription", "statusOrder"),
     }),
     isRetry: t.exposeBoolean("isRetry", { description: "Whether the cycle repeats work that failed before." }),
-    batch: t.field({ type: BatchNode, description: "The batch the cycle belongs to.", ...toOne(batchTable, "batchId") }),
+    batch: t.field({
+      type: BatchNode,
+      description: "The batch the cycle belongs to.",
+      ...toOne(batchTable, "batchId"),
+    }),
     workOrder: t.field({
       type: WorkOrderNode,
       description: "The work order the cycle's batch belongs to.",
       ...toOne(workOrderTable, "workOrderId"),
     }),
-    location: t.field({ type: LocationNode, description: "Where the cycle is worked.", ...toOne(locationTable, "locationId") }),
+    location: t.field({
+      type: LocationNode,
+      description: "Where the cycle is worked.",
+      ...toOne(locationTable, "locationId"),
+    }),
     assignedUser: t.field({
       type: UserNode,
       nullable: true,

@@ -12,7 +12,7 @@ import { queueTable } from "../tables.ts";
 const QueueOrderField = builder.enumType("QueueOrderField", {
   description: "What queues can be ordered by; ties are broken by id.",
   values: {
-    PRIORITY: { value: "priority", description: "Priority: \"a\" is served before \"b\"." },
+    PRIORITY: { value: "priority", description: 'Priority: "a" is served before "b".' },
     LABEL: { value: "label", description: "Label, alphabetically." },
     CREATED_AT: { value: "createdAt", description: "Creation time." },
   } as const,
@@ -46,7 +46,12 @@ function queueWhere(filter: typeof QueueFilter.$inferInput | null | undefined) {
   if (isActive != null) conditions.push((r) => Prisma.sql`${r}.is_active = ${isActive}`);
   if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
   return (alias: string) =>
-    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
+    conditions.length
+      ? Prisma.join(
+          conditions.map((condition) => condition(Prisma.raw(alias))),
+          " AND ",
+        )
+      : Prisma.sql`TRUE`;
 }
 
 builder.queryFields((t) => ({
@@ -56,19 +61,25 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A production queue by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the queue." }) },
-    resolve: (_root, args, context, info) => rowByKey(queueTable, parseId(args.id, "Queue", "id"), context, info) as never,
+    resolve: (_root, args, context, info) =>
+      rowByKey(queueTable, parseId(args.id, "Queue", "id"), context, info) as never,
   }),
   queues: t.connection({
     type: QueueNode,
     authScopes: { scope: "batch:all" },
-    description: "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: QueueFilter, description: "Only queues meeting these conditions." }),
       orderBy: t.arg({ type: QueueOrder, description: "Ordering; by priority (PRIORITY ASC) by default." }),
     },
     resolve: (_root, args, context, info) =>
       listConnection(
-        { table: queueTable, where: queueWhere(args.filter), order: listOrder(queueTable, args.orderBy, { field: "priority", direction: "asc" }) },
+        {
+          table: queueTable,
+          where: queueWhere(args.filter),
+          order: listOrder(queueTable, args.orderBy, { field: "priority", direction: "asc" }),
+        },
         args,
         context,
         info,

@@ -13,7 +13,8 @@ const ACTIVE = Prisma.sql`('PENDING', 'IN_PROGRESS', 'VERIFYING', 'BLOCKED')`;
 /** A statistic of the queue's active batches (aliased `b`), as SQL when planned and from the stats loader otherwise. */
 function activeBatchStat<T>(name: keyof QueueStats, aggregate: Prisma.Sql, decode?: (json: unknown) => T) {
   return computed<Queue, T>({
-    sql: (alias) => Prisma.sql`(SELECT ${aggregate} FROM batch b WHERE b.queue_id = ${alias}.id AND b.status_category IN ${ACTIVE})`,
+    sql: (alias) =>
+      Prisma.sql`(SELECT ${aggregate} FROM batch b WHERE b.queue_id = ${alias}.id AND b.status_category IN ${ACTIVE})`,
     decode,
     load: async (queue, _args, context) => (await queueStats(context).load(queue.id))[name] as T,
   });
@@ -53,7 +54,8 @@ builder.objectFields(QueueNode, (t) => ({
   }),
   batches: t.connection({
     type: BatchNode,
-    description: "The batches placed in the queue, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "The batches placed in the queue, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
     ...manyConnection(queueTable, queueBatches),
   }),
 }));

@@ -16,9 +16,13 @@ export const QueueNode = builder.loadableNode("Queue", {
   sort: (queue) => queue.id,
   fields: (t) => ({
     label: t.exposeString("label", { description: "Name of the queue, e.g. Fast Lane." }),
-    priority: t.exposeString("priority", { description: "Lexicographic priority: \"a\" is served before \"b\"." }),
+    priority: t.exposeString("priority", { description: 'Lexicographic priority: "a" is served before "b".' }),
     isActive: t.exposeBoolean("isActive", { description: "Whether the queue takes work." }),
-    location: t.field({ type: LocationNode, description: "Where the queue is.", ...toOne(locationTable, "locationId") }),
+    location: t.field({
+      type: LocationNode,
+      description: "Where the queue is.",
+      ...toOne(locationTable, "locationId"),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the queue was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the queue last changed." }),
   }),

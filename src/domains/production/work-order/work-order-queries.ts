@@ -53,7 +53,12 @@ function workOrderWhere(filter: typeof WorkOrderFilter.$inferInput | null | unde
   if (dueTo) conditions.push((r) => Prisma.sql`${r}.due_date <= ${dueTo}`);
   if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
   return (alias: string) =>
-    conditions.length ? Prisma.join(conditions.map((condition) => condition(Prisma.raw(alias))), " AND ") : Prisma.sql`TRUE`;
+    conditions.length
+      ? Prisma.join(
+          conditions.map((condition) => condition(Prisma.raw(alias))),
+          " AND ",
+        )
+      : Prisma.sql`TRUE`;
 }
 
 builder.queryFields((t) => ({
@@ -63,19 +68,25 @@ builder.queryFields((t) => ({
     authScopes: { scope: "batch:read" },
     description: "A work order by its id; null when it does not exist.",
     args: { id: t.arg.id({ required: true, description: "Global id of the work order." }) },
-    resolve: (_root, args, context, info) => rowByKey(workOrderTable, parseId(args.id, "WorkOrder", "id"), context, info) as never,
+    resolve: (_root, args, context, info) =>
+      rowByKey(workOrderTable, parseId(args.id, "WorkOrder", "id"), context, info) as never,
   }),
   workOrders: t.connection({
     type: WorkOrderNode,
     authScopes: { scope: "batch:all" },
-    description: "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+    description:
+      "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
     args: {
       filter: t.arg({ type: WorkOrderFilter, description: "Only work orders meeting these conditions." }),
       orderBy: t.arg({ type: WorkOrderOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
     resolve: (_root, args, context, info) =>
       listConnection(
-        { table: workOrderTable, where: workOrderWhere(args.filter), order: listOrder(workOrderTable, args.orderBy, NEWEST_FIRST) },
+        {
+          table: workOrderTable,
+          where: workOrderWhere(args.filter),
+          order: listOrder(workOrderTable, args.orderBy, NEWEST_FIRST),
+        },
         args,
         context,
         info,

@@ -23,7 +23,11 @@ export const WorkOrderNode = builder.loadableNode("WorkOrder", {
     dueDate: t.expose("dueDate", { type: "DateTime", nullable: true, description: "When the work is due." }),
     startDate: t.expose("startDate", { type: "DateTime", nullable: true, description: "When work actually started." }),
     endDate: t.expose("endDate", { type: "DateTime", nullable: true, description: "When work actually ended." }),
-    location: t.field({ type: LocationNode, description: "Where the work order is produced.", ...toOne(locationTable, "locationId") }),
+    location: t.field({
+      type: LocationNode,
+      description: "Where the work order is produced.",
+      ...toOne(locationTable, "locationId"),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the work order was created." }),
     updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the work order last changed." }),
   }),
