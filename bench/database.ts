@@ -12,7 +12,9 @@ export interface BenchDatabase {
   cluster: PostgresCluster;
   /** Whether pg_stat_statements is loaded; without it statements are not counted. */
   countsStatements: boolean;
-  /** Statements executed in the bench database since the last reset (utility ones included), and their execution time. */
+  /**
+   * Statements executed in the bench database since the last reset (utility ones included), and their execution time.
+   */
   statementsSinceReset(): Promise<{ calls: number; execMs: number }>;
   resetStatements(): Promise<void>;
   serverVersion(): Promise<string>;

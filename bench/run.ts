@@ -87,7 +87,7 @@ async function main() {
     }
     const profile = options["skip-profile"] ? undefined : await profileGatewayQ1(settings, CONNECTIONS[0]!, seconds);
     const results: BenchResults = {
-      date: new Date().toISOString().slice(0, 19) + "Z",
+      date: `${new Date().toISOString().slice(0, 19)}Z`,
       machine: machineFacts(await database.serverVersion()),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
       settings: {

@@ -77,7 +77,7 @@ function q2Target(c: number, g1: Figures, g2: Figures): Target {
 /** Latency under load moves with everything else on a shared machine; what one request costs does not. */
 function q2CostTarget(gateway: PeerResult): Target {
   const q1 = gateway.perRequest["Q1 page of 50"];
-  const q2 = gateway.perRequest["Q2"];
+  const q2 = gateway.perRequest.Q2;
   const cost = (r: typeof q1) => (r ? r.serverCpuMs + r.sqlMs : NaN);
   const ratio = cost(q2) / cost(q1);
   return {

@@ -75,11 +75,13 @@ try {
   const bodies = [
     () => ({
       query:
-        "{ batches(first: 20) { totalCount edges { node { label workOrder { label } queue { location { label } } cycleCounts { active complete } } } } }",
+        "{ batches(first: 20) { totalCount edges { node { label workOrder { label } queue { location { label } } " +
+        "cycleCounts { active complete } } } } }",
     }),
     () => ({
       query:
-        "query($id: ID!) { batch(id: $id) { label cycles(first: 10) { totalCount edges { node { label currentStatus { category } } } } } }",
+        "query($id: ID!) { batch(id: $id) { label cycles(first: 10) { totalCount edges { node { label " +
+        "currentStatus { category } } } } } }",
       variables: { id: gid("Batch", random(batches)) },
     }),
     () => ({ query: "{ letterBatches(first: 10) { totalCount edges { node { status } } } }" }),
@@ -87,7 +89,8 @@ try {
     () => ({ query: "{ batchStatusSummary(groupBy: QUEUE) { cycles { complete } } }" }),
     () => ({
       query:
-        "mutation($input: UpdateCycleStatusInput!) { updateCycleStatus(input: $input) { cycle { id } processStatus { status } } }",
+        "mutation($input: UpdateCycleStatusInput!) { updateCycleStatus(input: $input) { cycle { id } processStatus " +
+        "{ status } } }",
       variables: {
         input: { id: gid("Cycle", random(cycles)), category: ["IN_PROGRESS", "VERIFYING", "COMPLETE"][random(3) - 1] },
       },

@@ -12,6 +12,7 @@ import { compiledExecution } from "../graphql/execution/compiled-execution.ts";
 import { requestDeadlinePlugin } from "../data/deadline.ts";
 import { maskError } from "../graphql/execution/masking.ts";
 import { sharedSubscriptions } from "../pipeline/transport/shared-subscriptions.ts";
+import { literalInputErrors } from "../graphql/execution/literal-errors.ts";
 import { variableCoercion } from "../graphql/execution/variables.ts";
 import { schema, subgraphSchema } from "./schema.ts";
 import { healthPlugin } from "../pipeline/observability/health.ts";
@@ -74,6 +75,7 @@ export function createGateway(options: GatewayOptions = {}) {
       bodyLimitPlugin(env.limits.maxBodyBytes),
       rateLimitPlugin(options.rateLimit),
       ...queryLimitPlugins(),
+      literalInputErrors,
       // Before every plugin below that reads variables or sends SQL (response cache, idempotency).
       operationLimitsPlugin(),
       requestLogPlugin,

@@ -5,6 +5,7 @@ import "../graphql/scalars.ts";
 import "../data/planner/nodes.ts";
 import { checkRecordedMutations } from "../domains/processes/mutation-kit.ts";
 import { builder } from "../graphql/builder.ts";
+import { withListQueries } from "../data/planner/queries/schema.ts";
 import { withInputLimits } from "../graphql/transforms/input-limits.ts";
 import { withSyncNodeIds } from "../graphql/transforms/node-ids.ts";
 import { withNodeLimits } from "../graphql/transforms/node-limits.ts";
@@ -13,14 +14,15 @@ import { buildSubgraphSchema } from "../pipeline/federation/subgraph.ts";
 import { federationEntities } from "./domains.ts";
 
 /**
- * What the builder gives, with Node ids resolved synchronously (node-ids.ts), the by-id fields
+ * What the builder gives, with `where`, `orderBy` and `aggregate` on every connection of stored rows
+ * (src/data/planner/queries), Node ids resolved synchronously (node-ids.ts), the by-id fields
  * limited (node-limits.ts), types' read scopes enforced where a query reaches them
  * (src/graphql/transforms/type-scopes.ts) and every text argument carrying its length limit
  * (input-limits.ts); it refuses a Mutation field not made by the mutation kit
  * (src/domains/processes/mutation-kit.ts).
  */
 export const finishSchema = (built: GraphQLSchema) =>
-  withTypeScopes(withNodeLimits(withSyncNodeIds(withInputLimits(checkRecordedMutations(built)))));
+  withTypeScopes(withNodeLimits(withSyncNodeIds(withInputLimits(checkRecordedMutations(withListQueries(built))))));
 
 export const schema = finishSchema(builder.toSchema({ sortSchema: true }));
 

@@ -47,7 +47,10 @@ function notify(sql: string, values?: readonly unknown[]): void {
   if (env.traceSql) for (const listener of queryListeners) listener(sql, values);
 }
 
-/** Wraps each statement sent with `query` (OpenTelemetry spans, src/pipeline/observability/tracing.ts); Prisma traces its own. */
+/**
+ * Wraps each statement sent with `query` (OpenTelemetry spans, src/pipeline/observability/tracing.ts); Prisma traces
+ * its own.
+ */
 export type QueryTracer = <T>(text: string, run: () => Promise<T>) => Promise<T>;
 let tracer: QueryTracer | undefined;
 
@@ -104,6 +107,7 @@ type PoolInternals = { options: { connectionTimeoutMillis: number }; _isFull(): 
 class DeadlinePool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: ConnectCallback): void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: pg.Pool's own overload returns void with a callback
   override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
     const pool = this as unknown as PoolInternals;
     const waitsInQueue = pool._isFull() || pool._idle.length > 0;

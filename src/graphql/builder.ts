@@ -72,11 +72,13 @@ export const builder = new SchemaBuilder<{
     endCursorFieldOptions: { description: "Cursor of the page's last item." },
     firstArgOptions: {
       description:
-        "Page forwards: at most this many items after `after` (limit in the field's description); this or `last` is required.",
+        "Page forwards: at most this many items after `after` (limit in the field's description); this or `last` " +
+        "is required.",
     },
     lastArgOptions: {
       description:
-        "Page backwards: at most this many items before `before` (limit in the field's description); this or `first` is required.",
+        "Page backwards: at most this many items before `before` (limit in the field's description); this or " +
+        "`first` is required.",
     },
     afterArgOptions: {
       description: "Cursor of the item the page starts after.",
@@ -107,7 +109,8 @@ builder.queryType({ description: "Reads across the five domains of the gateway."
 builder.mutationType({
   description:
     "Changes; every mutation takes one `input` object and returns a payload with a ProcessStatus. " +
-    "Each field commits on its own: one that fails is null with its error, and the fields that succeeded keep their payloads. " +
+    "Each field commits on its own: one that fails is null with its error, and the fields that succeeded keep " +
+    "their payloads. " +
     "An operation runs only when the token holds every scope its selection needs — each mutation's own, " +
     "and the read scope of every object type selected in its payload (e.g. batch:read for a Batch, " +
     "process-status:read for the ProcessStatus); otherwise it is refused as a whole, FORBIDDEN with the " +
@@ -116,7 +119,8 @@ builder.mutationType({
 
 builder.subscriptionType({
   description:
-    "Live updates over Server-Sent Events or WebSocket (graphql-ws): each subscription sends the current state, then the state after every change.",
+    "Live updates over Server-Sent Events or WebSocket (graphql-ws): each subscription sends the current state, " +
+    "then the state after every change.",
 });
 
 builder.globalConnectionField("totalCount", (t) =>

@@ -88,6 +88,7 @@ test.skipIf(!hasChromium && process.env.CI !== "true")(
 
     const resultPane = page.locator(".graphiql-response");
     // Monaco renders spaces as no-break spaces.
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator: its visible text, as a user reads it
     const shown = async () => (await resultPane.innerText()).replaceAll("\u00a0", " ");
     await expect.poll(shown, { timeout: 30_000 }).toContain(`"label": "${firstLabel}"`);
     expect(await shown()).toContain(`"totalCount": ${answer.data!.batches.totalCount}`);

@@ -19,7 +19,8 @@ async function startRedis(): Promise<string> {
 }
 
 test.skipIf(!hasRedis && process.env.CI !== "true")(
-  "two instances share cached responses through Redis, a mutation on one refreshes the other, and a Redis outage only costs hits",
+  "two instances share cached responses through Redis, a mutation on one refreshes the other, and a Redis outage " +
+    "only costs hits",
   async () => {
     const redisUrl = await startRedis();
     const [a, b] = [1, 2].map(() => createGateway({ responseCache: { enabled: true, ttlMs: 60_000, redisUrl } }));

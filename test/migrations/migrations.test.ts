@@ -82,7 +82,8 @@ describe(`applying migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "PGli
 
     const rows = await query<{ migration_name: string; checksum: string; finished: boolean }>(
       database,
-      "SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM _prisma_migrations ORDER BY migration_name",
+      "SELECT migration_name, checksum, finished_at IS NOT NULL AS finished FROM _prisma_migrations ORDER BY " +
+        "migration_name",
     );
     const sha256 = (name: string) =>
       createHash("sha256")
@@ -112,7 +113,8 @@ describe(`applying migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "PGli
     mkdirSync(join(dir, "20991231000000_broken"));
     writeFileSync(
       join(dir, "20991231000000_broken", "migration.sql"),
-      "CREATE TABLE half_applied (id INT);\nINSERT INTO semicolon_probe VALUES ('x');\nCREATE TABLE broken (x no_such_type);\n",
+      "CREATE TABLE half_applied (id INT);\nINSERT INTO semicolon_probe VALUES ('x');\nCREATE TABLE broken (x " +
+        "no_such_type);\n",
     );
     const database = await emptyDatabase();
 
@@ -127,7 +129,8 @@ describe(`applying migrations (${process.env.DATABASE_URL ? "PostgreSQL" : "PGli
 
     const rows = await query<{ migration_name: string; finished: boolean }>(
       database,
-      "SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE migration_name LIKE '2099%' ORDER BY 1",
+      "SELECT migration_name, finished_at IS NOT NULL AS finished FROM _prisma_migrations WHERE migration_name " +
+        "LIKE '2099%' ORDER BY 1",
     );
     expect(rows).toEqual([
       { migration_name: "20990101000000_semicolons", finished: true },

@@ -202,8 +202,11 @@ export class QueryGenerator {
       if (cursors?.length && random.chance(0.4))
         out.push(`${backwards ? "before" : "after"}: ${JSON.stringify(random.pick(cursors))}`);
     }
+    const withCursor = out.some((part) => part.startsWith("after") || part.startsWith("before"));
     for (const arg of field.args) {
       if (PAGE_ARGS.has(arg.name)) continue;
+      // A cursor is valid for the ordering that issued it: the pool's come from default orderings.
+      if (arg.name === "orderBy" && withCursor) continue;
       if (!isNonNullType(arg.type) && !random.chance(0.4)) continue;
       const value = this.value(arg, arg.type, field.name);
       if (value !== undefined) out.push(`${arg.name}: ${value}`);
@@ -218,22 +221,38 @@ export class QueryGenerator {
     return `${name}: $${variable}`;
   }
 
-  /** A literal for an argument or input field, or undefined to leave it out. */
-  private value(arg: Pick<GraphQLArgument, "name">, type: GraphQLInputType, fieldName: string): string | undefined {
+  /** A literal for an argument or input field, or undefined to leave it out; input objects nest at most 3 deep. */
+  private value(
+    arg: Pick<GraphQLArgument, "name">,
+    type: GraphQLInputType,
+    fieldName: string,
+    depth = 0,
+  ): string | undefined {
     const { random, pools } = this.options;
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
       const items = Array.from({ length: random.int(1, 3) }, () =>
-        this.value(arg, nullable.ofType as GraphQLInputType, fieldName),
+        this.value(arg, nullable.ofType as GraphQLInputType, fieldName, depth),
       ).filter((v) => v !== undefined);
-      return `[${items.join(", ")}]`;
+      return items.length || isNonNullType(type) ? `[${items.join(", ")}]` : undefined;
     }
     if (isEnumType(nullable)) return random.pick(nullable.getValues()).name;
     if (isInputObjectType(nullable)) {
-      const parts = Object.values(nullable.getFields())
-        .filter((f) => isNonNullType(f.type) || random.chance(0.4))
+      // A few fields of each input object (filters offer dozens), fewer the deeper it nests.
+      const fields = Object.values(nullable.getFields());
+      const required = fields.filter((f) => isNonNullType(f.type));
+      const optional = fields.filter(
+        (f) => !isNonNullType(f.type) && (depth < 3 || !isInputObjectType(getNamedType(f.type))),
+      );
+      const chosen = [
+        ...required,
+        ...Array.from({ length: random.int(0, depth ? 2 : 3) }, () =>
+          optional.length ? random.pick(optional) : undefined,
+        ),
+      ].filter((f, i, all): f is (typeof fields)[number] => f !== undefined && all.indexOf(f) === i);
+      const parts = chosen
         .map((f) => {
-          const v = this.value(f, f.type, fieldName);
+          const v = this.value(f, f.type, fieldName, depth + 1);
           return v === undefined ? undefined : `${f.name}: ${v}`;
         })
         .filter(Boolean);
@@ -255,6 +274,8 @@ export class QueryGenerator {
       case "DateTime":
         return JSON.stringify(new Date(Date.UTC(2026, random.int(0, 11), random.int(1, 28))).toISOString());
       case "String":
+        if (arg.name === "timeZone")
+          return JSON.stringify(random.pick(["UTC", "Europe/Stockholm", "America/New_York", "Asia/Tokyo"]));
         return JSON.stringify(random.pick(TEXT));
       default:
         return undefined;

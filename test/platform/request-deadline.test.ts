@@ -20,7 +20,12 @@ const postgres = db.kind === "postgres";
 /** Holds the pool's only connection for `ms`, as a long statement would. */
 async function holdTheConnection(ms: number) {
   const client = await db.pool!.connect();
-  const released = new Promise<void>((resolve) => setTimeout(() => (client.release(), resolve()), ms));
+  const released = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      client.release();
+      resolve();
+    }, ms),
+  );
   return released;
 }
 

@@ -18,47 +18,51 @@ describe("cycles", () => {
     expect((await query(CycleByIdDocument, { id: globalId("Cycle", 999_999) })).cycle).toBeNull();
   });
 
-  test("cycles filter by batch, status, retry and technician, oldest first, with their relations loaded in constant statements", async () => {
-    const { location, workOrder, batches } = await createBatches(3, { numberCycles: 4 });
-    const [tech] = await createUsers(1);
-    await setCycleCategory(batches[0]!.id, [1, 2], "IN_PROGRESS");
-    await prisma.cycle.updateMany({
-      where: { batchId: batches[0]!.id, position: 2 },
-      data: { isRetry: true, assignedUserId: tech!.id },
-    });
-    const batchIds = batches.map((b) => globalId("Batch", b.id));
+  test(
+    "cycles filter by batch, status, retry and technician, oldest first, with their relations loaded in " +
+      "constant statements",
+    async () => {
+      const { location, workOrder, batches } = await createBatches(3, { numberCycles: 4 });
+      const [tech] = await createUsers(1);
+      await setCycleCategory(batches[0]!.id, [1, 2], "IN_PROGRESS");
+      await prisma.cycle.updateMany({
+        where: { batchId: batches[0]!.id, position: 2 },
+        data: { isRetry: true, assignedUserId: tech!.id },
+      });
+      const batchIds = batches.map((b) => globalId("Batch", b.id));
 
-    const inProgress = await query(CyclesPageDocument, { filter: { batchIds, statusCategories: ["IN_PROGRESS"] } });
-    expect(inProgress.cycles.totalCount).toBe(2);
-    const retried = await query(CyclesPageDocument, { filter: { batchIds, isRetry: true } });
-    expect(retried.cycles.edges.map((edge) => edge.node)).toEqual([
-      expect.objectContaining({
-        isRetry: true,
-        currentStatus: { category: "IN_PROGRESS" },
-        batch: { id: batchIds[0] },
-        workOrder: { id: globalId("WorkOrder", workOrder.id) },
-        location: { id: globalId("Location", location.id) },
-        assignedUser: { id: globalId("User", tech!.id), name: tech!.name },
-      }),
-    ]);
-    const byTech = await query(CyclesPageDocument, { filter: { assignedUserIds: [globalId("User", tech!.id)] } });
-    expect(byTech.cycles.totalCount).toBe(1);
+      const inProgress = await query(CyclesPageDocument, { filter: { batchIds, statusCategories: ["IN_PROGRESS"] } });
+      expect(inProgress.cycles.totalCount).toBe(2);
+      const retried = await query(CyclesPageDocument, { filter: { batchIds, isRetry: true } });
+      expect(retried.cycles.edges.map((edge) => edge.node)).toEqual([
+        expect.objectContaining({
+          isRetry: true,
+          currentStatus: { category: "IN_PROGRESS" },
+          batch: { id: batchIds[0] },
+          workOrder: { id: globalId("WorkOrder", workOrder.id) },
+          location: { id: globalId("Location", location.id) },
+          assignedUser: { id: globalId("User", tech!.id), name: tech!.name },
+        }),
+      ]);
+      const byTech = await query(CyclesPageDocument, { filter: { assignedUserIds: [globalId("User", tech!.id)] } });
+      expect(byTech.cycles.totalCount).toBe(1);
 
-    const seen: string[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const { cycles } = await query(CyclesPageDocument, { first: 5, after, filter: { batchIds } });
-      seen.push(...cycles.edges.map((edge) => edge.node.label));
-      if (!cycles.pageInfo.hasNextPage) break;
-      after = cycles.pageInfo.endCursor ?? undefined;
-    }
-    expect(seen).toHaveLength(12);
-    expect(seen.slice(0, 4)).toEqual([1, 2, 3, 4].map((n) => `${batches[0]!.label} #${n}`));
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const { cycles } = await query(CyclesPageDocument, { first: 5, after, filter: { batchIds } });
+        seen.push(...cycles.edges.map((edge) => edge.node.label));
+        if (!cycles.pageInfo.hasNextPage) break;
+        after = cycles.pageInfo.endCursor ?? undefined;
+      }
+      expect(seen).toHaveLength(12);
+      expect(seen.slice(0, 4)).toEqual([1, 2, 3, 4].map((n) => `${batches[0]!.label} #${n}`));
 
-    const count = async (first: number) =>
-      (await recordStatements(() => query(CyclesPageDocument, { first, filter: { batchIds } }))).statements.length;
-    expect(await count(12)).toBe(await count(2));
-  });
+      const count = async (first: number) =>
+        (await recordStatements(() => query(CyclesPageDocument, { first, filter: { batchIds } }))).statements.length;
+      expect(await count(12)).toBe(await count(2));
+    },
+  );
 });
 
 describe("batchStatusSummary", () => {

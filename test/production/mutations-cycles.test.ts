@@ -108,7 +108,8 @@ describe("updateCycleStatus", () => {
     const small = await count(2);
     const large = await count(200);
     expect(large.length).toBe(small.length);
-    // One statement: the cycle's UPDATE and its process status INSERT in one CTE (src/domains/processes/one-statement.ts).
+    // One statement: the cycle's UPDATE and its process status INSERT in one CTE
+    // (src/domains/processes/one-statement.ts).
     expect(small).toHaveLength(1);
   });
 });

@@ -51,42 +51,47 @@ describe("work orders", () => {
     );
   });
 
-  test("workOrders filters by location and due date, orders by due date, and pages with its nested batches in constant statements", async () => {
-    const location = await createLocation();
-    const due = (day: number) => new Date(Date.UTC(2027, 2, day));
-    const orders = [];
-    for (const day of [5, 1, 3, 4, 2])
-      orders.push(await createWorkOrder({ locationId: location.id, dueDate: due(day) }));
-    await createWorkOrder({ locationId: location.id, dueDate: null });
-    const queue = await createQueue(location.id);
-    for (const order of orders) await createBatch({ queueId: queue.id, workOrderId: order.id });
-    const filter = {
-      locationIds: [globalId("Location", location.id)],
-      dueFrom: due(2).toISOString(),
-      dueTo: due(4).toISOString(),
-    };
-    const orderBy = { field: "DUE_DATE", direction: "ASC" } as const;
-    const page1 = await query(WorkOrdersPageDocument, { first: 2, filter, orderBy });
-    expect(page1.workOrders.totalCount).toBe(3);
-    expect(page1.workOrders.edges.map((edge) => edge.node.dueDate)).toEqual(
-      [due(2), due(3)].map((d) => d.toISOString()),
-    );
-    const page2 = await query(WorkOrdersPageDocument, {
-      first: 2,
-      after: page1.workOrders.pageInfo.endCursor,
-      filter,
-      orderBy,
-    });
-    expect(page2.workOrders.edges.map((edge) => edge.node.dueDate)).toEqual([due(4).toISOString()]);
-    expect(page2.workOrders.edges[0]?.node.batches.totalCount).toBe(1);
+  test(
+    "workOrders filters by location and due date, orders by due date, and pages with its nested batches in " +
+      "constant statements",
+    async () => {
+      const location = await createLocation();
+      const due = (day: number) => new Date(Date.UTC(2027, 2, day));
+      const orders = [];
+      for (const day of [5, 1, 3, 4, 2])
+        orders.push(await createWorkOrder({ locationId: location.id, dueDate: due(day) }));
+      await createWorkOrder({ locationId: location.id, dueDate: null });
+      const queue = await createQueue(location.id);
+      for (const order of orders) await createBatch({ queueId: queue.id, workOrderId: order.id });
+      const filter = {
+        locationIds: [globalId("Location", location.id)],
+        dueFrom: due(2).toISOString(),
+        dueTo: due(4).toISOString(),
+      };
+      const orderBy = { field: "DUE_DATE", direction: "ASC" } as const;
+      const page1 = await query(WorkOrdersPageDocument, { first: 2, filter, orderBy });
+      expect(page1.workOrders.totalCount).toBe(3);
+      expect(page1.workOrders.edges.map((edge) => edge.node.dueDate)).toEqual(
+        [due(2), due(3)].map((d) => d.toISOString()),
+      );
+      const page2 = await query(WorkOrdersPageDocument, {
+        first: 2,
+        after: page1.workOrders.pageInfo.endCursor,
+        filter,
+        orderBy,
+      });
+      expect(page2.workOrders.edges.map((edge) => edge.node.dueDate)).toEqual([due(4).toISOString()]);
+      expect(page2.workOrders.edges[0]?.node.batches.totalCount).toBe(1);
 
-    const all = { locationIds: [globalId("Location", location.id)] };
-    const count = async (first: number) =>
-      (await recordStatements(() => query(WorkOrdersPageDocument, { first, filter: all, orderBy }))).statements.length;
-    expect(await count(6)).toBe(await count(1));
-    const { workOrders } = await query(WorkOrdersPageDocument, { last: 1, filter: all, orderBy });
-    expect(workOrders.edges[0]?.node.dueDate).toBeNull();
-  });
+      const all = { locationIds: [globalId("Location", location.id)] };
+      const count = async (first: number) =>
+        (await recordStatements(() => query(WorkOrdersPageDocument, { first, filter: all, orderBy }))).statements
+          .length;
+      expect(await count(6)).toBe(await count(1));
+      const { workOrders } = await query(WorkOrdersPageDocument, { last: 1, filter: all, orderBy });
+      expect(workOrders.edges[0]?.node.dueDate).toBeNull();
+    },
+  );
 
   test("a work order filter id of the wrong type names the field", async () => {
     const result = await execute(WorkOrdersPageDocument, { first: 20, filter: { projectIds: [globalId("Queue", 1)] } });

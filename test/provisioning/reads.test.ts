@@ -137,24 +137,30 @@ describe("events feed and retention", () => {
     expect(completions.edges.map((edge) => edge.node.batch)).toEqual([{ id: batch.id, status: "COMPLETED" }]);
   });
 
-  test("the retention job removes batches older than PROVISIONING_RETENTION (60 days) with their events, and keeps newer ones", async () => {
-    const [old, recent] = await createSubscriptions(2);
-    const expired = await submit([block(`msisdn:${old!.msisdn}`)]);
-    const kept = await submit([block(`msisdn:${recent!.msisdn}`)]);
-    await drain();
-    const expiredId = parseId(expired.batch.id, "ProvisioningBatch", "id");
-    await prisma.provisioningBatch.update({
-      where: { id: expiredId },
-      data: { createdAt: new Date(Date.now() - 61 * 86_400_000) },
-    });
-    await provisioningRetentionJob.run();
-    expect((await query(ProvisioningBatchByIdDocument, { id: expired.batch.id })).provisioningBatch).toBeNull();
-    expect((await query(ProvisioningEventsDocument, { filter: { batchId: expired.batch.id } })).events.totalCount).toBe(
-      0,
-    );
-    expect((await query(ProvisioningBatchByIdDocument, { id: kept.batch.id })).provisioningBatch?.status).toBe(
-      "COMPLETED",
-    );
-    expect((await query(ProvisioningEventsDocument, { filter: { batchId: kept.batch.id } })).events.totalCount).toBe(2);
-  });
+  test(
+    "the retention job removes batches older than PROVISIONING_RETENTION (60 days) with their events, and keeps " +
+      "newer ones",
+    async () => {
+      const [old, recent] = await createSubscriptions(2);
+      const expired = await submit([block(`msisdn:${old!.msisdn}`)]);
+      const kept = await submit([block(`msisdn:${recent!.msisdn}`)]);
+      await drain();
+      const expiredId = parseId(expired.batch.id, "ProvisioningBatch", "id");
+      await prisma.provisioningBatch.update({
+        where: { id: expiredId },
+        data: { createdAt: new Date(Date.now() - 61 * 86_400_000) },
+      });
+      await provisioningRetentionJob.run();
+      expect((await query(ProvisioningBatchByIdDocument, { id: expired.batch.id })).provisioningBatch).toBeNull();
+      expect(
+        (await query(ProvisioningEventsDocument, { filter: { batchId: expired.batch.id } })).events.totalCount,
+      ).toBe(0);
+      expect((await query(ProvisioningBatchByIdDocument, { id: kept.batch.id })).provisioningBatch?.status).toBe(
+        "COMPLETED",
+      );
+      expect((await query(ProvisioningEventsDocument, { filter: { batchId: kept.batch.id } })).events.totalCount).toBe(
+        2,
+      );
+    },
+  );
 });

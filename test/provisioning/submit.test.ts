@@ -5,60 +5,69 @@ import { ProvisioningBatchByIdDocument, SubmitProvisioningBatchDocument } from "
 import { block, create, numbers, service, submit } from "./factories.ts";
 
 describe("submitProvisioningBatch", () => {
-  test("stores the batch INITIALISING with every request APPROVED or REJECTED with the reason, and a PENDING process status", async () => {
-    const n = numbers();
-    const payload = await submit([
-      create(n, "127322"),
-      block("msisdn:46708421488", true, "127323"),
-      service("POST", "msisdn:46708421466", "Data1G", "127324"),
-      {
-        requestId: "127325",
-        method: "POST",
-        resource: "subscriptions/msisdn:46708421477/services",
-        body: { limit: 100 },
-      },
-      { requestId: "127326", method: "GET", resource: "subscriptions" },
-      { requestId: "127327", method: "PATCH", resource: "subscriptions/imsi:240011234567890", body: { blocked: true } },
-      { requestId: "127328", method: "PATCH", resource: "subscriptions/msisdn:12ab", body: { blocked: true } },
-      { requestId: "127329", method: "PATCH", resource: "accounts/msisdn:46708421488", body: { blocked: true } },
-      { method: "POST", resource: "subscriptions", body: { msisdn: n.msisdn } },
-    ]);
-    expect(payload.batch).toMatchObject({ type: "SINGLE", status: "INITIALISING" });
-    expect(payload.processStatus).toMatchObject({
-      status: "PENDING",
-      eventType: "SUBMIT_PROVISIONING_BATCH",
-      entityId: payload.batch.id,
-    });
-    expect(
-      payload.batch.requests.map(({ requestId, status, info, orderId }) => ({ requestId, status, info, orderId })),
-    ).toEqual([
-      { requestId: "127322", status: "APPROVED", info: null, orderId: null },
-      { requestId: "127323", status: "APPROVED", info: null, orderId: null },
-      { requestId: "127324", status: "APPROVED", info: null, orderId: null },
-      { requestId: "127325", status: "REJECTED", info: "Missing serviceId parameter in body", orderId: null },
-      { requestId: "127326", status: "REJECTED", info: "Unsupported operation: GET subscriptions", orderId: null },
-      {
-        requestId: "127327",
-        status: "REJECTED",
-        info: 'Unknown subscription id type "imsi": expected msisdn or iccid',
-        orderId: null,
-      },
-      {
-        requestId: "127328",
-        status: "REJECTED",
-        info: 'Invalid msisdn "12ab": expected 8 to 15 digits',
-        orderId: null,
-      },
-      {
-        requestId: "127329",
-        status: "REJECTED",
-        info: 'Unsupported resource "accounts/msisdn:46708421488"',
-        orderId: null,
-      },
-      { requestId: "9", status: "REJECTED", info: "Missing msisdn or iccid parameter in body", orderId: null },
-    ]);
-    expect(payload.batch.requests[0]?.iccid).toBe(n.iccid);
-  });
+  test(
+    "stores the batch INITIALISING with every request APPROVED or REJECTED with the reason, and a PENDING " +
+      "process status",
+    async () => {
+      const n = numbers();
+      const payload = await submit([
+        create(n, "127322"),
+        block("msisdn:46708421488", true, "127323"),
+        service("POST", "msisdn:46708421466", "Data1G", "127324"),
+        {
+          requestId: "127325",
+          method: "POST",
+          resource: "subscriptions/msisdn:46708421477/services",
+          body: { limit: 100 },
+        },
+        { requestId: "127326", method: "GET", resource: "subscriptions" },
+        {
+          requestId: "127327",
+          method: "PATCH",
+          resource: "subscriptions/imsi:240011234567890",
+          body: { blocked: true },
+        },
+        { requestId: "127328", method: "PATCH", resource: "subscriptions/msisdn:12ab", body: { blocked: true } },
+        { requestId: "127329", method: "PATCH", resource: "accounts/msisdn:46708421488", body: { blocked: true } },
+        { method: "POST", resource: "subscriptions", body: { msisdn: n.msisdn } },
+      ]);
+      expect(payload.batch).toMatchObject({ type: "SINGLE", status: "INITIALISING" });
+      expect(payload.processStatus).toMatchObject({
+        status: "PENDING",
+        eventType: "SUBMIT_PROVISIONING_BATCH",
+        entityId: payload.batch.id,
+      });
+      expect(
+        payload.batch.requests.map(({ requestId, status, info, orderId }) => ({ requestId, status, info, orderId })),
+      ).toEqual([
+        { requestId: "127322", status: "APPROVED", info: null, orderId: null },
+        { requestId: "127323", status: "APPROVED", info: null, orderId: null },
+        { requestId: "127324", status: "APPROVED", info: null, orderId: null },
+        { requestId: "127325", status: "REJECTED", info: "Missing serviceId parameter in body", orderId: null },
+        { requestId: "127326", status: "REJECTED", info: "Unsupported operation: GET subscriptions", orderId: null },
+        {
+          requestId: "127327",
+          status: "REJECTED",
+          info: 'Unknown subscription id type "imsi": expected msisdn or iccid',
+          orderId: null,
+        },
+        {
+          requestId: "127328",
+          status: "REJECTED",
+          info: 'Invalid msisdn "12ab": expected 8 to 15 digits',
+          orderId: null,
+        },
+        {
+          requestId: "127329",
+          status: "REJECTED",
+          info: 'Unsupported resource "accounts/msisdn:46708421488"',
+          orderId: null,
+        },
+        { requestId: "9", status: "REJECTED", info: "Missing msisdn or iccid parameter in body", orderId: null },
+      ]);
+      expect(payload.batch.requests[0]?.iccid).toBe(n.iccid);
+    },
+  );
 
   test("a MULTI batch rejects requests that name no iccid, in the resource or the body", async () => {
     const n = numbers();

@@ -14,32 +14,38 @@ const UPDATE = `mutation ($input: UpdateBatchInput!) {
   }
 }`;
 
-test("a replay checks the caller's scopes as a fresh request would: a zero-scope token of the same subject gets FORBIDDEN, not the stored answer", async () => {
-  const { batches } = await createBatches(1);
-  const headers = { "x-request-id": randomUUID() };
-  const variables = { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed once" } };
-  const first = await post<{ updateBatch: { batch: { label: string } } }>(
-    { query: UPDATE, variables },
-    { ...headers, authorization: `Bearer ${await tokenFor()}` },
-  );
-  expect(first.errors).toBeUndefined();
-  expect(first.data?.updateBatch.batch.label).toBe("Renamed once");
+test(
+  "a replay checks the caller's scopes as a fresh request would: a zero-scope token of the same subject gets " +
+    "FORBIDDEN, not the stored answer",
+  async () => {
+    const { batches } = await createBatches(1);
+    const headers = { "x-request-id": randomUUID() };
+    const variables = { input: { id: globalId("Batch", batches[0]!.id), label: "Renamed once" } };
+    const first = await post<{ updateBatch: { batch: { label: string } } }>(
+      { query: UPDATE, variables },
+      { ...headers, authorization: `Bearer ${await tokenFor()}` },
+    );
+    expect(first.errors).toBeUndefined();
+    expect(first.data?.updateBatch.batch.label).toBe("Renamed once");
 
-  const replayed = await post(
-    { query: UPDATE, variables },
-    { ...headers, authorization: `Bearer ${await tokenFor([])}` },
-  );
-  expect(replayed.data).toBeUndefined();
-  expect(replayed.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
-  expect(JSON.stringify(replayed)).not.toContain("Renamed once");
-  expect(replayed.headers.get("idempotent-replayed")).toBeNull();
+    const replayed = await post(
+      { query: UPDATE, variables },
+      { ...headers, authorization: `Bearer ${await tokenFor([])}` },
+    );
+    expect(replayed.data).toBeUndefined();
+    expect(replayed.errors?.map((error) => error.extensions?.code)).toEqual(["FORBIDDEN"]);
+    expect(JSON.stringify(replayed)).not.toContain("Renamed once");
+    expect(replayed.headers.get("idempotent-replayed")).toBeNull();
 
-  const updateOnly = await post(
-    { query: UPDATE, variables },
-    { ...headers, authorization: `Bearer ${await tokenFor(["batch:update"])}` },
-  );
-  expect(updateOnly.errors?.map((error) => error.extensions?.scopes)).toEqual([["batch:read", "process-status:read"]]);
-});
+    const updateOnly = await post(
+      { query: UPDATE, variables },
+      { ...headers, authorization: `Bearer ${await tokenFor(["batch:update"])}` },
+    );
+    expect(updateOnly.errors?.map((error) => error.extensions?.scopes)).toEqual([
+      ["batch:read", "process-status:read"],
+    ]);
+  },
+);
 
 test("with the response cache on, a replay is byte-identical to the first answer, without the cache's internal fields", async () => {
   const gateway = createGateway({ responseCache: { enabled: true } });

@@ -68,31 +68,35 @@ test("after a crash between the commit and the stored response, a retry returns 
   expect(third.data).toEqual(first.data);
 });
 
-test("when a later field fails unexpectedly, the retry answers the committed fields from their outcomes and runs only the failed one", async () => {
-  const { batchId, variables, sent } = await fixture();
-  const requestId = randomUUID();
-  faultInjection.afterFirstWrite = () => {
-    throw new Error("injected fault");
-  };
-  const first = await run(variables, requestId);
-  expect(first.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
-    [["b"], "INTERNAL_SERVER_ERROR"],
-  ]);
-  expect(first.data!.b).toBeNull();
-  expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
-  delete faultInjection.afterFirstWrite;
+test(
+  "when a later field fails unexpectedly, the retry answers the committed fields from their outcomes and runs " +
+    "only the failed one",
+  async () => {
+    const { batchId, variables, sent } = await fixture();
+    const requestId = randomUUID();
+    faultInjection.afterFirstWrite = () => {
+      throw new Error("injected fault");
+    };
+    const first = await run(variables, requestId);
+    expect(first.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [["b"], "INTERNAL_SERVER_ERROR"],
+    ]);
+    expect(first.data!.b).toBeNull();
+    expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
+    delete faultInjection.afterFirstWrite;
 
-  const retry = await run(variables, requestId);
-  expect(retry.errors).toBeUndefined();
-  expect(retry.data!.a).toEqual(first.data!.a);
-  expect(retry.data!.c).toEqual(first.data!.c);
-  expect(retry.data!.b).toMatchObject({
-    batch: { label: variables.update.label, numberCycles: 5 },
-    processStatus: { status: "SUCCESS" },
-  });
-  expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
-  expect(await prisma.cycle.count({ where: { batchId } })).toBe(5);
-});
+    const retry = await run(variables, requestId);
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data!.a).toEqual(first.data!.a);
+    expect(retry.data!.c).toEqual(first.data!.c);
+    expect(retry.data!.b).toMatchObject({
+      batch: { label: variables.update.label, numberCycles: 5 },
+      processStatus: { status: "SUCCESS" },
+    });
+    expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
+    expect(await prisma.cycle.count({ where: { batchId } })).toBe(5);
+  },
+);
 
 test("an expected failure is an outcome too: the retry answers the same error and records no second FAILURE", async () => {
   const { variables, sent, recorded } = await fixture();

@@ -103,8 +103,8 @@ export class HostileValues {
     if (isEnumType(type)) return new EnumValue(this.chance(0.9) ? this.pick(type.getValues()).name : "BOGUS");
     if (isInputObjectType(type)) {
       const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) || this.chance(0.5));
-      const valueOf = (field: (typeof fields)[number]) => this.value(field.type, field.name, depth + 1);
-      const entries = depth > 4 ? [] : fields.map((field) => [field.name, valueOf(field)]);
+      const fieldValue = (field: (typeof fields)[number]) => this.value(field.type, field.name, depth + 1);
+      const entries = depth > 4 ? [] : fields.map((field) => [field.name, fieldValue(field)]);
       if (this.chance(0.03)) entries.push(["unknownField", 1]);
       return Object.fromEntries(entries);
     }

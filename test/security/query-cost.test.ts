@@ -51,6 +51,15 @@ describe("the cost of a query", () => {
     expect(result.extensions?.cost).toEqual({ nodes: 2_100, budget: env.limits.maxNodes });
   });
 
+  test("a connection's aggregate and totalCount count once per parent, not once per item of its page", async () => {
+    const query = `{ messages(first: 50) { totalCount edges { node { id } }
+      aggregate { count groupBy(by: [STATUS], first: 1000) { count } } } }`;
+    const result = (await post({ query })) as Result;
+    expect(result.errors).toBeUndefined();
+    // 50 messages, and at most 1000 groups beside them (not 50 × 1000).
+    expect(result.extensions?.cost?.nodes).toBe(1_050);
+  });
+
   test("page sizes as variables and as literals cost the same", async () => {
     const literal = BOARD.replace("query Board($batches: Int!, $cycles: Int!)", "query")
       .replace("$batches", "7")

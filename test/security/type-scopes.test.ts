@@ -59,23 +59,27 @@ describe("every type a client can fetch by id declares its read scope", () => {
 });
 
 describe("type read scopes", () => {
-  test("node(id:) of a batch without batch:read: null and one FORBIDDEN naming the scope, however many fields are selected", async () => {
-    const { batches } = await createBatches(1);
-    const query = `query ($id: ID!) { node(id: $id) { id ... on Batch { label createdAt workOrder { label } cycles(first: 2) { totalCount } } } }`;
-    const variables = { id: globalId("Batch", batches[0]!.id) };
+  test(
+    "node(id:) of a batch without batch:read: null and one FORBIDDEN naming the scope, however many fields are " +
+      "selected",
+    async () => {
+      const { batches } = await createBatches(1);
+      const query = `query ($id: ID!) { node(id: $id) { id ... on Batch { label createdAt workOrder { label } cycles(first: 2) { totalCount } } } }`;
+      const variables = { id: globalId("Batch", batches[0]!.id) };
 
-    const denied = await post<{ node: unknown }>({ query, variables }, await bearer("messages:read"));
-    expect(denied.data?.node).toBeNull();
-    expect(codesAndPaths(denied.errors)).toEqual([{ code: "FORBIDDEN", path: "node" }]);
-    expect(denied.errors![0]!.message).toContain("batch:read");
+      const denied = await post<{ node: unknown }>({ query, variables }, await bearer("messages:read"));
+      expect(denied.data?.node).toBeNull();
+      expect(codesAndPaths(denied.errors)).toEqual([{ code: "FORBIDDEN", path: "node" }]);
+      expect(denied.errors![0]!.message).toContain("batch:read");
 
-    const allowed = await post<{ node: { label: string; cycles: { totalCount: number } } }>(
-      { query, variables },
-      await bearer("batch:read"),
-    );
-    expect(allowed.errors).toBeUndefined();
-    expect(allowed.data?.node).toMatchObject({ label: batches[0]!.label, cycles: { totalCount: 3 } });
-  });
+      const allowed = await post<{ node: { label: string; cycles: { totalCount: number } } }>(
+        { query, variables },
+        await bearer("batch:read"),
+      );
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?.node).toMatchObject({ label: batches[0]!.label, cycles: { totalCount: 3 } });
+    },
+  );
 
   test("nodes(ids:) across domains: each object is checked on its own", async () => {
     const { batches } = await createBatches(1);
@@ -119,22 +123,26 @@ describe("type read scopes", () => {
     );
   });
 
-  test("a mutation payload: without batch:read to read the cycle back, batch:update is refused as a whole and nothing changes", async () => {
-    const { batches } = await createBatches(1);
-    const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batches[0]!.id }, orderBy: { id: "asc" } });
-    const query = `mutation ($input: UpdateCycleStatusInput!) { updateCycleStatus(input: $input) { cycle { currentStatus { category } } } }`;
-    const input = (category: string) => ({ input: { id: globalId("Cycle", cycle.id), category } });
+  test(
+    "a mutation payload: without batch:read to read the cycle back, batch:update is refused as a whole and " +
+      "nothing changes",
+    async () => {
+      const { batches } = await createBatches(1);
+      const cycle = await prisma.cycle.findFirstOrThrow({ where: { batchId: batches[0]!.id }, orderBy: { id: "asc" } });
+      const query = `mutation ($input: UpdateCycleStatusInput!) { updateCycleStatus(input: $input) { cycle { currentStatus { category } } } }`;
+      const input = (category: string) => ({ input: { id: globalId("Cycle", cycle.id), category } });
 
-    const denied = await post({ query, variables: input("IN_PROGRESS") }, await bearer("batch:update"));
-    expect(codesAndPaths(denied.errors)).toEqual([{ code: "FORBIDDEN", path: undefined }]);
-    expect(denied.errors![0]!.extensions?.scopes).toEqual(["batch:read"]);
-    expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).statusCategory).toBe("PENDING");
+      const denied = await post({ query, variables: input("IN_PROGRESS") }, await bearer("batch:update"));
+      expect(codesAndPaths(denied.errors)).toEqual([{ code: "FORBIDDEN", path: undefined }]);
+      expect(denied.errors![0]!.extensions?.scopes).toEqual(["batch:read"]);
+      expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycle.id } })).statusCategory).toBe("PENDING");
 
-    const allowed = await post<{ updateCycleStatus: { cycle: { currentStatus: { category: string } } } }>(
-      { query, variables: input("VERIFYING") },
-      await bearer("batch:update", "batch:read"),
-    );
-    expect(allowed.errors).toBeUndefined();
-    expect(allowed.data?.updateCycleStatus.cycle.currentStatus.category).toBe("VERIFYING");
-  });
+      const allowed = await post<{ updateCycleStatus: { cycle: { currentStatus: { category: string } } } }>(
+        { query, variables: input("VERIFYING") },
+        await bearer("batch:update", "batch:read"),
+      );
+      expect(allowed.errors).toBeUndefined();
+      expect(allowed.data?.updateCycleStatus.cycle.currentStatus.category).toBe("VERIFYING");
+    },
+  );
 });

@@ -62,7 +62,7 @@ function expectClientErrors(result: { status: number; errors?: readonly { extens
 
 describe("variable errors", () => {
   const BATCHES =
-    "query Batches($n: Int!, $f: BatchFilter, $o: BatchOrder) " +
+    "query Batches($n: Int!, $f: BatchFilter, $o: [BatchOrder!]) " +
     "{ batches(first: $n, filter: $f, orderBy: $o) { totalCount } }";
 
   test.each([

@@ -114,7 +114,8 @@ test.skipIf(!bin && process.env.CI !== "true")(
     admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(
-      "CREATE FUNCTION pause_for_crash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(60); RETURN NEW; END $$",
+      "CREATE FUNCTION pause_for_crash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_sleep(60); RETURN " +
+        "NEW; END $$",
     );
 
     const token = await new SignJWT({ scope: ALL_SCOPES.join(" ") })

@@ -129,7 +129,8 @@ test.skipIf((!hasRedis || !bin) && process.env.CI !== "true")(
 
     // Work done by a separate worker process reaches the same subscriber side.
     const submitted = await onA(
-      "mutation($input: SubmitProvisioningBatchInput!) { submitProvisioningBatch(input: $input) { processStatus { id status } } }",
+      "mutation($input: SubmitProvisioningBatchInput!) { submitProvisioningBatch(input: $input) { processStatus { " +
+        "id status } } }",
       {
         input: {
           requests: [

@@ -11,7 +11,7 @@ const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 export function tempDir() {

@@ -35,7 +35,7 @@ function counterSource() {
 }
 
 const execute = (payload: unknown): ExecutionResult => ({ data: { value: payload as number } });
-const valueOf = async (stream: AsyncIterator<ExecutionResult>) => (await stream.next()).value?.data?.value;
+const nextValue = async (stream: AsyncIterator<ExecutionResult>) => (await stream.next()).value?.data?.value;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 test("joiners get the state current when they join, then every change; the last to leave stops the source", async () => {
@@ -43,13 +43,13 @@ test("joiners get the state current when they join, then every change; the last 
   let closed = 0;
   const shared = new SharedStream(counter.source, execute, () => closed++, "test");
   const first = shared.join();
-  expect(await valueOf(first)).toBe(0);
+  expect(await nextValue(first)).toBe(0);
   counter.set(5); // no event: a joiner still reads it
   const second = shared.join();
-  expect(await valueOf(second)).toBe(5);
+  expect(await nextValue(second)).toBe(5);
   counter.set(6);
   counter.emit();
-  expect([await valueOf(first), await valueOf(second)]).toEqual([6, 6]);
+  expect([await nextValue(first), await nextValue(second)]).toEqual([6, 6]);
   expect(counter.listening()).toBe(true);
   await first.return!();
   await second.return!();
@@ -62,18 +62,18 @@ test(`a subscriber leaving more than ${MAX_UNREAD_RESULTS} results unread is end
   const counter = counterSource();
   const shared = new SharedStream(counter.source, execute, () => {}, "test");
   const [reader, idle] = [shared.join(), shared.join()];
-  expect(await valueOf(reader)).toBe(0);
+  expect(await nextValue(reader)).toBe(0);
   for (let i = 1; i <= MAX_UNREAD_RESULTS + 1; i++) {
     counter.set(i);
     counter.emit();
-    expect(await valueOf(reader)).toBe(i);
+    expect(await nextValue(reader)).toBe(i);
   }
   const unread: ExecutionResult[] = [];
   for (let step = await idle.next(); !step.done; step = await idle.next()) unread.push(step.value);
   expect(unread).toHaveLength(MAX_UNREAD_RESULTS + 1);
   expect(unread.at(-1)?.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
   counter.emit();
-  expect(await valueOf(reader)).toBe(MAX_UNREAD_RESULTS + 1);
+  expect(await nextValue(reader)).toBe(MAX_UNREAD_RESULTS + 1);
   await reader.return!();
 });
 
@@ -83,7 +83,7 @@ test("a failing read ends every subscriber with a last error result, and stops t
   const shared = new SharedStream(counter.source, execute, () => closed++, "test");
   const subscribers = [shared.join(), shared.join()];
   expect(subscribers).toHaveLength(2);
-  for (const subscriber of subscribers) expect(await valueOf(subscriber)).toBe(0);
+  for (const subscriber of subscribers) expect(await nextValue(subscriber)).toBe(0);
   counter.emit(-1);
   for (const subscriber of subscribers) {
     const last = await subscriber.next();

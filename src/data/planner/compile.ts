@@ -16,11 +16,16 @@ import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
 import { type Page, type PageSizes, pageOf, wholeList } from "./page.ts";
 import { type FieldPlan, type ManyRelation, planOf, tableOfType } from "./plan.ts";
 import { type Table, columnOf } from "./table.ts";
+import { type ListQuery, withListArguments } from "./queries/list-query.ts";
+import { keyExpression } from "./queries/relations.ts";
+import { connectionItemType } from "./queries/schema.ts";
 import { keepPlanned } from "./values.ts";
 
 export interface Scope extends Request {
   /** Counter for unique table aliases within one statement. */
   aliases: number;
+  /** The token's scopes (for the checks of where and orderBy on nested lists). */
+  viewerScopes?: ReadonlySet<string>;
 }
 
 export interface Compiled<T = Record<string, unknown>> {
@@ -80,12 +85,13 @@ export function compileRow(
     if (!field) continue; // __typename and other meta fields
     const plan = planOf(field);
     if (!plan) {
-      if (name !== "id") table.fields.forEach((f) => reads.add(f)); // undeclared: the whole row (the schema test forbids it)
+      // undeclared: the whole row (the schema test forbids it)
+      if (name !== "id") for (const f of table.fields) reads.add(f);
       continue;
     }
-    plan.reads.forEach((f) => reads.add(f));
+    for (const f of plan.reads) reads.add(f);
     if (plan.kind === "embed") {
-      embeddedReads(scope, objectTypeOf(field.type), subSelections(nodes)).forEach((f) => reads.add(f));
+      for (const f of embeddedReads(scope, objectTypeOf(field.type), subSelections(nodes))) reads.add(f);
       continue;
     }
     const args = uniform(scope, field, nodes);
@@ -143,17 +149,6 @@ function compileChild(
 
 type ToOne = Extract<FieldPlan, { kind: "toOne" }>;
 
-/** The key the row aliased `alias` leads to through `from` and then each hop. */
-function keyThrough(scope: Scope, plan: ToOne, alias: string): Prisma.Sql {
-  let key = Prisma.raw(`${alias}."${columnOf(plan.from)}"`);
-  for (const hop of plan.via) {
-    const h = nextAlias(scope);
-    key = Prisma.sql`(SELECT ${Prisma.raw(`${h}."${columnOf(hop.field)}"`)} FROM ${hop.table.sqlName} ${Prisma.raw(h)}
-      WHERE ${Prisma.raw(`${h}."${columnOf(hop.table.key)}"`)} = ${key} AND ${hop.table.readable(Prisma.raw(h))})`;
-  }
-  return key;
-}
-
 function compileToOne(
   scope: Scope,
   plan: ToOne,
@@ -166,7 +161,7 @@ function compileToOne(
   if (!type || tableOfType(type) !== target) return undefined;
   const a = nextAlias(scope);
   const row = compileRow(scope, target, type, selections, a);
-  const on = Prisma.sql`${Prisma.raw(`${a}."${columnOf(target.key)}"`)} = ${keyThrough(scope, plan, alias)}`;
+  const on = Prisma.sql`${Prisma.raw(`${a}."${columnOf(target.key)}"`)} = ${keyExpression(plan, alias, () => nextAlias(scope))}`;
   return {
     sql: Prisma.sql`(SELECT ${row.sql} FROM ${target.sqlName} ${Prisma.raw(a)} WHERE ${on} AND ${target.readable(Prisma.raw(a))})`,
     decode: (json) => (json == null ? null : row.decode(json)),
@@ -352,15 +347,19 @@ function compileConnectionOf(
 ): Compiled<unknown> | undefined {
   const connection = objectTypeOf(field.type);
   if (!connection) return undefined;
+  const item = connectionItemType(connection);
   let page: Page;
+  let asked: ListQuery;
   try {
-    page = pageOf(`${parent.type.name}.${field.name}`, args, relation.order(args), sizesOf(field));
+    const own: ListQuery = { where: relationWhere(relation, parent, args), order: relation.order(args) };
+    asked = item ? withListArguments(item, args, scope.viewerScopes, own) : own;
+    page = pageOf(`${parent.type.name}.${field.name}`, args, asked.order, sizesOf(field));
   } catch {
     return undefined; // bad arguments: the resolver reports them at the field's path
   }
   return compileConnection(
     scope,
-    { table: relation.target, where: relationWhere(relation, parent, args), from: relationFrom(relation), page },
+    { table: relation.target, where: asked.where, from: relationFrom(relation), page },
     connection,
     nodes,
   );

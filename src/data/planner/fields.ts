@@ -6,7 +6,10 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { objectTypeOf } from "./collect.ts";
 import type { PlannedPage } from "./compile.ts";
-import { type Row, childCountLoader, childrenLoader, parentKeyOf, rowLoader } from "./loaders.ts";
+import { Prisma } from "../../generated/prisma/client.ts";
+import { type Row, childCountLoader, childrenLoader, parentKeyOf, relationLink, rowLoader } from "./loaders.ts";
+import { withListArguments } from "./queries/list-query.ts";
+import { connectionItemType, withAggregateSource } from "./queries/schema.ts";
 import { type Page, type PageSizes, connectionOf, pageOf, wholeList } from "./page.ts";
 import type { FieldPlan, Hop, ManyRelation } from "./plan.ts";
 import { type PlannerContext, ownSelections, plannedRows } from "./run.ts";
@@ -84,17 +87,30 @@ export function manyConnection<Parent extends object>(
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   return {
     ...planned({ kind: "many", relation, paged: true, reads: [parentKey] }, { pageSizes: sizes }),
-    resolve: (parent: Parent, connectionArgs: ConnectionArgs, context: object, info: Info) => {
+    resolve: (parent: Parent, connectionArgs: ConnectionArgs, context: Context, info: Info) => {
       const args = connectionArgs as Args;
-      const page = pageOf(listOf(info), args, relation.order(args), sizes);
+      const item = connectionItemType(info.returnType)!;
+      // The arguments' where and orderBy, checked before any SQL.
+      const asked = withListArguments(item, args, context.viewer?.scopes, {
+        where: () => Prisma.sql`TRUE`,
+        order: relation.order(args),
+      });
+      const page = pageOf(listOf(info), args, asked.order, sizes);
       const key = parent[parentKey];
-      const count = () => childCountLoader(context, relation).load({ parent: key, args: filterArgs(args) });
+      const where = args.where ? asked.where : undefined;
+      const count = () => childCountLoader(context, relation).load({ parent: key, args: filterArgs(args), where });
       const value = plannedValue<PlannedPage>(parent, info);
+      const source = {
+        type: item,
+        where: (alias: string) =>
+          Prisma.sql`${relationLink(relation, alias, key)} AND ${relation.filter?.(args, Prisma.raw(alias)) ?? Prisma.sql`TRUE`} AND ${asked.where(alias)}`,
+      };
       // Rows of the target's shape (planned ones hold just what the selection reads): typed by the field.
-      if (value !== NOT_PLANNED) return connectionOf(page, value.rows, args, value.totalCount ?? count) as never;
-      return loadedPage(context, relation, key, page, args).then((rows) =>
-        connectionOf(page, rows, args, count),
-      ) as never;
+      if (value !== NOT_PLANNED)
+        return withAggregateSource(connectionOf(page, value.rows, args, value.totalCount ?? count), source) as never;
+      return childrenLoader(context, relation)
+        .load({ parent: key, page, args: filterArgs(args), where })
+        .then((rows) => withAggregateSource(connectionOf(page, rows, args, count), source)) as never;
     },
   };
 }

@@ -43,13 +43,24 @@ function relationSource(relation: ManyRelation, a: string) {
   return { from: Prisma.raw(from), parentColumn: `j_${a}."${columnOf(through.parentField)}"` };
 }
 
+/** The condition tying a relation's rows (aliased `a`) to one parent, by the parent's key value. */
+export function relationLink(relation: ManyRelation, a: string, parent: unknown): Prisma.Sql {
+  const { through, target } = relation;
+  if (!through) return Prisma.sql`${Prisma.raw(`${a}."${columnOf(relation.parentField)}"`)} = ${parent}`;
+  return Prisma.sql`EXISTS (SELECT FROM "${Prisma.raw(through.table.name)}" j
+    WHERE ${Prisma.raw(`j."${columnOf(through.targetField)}" = ${a}."${columnOf(target.key)}" AND j."${columnOf(through.parentField)}"`)} = ${parent})`;
+}
+
 /** The key of a relation's parent row: the field the relation's rows refer to. */
 export const parentKeyOf = (relation: ManyRelation, parentTable: Table) => relation.parentKey ?? parentTable.key;
 
 export interface ChildrenKey {
   parent: unknown;
   page: Page;
+  /** The field's arguments: keys with equal ones share a statement. */
   args: Args;
+  /** The conditions of the field's `where` (compiled from `args`, already checked). */
+  where?: (alias: string) => Prisma.Sql;
 }
 
 function conditions(relation: ManyRelation, a: string, key: ChildrenKey): Prisma.Sql[] {
@@ -58,6 +69,7 @@ function conditions(relation: ManyRelation, a: string, key: ChildrenKey): Prisma
   const list = [target.readable(alias)];
   const filter = relation.filter?.(key.args, alias);
   if (filter) list.push(filter);
+  if (key.where) list.push(key.where(a));
   if (key.page.after) list.push(afterSql(target, key.page.order, a, key.page.after));
   if (key.page.before) list.push(afterSql(target, reversed(key.page.order), a, key.page.before));
   return list;
@@ -110,7 +122,7 @@ export function childrenLoader(context: object, relation: ManyRelation): DataLoa
               relation,
               indexes.map((i) => keys[i]!),
             );
-            indexes.forEach((index, j) => (results[index] = pages[j]!));
+            for (const [j, index] of indexes.entries()) results[index] = pages[j]!;
           }),
         );
         return results;
@@ -125,6 +137,7 @@ export function childrenLoader(context: object, relation: ManyRelation): DataLoa
 interface CountKey {
   parent: unknown;
   args: Args;
+  where?: (alias: string) => Prisma.Sql;
 }
 
 const countLoaders = createContextCache(() => new Map<ManyRelation, DataLoader<CountKey, number, string>>());
@@ -148,10 +161,12 @@ export function childCountLoader(context: object, relation: ManyRelation): DataL
           [...byFilter.entries()].map(async ([text, group]) => {
             const source = relationSource(relation, "a");
             const filter = filterOf(group[0]!);
+            const where = group[0]!.where?.("a");
             const rows = await db.query<{ parent: unknown; n: number }>(Prisma.sql`
               SELECT ${Prisma.raw(source.parentColumn)} AS parent, count(*)::int AS n FROM ${source.from}
               WHERE ${Prisma.raw(source.parentColumn)} = ANY(${keyArray([...new Set(group.map((key) => key.parent))])})
                 AND ${target.readable(Prisma.raw("a"))} ${filter ? Prisma.sql`AND ${filter}` : Prisma.empty}
+                ${where ? Prisma.sql`AND ${where}` : Prisma.empty}
               GROUP BY 1`);
             for (const row of rows) counts.set(`${String(row.parent)}|${text}`, row.n);
           }),

@@ -52,7 +52,9 @@ export type FieldPlan =
 
 type Extensions = { extensions: Readonly<Record<string, unknown>> };
 
-/** Spread into a type's options: its rows come from `table` (with the other options' extensions, e.g. its read scope). */
+/**
+ * Spread into a type's options: its rows come from `table` (with the other options' extensions, e.g. its read scope).
+ */
 export const tableBacked = (table: Table, ...others: Extensions[]) => ({
   extensions: Object.assign({}, ...others.map((other) => other.extensions), { table }) as Record<string, unknown>,
 });

@@ -7,6 +7,10 @@ import { db } from "../db.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type ConnectionArgs, listOf } from "../../graphql/pagination.ts";
 import { collectFields, objectTypeOf, subSelections } from "./collect.ts";
+import { withListArguments } from "./queries/list-query.ts";
+import { connectionItemType, withAggregateSource } from "./queries/schema.ts";
+
+type Args = Readonly<Record<string, unknown>>;
 import { type Scope, compileConnection, compileCount, compileRow } from "./compile.ts";
 import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
 import { type PageSizes, connectionOf, pageOf } from "./page.ts";
@@ -17,13 +21,16 @@ import { type Table, columnOf } from "./table.ts";
 export interface PlannerContext {
   /** False runs every field through its own loaders (the reference the planned answers are tested against). */
   planner: boolean;
+  /** The token's scopes decide which types `where`, `orderBy` and aggregates may look at. */
+  viewer: { scopes: ReadonlySet<string> } | null;
 }
 
-export const scopeOf = (info: GraphQLResolveInfo): Scope => ({
+export const scopeOf = (info: GraphQLResolveInfo, context?: PlannerContext): Scope => ({
   schema: info.schema,
   fragments: info.fragments,
   variables: info.variableValues,
   aliases: 0,
+  viewerScopes: context?.viewer?.scopes,
 });
 
 export interface RootList {
@@ -41,22 +48,29 @@ async function single<T>(sql: Prisma.Sql): Promise<T> {
 
 /** A root connection over `list`: its arguments checked first, then one statement (planned) or a plain page. */
 export async function listConnection(
-  list: RootList,
+  given: RootList,
   args: ConnectionArgs,
   context: PlannerContext,
   info: GraphQLResolveInfo,
 ) {
+  const itemType = connectionItemType(info.returnType);
+  // The arguments' where and orderBy, checked before any SQL.
+  const list = itemType
+    ? { ...given, ...withListArguments(itemType, args as Args, context.viewer?.scopes, given) }
+    : given;
   const page = pageOf(listOf(info), args, list.order, list.sizes);
   const connectionType = objectTypeOf(info.returnType);
-  const scope = scopeOf(info);
+  const scope = scopeOf(info, context);
   const planned =
     context.planner && connectionType
       ? compileConnection(scope, { ...list, page }, connectionType, info.fieldNodes)
       : undefined;
   const count = () => single<number>(compileCount(scopeOf(info), list.table, list.where));
+  const aggregated = <T extends object>(connection: T) =>
+    itemType ? withAggregateSource(connection, { type: itemType, where: list.where }) : connection;
   if (planned) {
     const result = planned.decode(await single(planned.sql));
-    return connectionOf(page, result.rows, args, result.totalCount ?? count);
+    return aggregated(connectionOf(page, result.rows, args, result.totalCount ?? count));
   }
   const { table } = list;
   const conditions = [list.where("a"), table.readable(Prisma.raw("a"))];
@@ -65,7 +79,7 @@ export async function listConnection(
   const order = page.inverted ? reversed(page.order) : page.order;
   const rows = await db.query<Row>(Prisma.sql`SELECT ${wholeRow(table, "a")} FROM ${table.sqlName} a
     WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBySql(table, order, "a")} LIMIT ${page.limit}`);
-  return connectionOf(page, revive(table, rows), args, count);
+  return aggregated(connectionOf(page, revive(table, rows), args, count));
 }
 
 /**

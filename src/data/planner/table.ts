@@ -40,6 +40,8 @@ export interface Table<Row = unknown> {
   column(field: string): string;
   /** The expression reading a field on `alias`, timestamps as epoch milliseconds. */
   read(alias: string, field: string): string;
+  /** The field's value on `alias` in its own SQL type (what filters compare), e.g. a timestamp as timestamptz. */
+  value(alias: string, field: string): string;
   /** The conditions every read of the table adds (visibility), or TRUE. */
   readable(alias: Prisma.Sql): Prisma.Sql;
 }
@@ -66,9 +68,12 @@ export function defineTable<Row>(options: TableOptions<Row>): Table<Row> {
     visible: options.visible,
     column: columnOf,
     read(alias, field) {
-      const expression = options.expressions?.[field as keyof Row & string];
-      const value = expression ? `(${expression(alias)})` : `${alias}."${columnOf(field)}"`;
+      const value = this.value(alias, field);
       return dates.has(field) ? epochMsOf(value) : value;
+    },
+    value(alias, field) {
+      const expression = options.expressions?.[field as keyof Row & string];
+      return expression ? `(${expression(alias)})` : `${alias}."${columnOf(field)}"`;
     },
     readable(alias) {
       return options.visible ? options.visible(alias) : Prisma.sql`TRUE`;

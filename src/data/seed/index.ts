@@ -100,7 +100,8 @@ export async function seedDemoData(prisma: PrismaClient, options: SeedOptions): 
     // Scale 100 takes seconds on PostgreSQL; large scales on PGlite take minutes.
     { maxWait: 30_000, timeout: 3_600_000 },
   );
-  // Fresh statistics so the first queries after seeding get sensible plans; outside the transaction so it holds no locks.
+  // Fresh statistics so the first queries after seeding get sensible plans; outside the transaction so it holds no
+  // locks.
   await prisma.$executeRawUnsafe(`ANALYZE ${SEED_TABLES.map((t) => `"${t}"`).join(", ")}`);
   const rows = await countRows(prisma);
   const totalRows = Object.values(rows).reduce((sum, n) => sum + n, 0);

@@ -11,7 +11,8 @@ const TEXTS: ReadonlyArray<readonly [string, "GSM7" | "UCS2"]> = [
   ["Your parcel %s will be delivered tomorrow between 9:00 and 12:00.", "GSM7"],
   ["Reminder: your appointment is tomorrow at 10:30. Reply YES to confirm or call us to reschedule. Ref %s", "GSM7"],
   [
-    "Winter sale! Up to 50%% off selected items in all our stores and online until Sunday. Show this message at the till or use code WINTER%s at checkout. Unsubscribe: reply STOP.",
+    "Winter sale! Up to 50%% off selected items in all our stores and online until Sunday. Show this message at " +
+      "the till or use code WINTER%s at checkout. Unsubscribe: reply STOP.",
     "GSM7",
   ],
   ["Twój kod weryfikacyjny to %s. Nie udostępniaj go nikomu.", "UCS2"],

@@ -79,7 +79,9 @@ function techs(): string {
     FROM batch b, generate_series(0, ${techCount("b.id")} - 1) j`;
 }
 
-/** Every batch records its creator; three in four also link out to a shipment, a letter batch or a provisioning batch. */
+/**
+ * Every batch records its creator; three in four also link out to a shipment, a letter batch or a provisioning batch.
+ */
 function relations(scale: number): string {
   const h = hash("b.id", 51);
   return `INSERT INTO batch_relation (id, batch_id, relation, direction, entity_type, entity_id, created_at)

@@ -39,7 +39,8 @@ const UpdateLetterBatchStatusPayload = payloadType<BatchMove>(
     }),
     lettersMoved: t.exposeInt("lettersMoved", {
       description:
-        "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where they are.",
+        "How many letters moved with the batch; letters already on another path (e.g. cancelled early) stay where " +
+        "they are.",
     }),
   }),
   {
@@ -51,7 +52,9 @@ const UpdateLetterBatchStatusPayload = payloadType<BatchMove>(
 recordedMutation("updateLetterBatchStatus", {
   scope: "letters:write",
   description:
-    "Moves a letter batch and every letter of it that may follow to a new status, appending to each letter's history, all in one transaction. A transition the lifecycle does not allow is a CONFLICT error naming the current and requested status.",
+    "Moves a letter batch and every letter of it that may follow to a new status, appending to each letter's " +
+    "history, all in one transaction. A transition the lifecycle does not allow is a CONFLICT error naming the " +
+    "current and requested status.",
   input: { type: UpdateLetterBatchStatusInput, description: "The batch and its new status." },
   payload: UpdateLetterBatchStatusPayload,
   resolve: (input) => {

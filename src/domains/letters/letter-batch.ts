@@ -12,7 +12,8 @@ import { readScope } from "../../graphql/transforms/type-scopes.ts";
 export const LetterBatchNode = builder.loadableNode("LetterBatch", {
   ...tableBacked(letterBatchTable, readScope("letters:read")),
   description:
-    "A batch of letters the print supplier prints and posts together with one specification; its status is moved as a whole with updateLetterBatchStatus.",
+    "A batch of letters the print supplier prints and posts together with one specification; its status is moved " +
+    "as a whole with updateLetterBatchStatus.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<LetterBatch>(letterBatchTable, ids),
   sort: (batch) => batch.id,
@@ -37,7 +38,8 @@ export const LetterBatchNode = builder.loadableNode("LetterBatch", {
     letters: t.connection({
       type: LetterNode,
       description:
-        "The letters of the batch in the order they were received; at most 100 per page, sized by `first` or `last` (one is required).",
+        "The letters of the batch in the order they were received; at most 100 per page, sized by `first` or " +
+        "`last` (one is required).",
       ...manyConnection(letterBatchTable, batchLetters),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the supplier received the batch." }),

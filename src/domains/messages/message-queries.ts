@@ -40,7 +40,9 @@ function messageWhere(filter: typeof MessageFilter.$inferInput | null | undefine
 
 const NEWEST_FIRST = orderOf(messageTable, [{ field: "createdAt", direction: "desc" }]);
 
-/** The messages of `ids` that exist, planned for the result's `messages` selection (whole rows with the planner off). */
+/**
+ * The messages of `ids` that exist, planned for the result's `messages` selection (whole rows with the planner off).
+ */
 async function messagesOf(
   ids: number[],
   context: PlannerContext,

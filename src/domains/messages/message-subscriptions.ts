@@ -27,7 +27,8 @@ builder.subscriptionField("messageStatusChanged", (t) =>
     type: MessageNode,
     authScopes: { scope: "messages:read" },
     description:
-      "The watched messages (at most 50 ids, duplicates once) as they are now, one event each, then a message again each time its status changes (e.g. SCHEDULED → ENQUEUED → SENT → DELIVERED, or CANCELLED).",
+      "The watched messages (at most 50 ids, duplicates once) as they are now, one event each, then a message " +
+      "again each time its status changes (e.g. SCHEDULED → ENQUEUED → SENT → DELIVERED, or CANCELLED).",
     args: { ids: t.arg.intList({ required: true, description: "Integer ids of the messages to watch (1 to 50)." }) },
     subscribe: (_root, args) => watchMessages(uniqueMessageIds(args.ids, "ids")),
     resolve: (message) => message,

@@ -28,11 +28,13 @@ export const MessageEncodingEnum = builder.enumType(MessageEncoding, {
   values: {
     GSM7: {
       description:
-        "The GSM 7-bit alphabet: 160 characters in one part, 153 per part when concatenated (extension characters such as € count twice).",
+        "The GSM 7-bit alphabet: 160 characters in one part, 153 per part when concatenated (extension characters " +
+        "such as € count twice).",
     },
     UCS2: {
       description:
-        "UCS-2, used when any character is outside the GSM alphabet: 70 characters in one part, 67 per part when concatenated.",
+        "UCS-2, used when any character is outside the GSM alphabet: 70 characters in one part, 67 per part when " +
+        "concatenated.",
     },
   },
 });

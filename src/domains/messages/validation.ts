@@ -70,5 +70,5 @@ export function checkMessages(messages: readonly OutgoingMessage[]): void {
       "input.messages",
     );
   }
-  messages.forEach((message, index) => checkMessage(message, `input.messages[${index}]`));
+  for (const [index, message] of messages.entries()) checkMessage(message, `input.messages[${index}]`);
 }

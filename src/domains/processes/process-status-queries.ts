@@ -20,7 +20,7 @@ const NEWEST_FIRST = orderOf(processStatusTable, [{ field: "createdAt", directio
  */
 function processStatusIds(ids: readonly string[]): number[] {
   const distinct = new Map<string, number>(); // id → its first position, for the field of an error
-  ids.forEach((id, index) => distinct.has(id) || distinct.set(id, index));
+  for (const [index, id] of ids.entries()) if (!distinct.has(id)) distinct.set(id, index);
   if (distinct.size === 0) throw badUserInput("ids must name at least one process status", "ids");
   if (distinct.size > MAX_PROCESS_STATUS_IDS) {
     const message = `ids may name at most ${MAX_PROCESS_STATUS_IDS} distinct process statuses, got ${distinct.size}`;
@@ -35,7 +35,8 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { scope: "process-status:read" },
     description:
-      "A process status by its id (as returned in a mutation's payload). Null with a NOT_FOUND error when it never existed or has expired (completed longer than the retention period ago): stop polling then.",
+      "A process status by its id (as returned in a mutation's payload). Null with a NOT_FOUND error when it never " +
+      "existed or has expired (completed longer than the retention period ago): stop polling then.",
     args: { id: t.arg.id({ required: true, description: "Global id of the process status." }) },
     resolve: async (_root, args, context, info) => {
       const id = parseId(args.id, "ProcessStatus", "id");

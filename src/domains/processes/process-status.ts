@@ -35,7 +35,9 @@ export const ProcessStateEnum = builder.enumType("ProcessState", {
 export const ProcessStatusNode = builder.loadableNode("ProcessStatus", {
   ...tableBacked(processStatusTable, readScope("process-status:read", { maxIdsPerRequest: MAX_PROCESS_STATUS_IDS })),
   description:
-    "The record of an operation the gateway performed or is performing: every mutation returns one, so callers can poll or subscribe to its outcome. Completed records are kept for a limited time (PROCESS_STATUS_RETENTION), after which they are gone as if they never existed.",
+    "The record of an operation the gateway performed or is performing: every mutation returns one, so callers can " +
+    "poll or subscribe to its outcome. Completed records are kept for a limited time " +
+    "(PROCESS_STATUS_RETENTION), after which they are gone as if they never existed.",
   id: { resolve: (status) => status.id, parse: parseRawId },
   load: (ids: number[]) => loadLiveProcessStatuses(ids),
   sort: (status) => status.id,

@@ -18,7 +18,8 @@ import { readScope } from "../../graphql/transforms/type-scopes.ts";
 export const ProvisioningEventNode = builder.loadableNode("ProvisioningEvent", {
   ...tableBacked(provisioningEventTable, readScope("provisioning:read")),
   description:
-    "Something that happened to a provisioning batch: it completed or partially completed, or one request's order finished.",
+    "Something that happened to a provisioning batch: it completed or partially completed, or one request's order " +
+    "finished.",
   id: { resolve: (event) => event.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<ProvisioningEvent>(provisioningEventTable, ids),
   sort: (event) => event.id,
@@ -59,7 +60,8 @@ builder.queryField("events", (t) =>
     type: ProvisioningEventNode,
     authScopes: { scope: "provisioning:read" },
     description:
-      "The provisioning event feed, oldest first; at most 100 per page, sized by `first` or `last` (one is required). Events go with their batch after PROVISIONING_RETENTION.",
+      "The provisioning event feed, oldest first; at most 100 per page, sized by `first` or `last` (one is " +
+      "required). Events go with their batch after PROVISIONING_RETENTION.",
     args: { filter: t.arg({ type: ProvisioningEventFilter, description: "Only events meeting these conditions." }) },
     resolve: (_root, args, context, info) => {
       const type = args.filter?.type;

@@ -17,7 +17,8 @@ import { readScope } from "../../graphql/transforms/type-scopes.ts";
 export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
   ...tableBacked(provisioningBatchTable, readScope("provisioning:read")),
   description:
-    "Up to 100 API requests against telecom subscriptions submitted in one call, validated and executed by the gateway's workers. Removed after PROVISIONING_RETENTION (60 days by default).",
+    "Up to 100 API requests against telecom subscriptions submitted in one call, validated and executed by the " +
+    "gateway's workers. Removed after PROVISIONING_RETENTION (60 days by default).",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<ProvisioningBatch>(provisioningBatchTable, ids),
   sort: (batch) => batch.id,
@@ -31,7 +32,8 @@ export const ProvisioningBatchNode = builder.loadableNode("ProvisioningBatch", {
       type: ProcessStatusNode,
       nullable: true,
       description:
-        "The submit's process status: PENDING until the batch finishes, then SUCCESS (COMPLETED) or FAILURE (PARTIALLY_COMPLETED).",
+        "The submit's process status: PENDING until the batch finishes, then SUCCESS (COMPLETED) or FAILURE " +
+        "(PARTIALLY_COMPLETED).",
       ...toOne(processStatusTable, "processStatusId"),
     }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When the batch was submitted." }),

@@ -10,7 +10,9 @@ import { MAX_BODY_CHARS, MAX_METHOD, MAX_REQUEST_ID, MAX_REQUESTS, MAX_RESOURCE 
 
 const ProvisioningRequestInput = builder.inputType("ProvisioningRequestInput", {
   description:
-    "One API request: create a subscription (POST subscriptions), block/unblock or change its state (PATCH subscriptions/{msisdn|iccid}:{id}), or assign, withdraw or modify a service (POST / DELETE / PATCH subscriptions/{msisdn|iccid}:{id}/services).",
+    "One API request: create a subscription (POST subscriptions), block/unblock or change its state (PATCH " +
+    "subscriptions/{msisdn|iccid}:{id}), or assign, withdraw or modify a service (POST / DELETE / PATCH " +
+    "subscriptions/{msisdn|iccid}:{id}/services).",
   fields: (t) => ({
     requestId: t.string({
       extensions: maxLength(MAX_REQUEST_ID),

@@ -11,6 +11,7 @@ import type { Plugin } from "graphql-yoga";
 import { asGraphqlJsResult } from "./compiled-errors.ts";
 import {
   decidesFieldsWithDirectives,
+  hasRecursiveInputVariable,
   hasFragmentBeforeOtherSelections,
   hasVariableInScalarLiteral,
   usesIncrementalDelivery,
@@ -30,6 +31,7 @@ export function isCompilable(schema: GraphQLSchema, document: DocumentNode, oper
     answer =
       !usesIncrementalDelivery(document) &&
       !decidesFieldsWithDirectives(document) &&
+      !hasRecursiveInputVariable(schema, document) &&
       !hasVariableInScalarLiteral(schema, document) &&
       !hasFragmentBeforeOtherSelections(document);
     bySchema.set(document, answer);

@@ -14,6 +14,9 @@ import {
   isSpecifiedScalarType,
   visit,
   visitWithTypeInfo,
+  type GraphQLInputObjectType,
+  isInputObjectType,
+  typeFromAST,
 } from "graphql";
 
 export function usesIncrementalDelivery(document: DocumentNode): boolean {
@@ -43,6 +46,44 @@ export function decidesFieldsWithDirectives(document: DocumentNode): boolean {
     },
   });
   return found;
+}
+
+const recursive = new WeakMap<object, boolean>();
+
+/** Whether an input type can hold itself (e.g. BatchWhere's `and: [BatchWhere!]`). */
+function isRecursiveInput(type: GraphQLInputObjectType): boolean {
+  let known = recursive.get(type);
+  if (known !== undefined) return known;
+  const seen = new Set<GraphQLInputObjectType>();
+  const reaches = (from: GraphQLInputObjectType): boolean => {
+    for (const field of Object.values(from.getFields())) {
+      const named = getNamedType(field.type);
+      if (!isInputObjectType(named)) continue;
+      if (named === type) return true;
+      if (seen.has(named)) continue;
+      seen.add(named);
+      if (reaches(named)) return true;
+    }
+    return false;
+  };
+  recursive.set(type, (known = reaches(type)));
+  return known;
+}
+
+/**
+ * A variable of an input type that can hold itself (the `where` inputs): graphql-jit compiles a
+ * variable's coercion by walking its type, which never ends on such a type (a stack overflow).
+ */
+export function hasRecursiveInputVariable(schema: GraphQLSchema, document: DocumentNode): boolean {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const variable of definition.variableDefinitions ?? []) {
+      const type = typeFromAST(schema, variable.type as never);
+      const named = type ? getNamedType(type) : undefined;
+      if (named && isInputObjectType(named) && isRecursiveInput(named)) return true;
+    }
+  }
+  return false;
 }
 
 function containsVariable(value: ValueNode): boolean {

@@ -95,7 +95,7 @@ function walk(value: unknown, type: GraphQLInputType, limit: number | undefined,
   if (isNonNullType(type)) return walk(value, type.ofType, limit, path, problems);
   if (isListType(type)) {
     if (!Array.isArray(value)) return walk(value, type.ofType, limit, path, problems); // coerced to a list of one
-    value.forEach((item, index) => walk(item, type.ofType, limit, `${path}[${index}]`, problems));
+    for (const [index, item] of value.entries()) walk(item, type.ofType, limit, `${path}[${index}]`, problems);
     return;
   }
   if (isInputObjectType(type)) {

@@ -25,7 +25,10 @@ import {
   isObjectType,
 } from "graphql";
 
-/** A list field's size: at most `max` items, or as many as its list argument `argument` holds (and at most `max`). */
+/**
+ * A list field's size: at most `max` items, or as many as its argument `argument` asks — the length
+ * of a list argument, or the value of a number argument such as `first` — and at most `max`.
+ */
 export interface ListSize {
   max?: number;
   argument?: string;
@@ -65,6 +68,12 @@ const count = (value: unknown) => (typeof value === "number" && value > 0 ? valu
 class CostWalk {
   readonly unpaged: string[] = [];
   private readonly fragmentCosts = new Map<string, number>();
+  /**
+   * The connections being walked, innermost last, with their page sizes: only a connection's
+   * items (`edges`, `nodes`) are multiplied by its page; its totalCount, pageInfo and aggregate
+   * are counted once per parent object.
+   */
+  private readonly pages: { type: GraphQLCompositeType; size: number }[] = [];
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -98,12 +107,13 @@ class CostWalk {
 
   /** A fragment costs the same wherever it is spread (cost is linear in what is above): counted once. */
   private fragmentCost(name: string, path: string): number {
-    const known = this.fragmentCosts.get(name);
+    const key = `${name} ${this.pages.at(-1)?.size ?? ""}`;
+    const known = this.fragmentCosts.get(key);
     if (known !== undefined) return known;
     const fragment = this.fragments[name];
     const type = fragment && this.schema.getType(fragment.typeCondition.name.value);
     const cost = fragment && isCompositeType(type) ? this.selectionCost(type, fragment.selectionSet, path) : 0;
-    this.fragmentCosts.set(name, cost);
+    this.fragmentCosts.set(key, cost);
     return cost;
   }
 
@@ -119,9 +129,19 @@ class CostWalk {
       return 0; // invalid arguments: the field fails before its resolver runs, and nothing below it
     }
     this.onField?.({ field, args, path: fieldPath });
-    const size = isConnection(field) ? this.pageSize(args, node, fieldPath) : this.listSize(field, args);
     const type = getNamedType(field.type);
     const selection = node.selectionSet;
+    if (isConnection(field) && selection && isCompositeType(type)) {
+      this.pages.push({ type, size: this.pageSize(args, node, fieldPath) });
+      try {
+        return this.selectionCost(type, selection, fieldPath);
+      } finally {
+        this.pages.pop();
+      }
+    }
+    const page = this.pages.at(-1);
+    const items = page?.type === parent && (field.name === "edges" || field.name === "nodes") ? page.size : undefined;
+    const size = items ?? this.listSize(field, args);
     const below = selection && isCompositeType(type) ? this.selectionCost(type, selection, fieldPath) : 0;
     return size === undefined ? below : size * (1 + below);
   }
@@ -150,7 +170,11 @@ class CostWalk {
     // Items with no list below them (test/security/query-cost.test.ts checks there are no others).
     if (!declared) return undefined;
     const given = declared.argument ? args[declared.argument] : undefined;
-    const length = Array.isArray(given) ? given.length : (declared.max ?? 0);
+    const length = Array.isArray(given)
+      ? given.length
+      : typeof given === "number"
+        ? Math.max(0, given)
+        : (declared.max ?? 0);
     return Math.min(length, declared.max ?? length);
   }
 }

@@ -30,7 +30,8 @@ export function persistedOperationsPlugin(mode: PersistedOperationsMode, manifes
     customErrors: {
       persistedQueryOnly: {
         message:
-          "This gateway runs only persisted operations: send the operation's documentId from the client manifest, not its text",
+          "This gateway runs only persisted operations: send the operation's documentId from the client manifest, " +
+          "not its text",
         extensions: { code: "PERSISTED_OPERATION_REQUIRED", http: { status: 400 } },
       },
       notFound: {

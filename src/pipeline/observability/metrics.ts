@@ -88,7 +88,9 @@ function operationNameOf(document: DocumentNode, operationName?: string | null):
 function gatewayMetricsPlugin(registry: Registry): Plugin {
   const errors = new Counter({
     name: "gateway_graphql_errors_total",
-    help: "GraphQL errors sent to clients, by extensions.code (INTERNAL_SERVER_ERROR for masked ones) and operation name.",
+    help:
+      "GraphQL errors sent to clients, by extensions.code (INTERNAL_SERVER_ERROR for masked ones) and " +
+      "operation name.",
     labelNames: ["code", "operationName"],
     registers: [registry],
   });
@@ -116,7 +118,11 @@ function gatewayMetricsPlugin(registry: Registry): Plugin {
         onExecuteDone({ result }) {
           // HTTP results are counted in onResultProcess; only per-event errors of a stream here.
           if (!(Symbol.asyncIterator in result)) return;
-          return { onNext: ({ result: event }) => event.errors?.forEach((error) => countError(error, operationName)) };
+          return {
+            onNext: ({ result: event }) => {
+              for (const error of event.errors ?? []) countError(error, operationName);
+            },
+          };
         },
       };
     },

@@ -1,6 +1,7 @@
 // OpenTelemetry traces, opt-in through the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT,
 // OTEL_TRACES_EXPORTER, OTEL_SERVICE_NAME, ...): one span per GraphQL operation and, below it,
-// a span per SQL statement (Prisma's, and ours for statements sent past Prisma with db.query). The SDK is imported only when tracing is on, so the
+// a span per SQL statement (Prisma's, and ours for statements sent past Prisma with db.query). The SDK is imported only
+// when tracing is on, so the
 // default path loads nothing of it.
 import type { SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { getOperationAST } from "graphql";

@@ -75,7 +75,7 @@ export function neededScopes(
         if (typeof rule?.scope === "string") scopes.add(rule.scope as Scope);
         if (rule?.authenticated === true) authenticated = true;
         const type = getNamedType(field.type);
-        readScopesReached(schema, type).forEach((scope) => scopes.add(scope));
+        for (const scope of readScopesReached(schema, type)) scopes.add(scope);
         if (selection.selectionSet) walk(type, selection.selectionSet);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;

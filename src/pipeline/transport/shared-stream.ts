@@ -32,7 +32,8 @@ class Subscriber implements AsyncIterableIterator<ExecutionResult> {
     if (this.finishing) return;
     if (this.unread.length >= MAX_UNREAD_RESULTS) {
       const message = `More than ${MAX_UNREAD_RESULTS} results went unread; the subscription ended`;
-      return this.fail(new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED" } }));
+      this.fail(new GraphQLError(message, { extensions: { code: "LIMIT_EXCEEDED" } }));
+      return;
     }
     this.deliver(result);
   }

@@ -49,7 +49,8 @@ builder.objectFields(BatchNode, (t) => ({
   cycles: t.connection({
     type: CycleNode,
     description:
-      "The batch's cycles in the order they were created; at most 100 per page, sized by `first` or `last` (one is required).",
+      "The batch's cycles in the order they were created; at most 100 per page, sized by `first` or `last` (one is " +
+      "required).",
     args: { filter: t.arg({ type: BatchCycleFilter, description: "Only cycles meeting these conditions." }) },
     ...manyConnection(batchTable, filteredCycles),
   }),

@@ -7,27 +7,9 @@ import { rowByKey } from "../../../data/planner/fields.ts";
 import { listConnection } from "../../../data/planner/run.ts";
 import { enumArray, likeContains } from "../../../data/sql.ts";
 import { BatchNode } from "./batch.ts";
-import { NEWEST_FIRST, OrderDirection, listOrder } from "../ordering.ts";
+import { NEWEST_FIRST } from "../ordering.ts";
 import { StatusCategoryEnum } from "../catalog/status.ts";
 import { batchTable } from "../tables.ts";
-
-const BatchOrderField = builder.enumType("BatchOrderField", {
-  description: "What batches can be ordered by; ties are broken by id.",
-  values: {
-    CREATED_AT: { value: "createdAt", description: "Creation time." },
-    UPDATED_AT: { value: "updatedAt", description: "Time of the last change." },
-    DUE_DATE: { value: "dueDate", description: "Due date of the work order (batches without one come last)." },
-    LABEL: { value: "label", description: "Label, alphabetically." },
-  } as const,
-});
-
-const BatchOrder = builder.inputType("BatchOrder", {
-  description: "Ordering of a batch list.",
-  fields: (t) => ({
-    field: t.field({ type: BatchOrderField, required: true, description: "The field to order by." }),
-    direction: t.field({ type: OrderDirection, defaultValue: "asc", description: "The direction; ASC by default." }),
-  }),
-});
 
 export const BatchFilter = builder.inputType("BatchFilter", {
   description: "Conditions a batch must meet; all given conditions apply.",
@@ -89,18 +71,14 @@ builder.queryFields((t) => ({
     type: BatchNode,
     authScopes: { scope: "batch:all" },
     description:
-      "Batches, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+      "Batches, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is " +
+      "required).",
     args: {
       filter: t.arg({ type: BatchFilter, description: "Only batches meeting these conditions." }),
-      orderBy: t.arg({ type: BatchOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
     resolve: (_root, args, context, info) =>
       listConnection(
-        {
-          table: batchTable,
-          where: batchFilterSql(args.filter),
-          order: listOrder(batchTable, args.orderBy, NEWEST_FIRST),
-        },
+        { table: batchTable, where: batchFilterSql(args.filter), order: NEWEST_FIRST(batchTable) },
         args,
         context,
         info,

@@ -95,7 +95,8 @@ builder.queryFields((t) => ({
     type: BatchStatusGroup,
     authScopes: { scope: "batch:all" },
     description:
-      "Batches and their cycles counted by status category per queue, work order or location, in group id order; at most 100 groups per page, sized by `first` or `last` (one is required).",
+      "Batches and their cycles counted by status category per queue, work order or location, in group id order; " +
+      "at most 100 groups per page, sized by `first` or `last` (one is required).",
     args: {
       groupBy: t.arg({ type: BatchStatusGrouping, required: true, description: "What to group the batches by." }),
     },

@@ -16,7 +16,8 @@ builder.subscriptionField("batchStatusChanged", (t) =>
     nullable: true,
     authScopes: { scope: "batch:read" },
     description:
-      "A production batch now, then again each time its status or its cycles' statuses change (select currentStatus and cycleCounts); null once deleted.",
+      "A production batch now, then again each time its status or its cycles' statuses change (select " +
+      "currentStatus and cycleCounts); null once deleted.",
     args: { id: t.arg.id({ required: true, description: "Global id of the batch to watch." }) },
     subscribe: (_root, args) => {
       const id = parseId(args.id, "Batch", "id");

@@ -40,7 +40,8 @@ builder.objectFields(BatchNode, (t) => ({
   techs: t.connection({
     type: UserNode,
     description:
-      "The technicians assigned to the batch, in user id order; at most 100 per page, sized by `first` or `last` (one is required).",
+      "The technicians assigned to the batch, in user id order; at most 100 per page, sized by `first` or `last` " +
+      "(one is required).",
     ...manyConnection(batchTable, batchTechs),
   }),
   totalAssignedUsers: t.int({
@@ -58,7 +59,8 @@ builder.objectFields(BatchNode, (t) => ({
   relations: t.connection({
     type: BatchRelationNode,
     description:
-      "The relations attached to the batch, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
+      "The relations attached to the batch, oldest first; at most 100 per page, sized by `first` or `last` (one is " +
+      "required).",
     args: { filter: t.arg({ type: BatchRelationFilter, description: "Only relations meeting these conditions." }) },
     ...manyConnection(batchTable, filteredRelations),
   }),

@@ -16,7 +16,8 @@ import { checkNumberCycles, checkStatus, checkText, MAX_NUMBER_CYCLES, MAX_TEXT_
 builder.objectField(BatchNode, "version", (t) =>
   t.exposeInt("version", {
     description:
-      "Changes with every update of the batch (its fields, techs or relations); send it as updateBatch's expectedVersion to update only what you read.",
+      "Changes with every update of the batch (its fields, techs or relations); send it as updateBatch's " +
+      "expectedVersion to update only what you read.",
   }),
 );
 

@@ -27,7 +27,8 @@ const toProject = { table: workOrderTable, field: "projectId" };
 export const BatchNode = builder.loadableNode("Batch", {
   ...tableBacked(batchTable, readScope("batch:read")),
   description:
-    "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles by its assigned technicians.",
+    "A slice of a work order (e.g. 10 of its 500 iPads) placed in a production queue and worked through as cycles " +
+    "by its assigned technicians.",
   id: { resolve: (batch) => batch.id, parse: parseRawId },
   load: (ids: number[]) => rowsByKeys<Batch>(batchTable, ids),
   sort: (batch) => batch.id,

@@ -5,26 +5,11 @@ import { parseId, parseIds } from "../../../graphql/ids.ts";
 import { rowByKey } from "../../../data/planner/fields.ts";
 import { listConnection } from "../../../data/planner/run.ts";
 import { likeContains } from "../../../data/sql.ts";
-import { OrderDirection, listOrder } from "../ordering.ts";
+import { orderOf } from "../../../data/planner/order.ts";
 import { QueueNode } from "./queue.ts";
 import { queueTable } from "../tables.ts";
 
-const QueueOrderField = builder.enumType("QueueOrderField", {
-  description: "What queues can be ordered by; ties are broken by id.",
-  values: {
-    PRIORITY: { value: "priority", description: 'Priority: "a" is served before "b".' },
-    LABEL: { value: "label", description: "Label, alphabetically." },
-    CREATED_AT: { value: "createdAt", description: "Creation time." },
-  } as const,
-});
-
-const QueueOrder = builder.inputType("QueueOrder", {
-  description: "Ordering of a queue list.",
-  fields: (t) => ({
-    field: t.field({ type: QueueOrderField, required: true, description: "The field to order by." }),
-    direction: t.field({ type: OrderDirection, defaultValue: "asc", description: "The direction; ASC by default." }),
-  }),
-});
+const BY_PRIORITY = orderOf(queueTable, [{ field: "priority", direction: "asc" }]);
 
 const QueueFilter = builder.inputType("QueueFilter", {
   description: "Conditions a queue must meet; all given conditions apply.",
@@ -68,18 +53,14 @@ builder.queryFields((t) => ({
     type: QueueNode,
     authScopes: { scope: "batch:all" },
     description:
-      "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+      "Production queues, by priority unless ordered otherwise; at most 100 per page, sized by `first` or `last` " +
+      "(one is required).",
     args: {
       filter: t.arg({ type: QueueFilter, description: "Only queues meeting these conditions." }),
-      orderBy: t.arg({ type: QueueOrder, description: "Ordering; by priority (PRIORITY ASC) by default." }),
     },
     resolve: (_root, args, context, info) =>
       listConnection(
-        {
-          table: queueTable,
-          where: queueWhere(args.filter),
-          order: listOrder(queueTable, args.orderBy, { field: "priority", direction: "asc" }),
-        },
+        { table: queueTable, where: queueWhere(args.filter), order: BY_PRIORITY },
         args,
         context,
         info,

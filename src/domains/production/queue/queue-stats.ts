@@ -55,7 +55,8 @@ builder.objectFields(QueueNode, (t) => ({
   batches: t.connection({
     type: BatchNode,
     description:
-      "The batches placed in the queue, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
+      "The batches placed in the queue, oldest first; at most 100 per page, sized by `first` or `last` (one is " +
+      "required).",
     ...manyConnection(queueTable, queueBatches),
   }),
 }));

@@ -15,7 +15,8 @@ builder.objectFields(WorkOrderNode, (t) => ({
   batches: t.connection({
     type: BatchNode,
     description:
-      "The batches the work order is broken into, oldest first; at most 100 per page, sized by `first` or `last` (one is required).",
+      "The batches the work order is broken into, oldest first; at most 100 per page, sized by `first` or `last` " +
+      "(one is required).",
     ...manyConnection(workOrderTable, workOrderBatches),
   }),
 }));

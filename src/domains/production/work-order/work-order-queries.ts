@@ -5,26 +5,9 @@ import { parseId, parseIds } from "../../../graphql/ids.ts";
 import { rowByKey } from "../../../data/planner/fields.ts";
 import { listConnection } from "../../../data/planner/run.ts";
 import { likeContains } from "../../../data/sql.ts";
-import { NEWEST_FIRST, OrderDirection, listOrder } from "../ordering.ts";
+import { NEWEST_FIRST } from "../ordering.ts";
 import { workOrderTable } from "../tables.ts";
 import { WorkOrderNode } from "./work-order.ts";
-
-const WorkOrderOrderField = builder.enumType("WorkOrderOrderField", {
-  description: "What work orders can be ordered by; ties are broken by id.",
-  values: {
-    CREATED_AT: { value: "createdAt", description: "Creation time." },
-    DUE_DATE: { value: "dueDate", description: "Due date (work orders without one come last)." },
-    LABEL: { value: "label", description: "Label, alphabetically." },
-  } as const,
-});
-
-const WorkOrderOrder = builder.inputType("WorkOrderOrder", {
-  description: "Ordering of a work order list.",
-  fields: (t) => ({
-    field: t.field({ type: WorkOrderOrderField, required: true, description: "The field to order by." }),
-    direction: t.field({ type: OrderDirection, defaultValue: "asc", description: "The direction; ASC by default." }),
-  }),
-});
 
 const WorkOrderFilter = builder.inputType("WorkOrderFilter", {
   description: "Conditions a work order must meet; all given conditions apply.",
@@ -75,18 +58,14 @@ builder.queryFields((t) => ({
     type: WorkOrderNode,
     authScopes: { scope: "batch:all" },
     description:
-      "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one is required).",
+      "Work orders, newest first unless ordered otherwise; at most 100 per page, sized by `first` or `last` (one " +
+      "is required).",
     args: {
       filter: t.arg({ type: WorkOrderFilter, description: "Only work orders meeting these conditions." }),
-      orderBy: t.arg({ type: WorkOrderOrder, description: "Ordering; newest first (CREATED_AT DESC) by default." }),
     },
     resolve: (_root, args, context, info) =>
       listConnection(
-        {
-          table: workOrderTable,
-          where: workOrderWhere(args.filter),
-          order: listOrder(workOrderTable, args.orderBy, NEWEST_FIRST),
-        },
+        { table: workOrderTable, where: workOrderWhere(args.filter), order: NEWEST_FIRST(workOrderTable) },
         args,
         context,
         info,

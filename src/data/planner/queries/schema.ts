@@ -1,0 +1,104 @@
+// `where`, `orderBy` and `aggregate` on every connection of table-backed rows, root and nested:
+// after the builder has made the schema, each such connection field gets the two arguments and
+// each such connection type an `aggregate` field, with the types of types.ts. The resolvers read
+// them generically (src/data/planner/run.ts, fields.ts), so a new list has them without a line.
+import {
+  type GraphQLField,
+  type GraphQLObjectType,
+  GraphQLNonNull,
+  GraphQLSchema,
+  getNamedType,
+  isObjectType,
+} from "graphql";
+import { GraphQLList } from "graphql";
+import { tableOfType } from "../plan.ts";
+import { aggregate, type AggregateSource } from "./aggregate.ts";
+import { QueryTypes } from "./types.ts";
+
+/** The item type of a connection type (`edges { node }`), when its items are table-backed rows. */
+export function connectionItemType(type: unknown): GraphQLObjectType | undefined {
+  const connection = getNamedType(type as never);
+  if (!isObjectType(connection) || !connection.name.endsWith("Connection")) return undefined;
+  const edge = getNamedType(connection.getFields().edges?.type);
+  const node = isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : undefined;
+  return isObjectType(node) && tableOfType(node) ? node : undefined;
+}
+
+/** The rows a connection object was read from, for its aggregate (set by the planner's list resolvers). */
+export const AGGREGATE_SOURCE = Symbol("aggregate source");
+
+type WithSource = { [AGGREGATE_SOURCE]?: AggregateSource };
+
+export function withAggregateSource<T extends object>(connection: T, source: AggregateSource): T {
+  (connection as WithSource)[AGGREGATE_SOURCE] = source;
+  return connection;
+}
+
+function addArgument(field: GraphQLField<unknown, unknown>, name: string, type: never, description: string) {
+  const args = field.args as GraphQLField<unknown, unknown>["args"][number][];
+  const at = args.findIndex((arg) => arg.name === name);
+  const arg = {
+    name,
+    type,
+    description,
+    defaultValue: undefined,
+    deprecationReason: undefined,
+    extensions: {},
+    astNode: undefined,
+  };
+  if (at >= 0) args[at] = arg;
+  else args.push(arg);
+}
+
+/**
+ * The schema with `where`/`orderBy` on every connection of table-backed rows and `aggregate` on
+ * their connection types. The built schema's fields are extended in place (graphql-js reads them
+ * lazily, once), and a new schema is made so it holds the new types.
+ */
+export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
+  const types = new QueryTypes(schema);
+  const connectionTypes = new Set<GraphQLObjectType>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      const item = connectionItemType(field.type);
+      if (!item) continue;
+      addArgument(
+        field,
+        "where",
+        types.where(item) as never,
+        `Only ${item.name} rows meeting these conditions (with the list's other filters).`,
+      );
+      addArgument(
+        field,
+        "orderBy",
+        new GraphQLList(new GraphQLNonNull(types.order(item))) as never,
+        "The ordering: by each field in turn, ties broken by id; when absent, the list's own order (see the " +
+          "field). Cursors are valid for the ordering that issued them.",
+      );
+      connectionTypes.add(getNamedType(field.type) as GraphQLObjectType);
+    }
+  }
+  for (const connection of connectionTypes) {
+    const item = connectionItemType(connection)!;
+    const fields = connection.getFields() as Record<string, GraphQLField<unknown, unknown>>;
+    fields.aggregate = {
+      name: "aggregate",
+      type: new GraphQLNonNull(types.aggregate(item)),
+      description:
+        "Figures over the whole list (all pages), with its filters and where: counts, min, max, averages, totals, " +
+        "groups.",
+      args: [],
+      resolve: (parent, _args, _context, info) => {
+        const source = (parent as WithSource)[AGGREGATE_SOURCE];
+        if (!source) throw new Error(`${connection.name}.aggregate: the list resolver gave no aggregate source`);
+        return aggregate(source, info);
+      },
+      extensions: {},
+      astNode: undefined,
+      deprecationReason: undefined,
+    };
+  }
+  const config = schema.toConfig();
+  return new GraphQLSchema({ ...config, types: [...config.types, ...types.created()] });
+}
