@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { SignJWT } from "jose";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFailed, test, vi } from "vitest";
 import { openPostgres } from "../../src/data/database.ts";
 import { applyPendingMigrations } from "../../src/data/migrations/migrate.ts";
 import { seedDemoData } from "../../src/data/seed/index.ts";
@@ -101,6 +101,8 @@ describe.skipIf((!bin || !hasRedis) && process.env.CI !== "true")("two gateway p
       RATE_LIMIT_REQUESTS: "0",
       RESPONSE_CACHE: "false",
     });
+    // On a failure, what the processes said (a loaded machine makes this test the slowest here).
+    onTestFailed(() => console.error(server.output().stdout.slice(-4000), server.output().stderr.slice(-4000)));
     await waitFor(() => server.output().stdout.includes("2 gateway processes on port"), 120_000);
     const token = await new SignJWT({ scope: "batch:read batch:all batch:update process-status:read" })
       .setProtectedHeader({ alg: "HS256" })
@@ -256,7 +258,8 @@ function slowRequest(port: number, token: string) {
       },
     );
     request.on("error", reject);
-    request.on("socket", (socket) => socket.on("connect", () => setTimeout(started, 100)));
+    // The connection is handed to a process by the primary: give that a moment on a loaded machine.
+    request.on("socket", (socket) => socket.on("connect", () => setTimeout(started, 500)));
     request.write(body.slice(0, 5));
     finish = () => request.end(body.slice(5));
   });
