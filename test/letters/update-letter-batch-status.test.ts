@@ -10,6 +10,7 @@ import {
   UpdateLetterBatchStatusDocument,
 } from "../generated/graphql.ts";
 import { createLetterBatch } from "./factories.ts";
+import { counted } from "../counted.ts";
 
 const move = (batchId: number, status: string, reason: { reasonCode?: string; reasonText?: string } = {}) =>
   execute(UpdateLetterBatchStatusDocument, {
@@ -43,7 +44,7 @@ describe("updateLetterBatchStatus", () => {
     const cancelled = byId.get(globalId("Letter", letters[0]!.id))!;
     expect(cancelled.status).toBe("CANCELLED");
     expect(cancelled.statusHistory.map((change) => change.status)).toEqual(["CANCELLED"]);
-    for (const letter of letters.slice(1)) {
+    for (const letter of counted(letters.slice(1), 3)) {
       const node = byId.get(globalId("Letter", letter.id))!;
       expect(node).toMatchObject({ status: "DISPATCHED", reasonCode: "POST-1", reasonText: "Collected by Royal Mail" });
       expect(node.statusHistory.map((change) => change.status)).toEqual([letter.status, "DISPATCHED"]);
@@ -57,7 +58,7 @@ describe("updateLetterBatchStatus", () => {
     for (const status of path)
       expect((await move(batch.id, status)).data?.updateLetterBatchStatus!.letterBatch.status).toBe(status);
     const { letterBatch } = await query(LetterBatchByIdDocument, { id: globalId("LetterBatch", batch.id) });
-    for (const edge of letterBatch!.letters.edges) {
+    for (const edge of counted(letterBatch?.letters.edges, 2)) {
       expect(edge.node.statusHistory.map((change) => change.status)).toEqual(["PENDING", ...path]);
     }
   });

@@ -4,6 +4,7 @@ import { type GraphQLObjectType, getNamedType, isObjectType } from "graphql";
 import { describe, expect, test } from "vitest";
 import { planOf, tableOfType } from "../../src/data/planner/plan.ts";
 import { schema } from "../../src/app/schema.ts";
+import { counted } from "../counted.ts";
 
 const tableBacked = Object.values(schema.getTypeMap()).filter(
   (type): type is GraphQLObjectType => isObjectType(type) && tableOfType(type) !== undefined,
@@ -34,6 +35,7 @@ describe("declarations on the fields of table-backed types", () => {
         plan,
         `${typeName}.${fieldName} has no plan: expose a column or spread a helper of src/data/planner/fields.ts`,
       ).toBeDefined();
+      // may be empty: a computed field (a count, a due date of the queue's batches) reads no column of its row
       for (const read of plan!.reads) expect(table.fields, `${typeName}.${fieldName} reads ${read}`).toContain(read);
       if (plan!.kind === "toOne" || plan!.kind === "many") {
         const target = plan!.kind === "toOne" ? plan!.target : plan!.relation.target;
@@ -49,7 +51,7 @@ describe("declarations on the fields of table-backed types", () => {
       }
       if (plan!.kind === "embed") {
         const embedded = getNamedType(field.type) as GraphQLObjectType;
-        for (const inner of Object.values(embedded.getFields())) {
+        for (const inner of counted(Object.values(embedded.getFields()), { atLeast: 1 })) {
           const innerPlan = planOf(inner);
           expect(innerPlan?.kind, `${embedded.name}.${inner.name} reads columns of the row it shows`).toBe("columns");
           for (const read of innerPlan!.reads)

@@ -251,6 +251,7 @@ describe("aggregate", () => {
       new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(new Date(iso));
     const total = messages.aggregate.groupBy.reduce((sum, group) => sum + group.count, 0);
     expect(total).toBe(messages.aggregate.count);
+    expect(messages.aggregate.groupBy.length).toBeGreaterThan(0);
     for (const group of messages.aggregate.groupBy) {
       // The bucket starts at local midnight: its local date is the day, its local time 00:00.
       const time = new Intl.DateTimeFormat("en-GB", {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";
-import { query, recordStatements } from "../client.ts";
+import { post, query, recordStatements } from "../client.ts";
 import { createBatch, createBatches, createQueue, globalId } from "../factories.ts";
 import { BatchStatusSummaryDocument, CycleByIdDocument, CyclesPageDocument } from "../generated/graphql.ts";
 import { createUsers, setCycleCategory } from "./factories.ts";
@@ -103,6 +103,57 @@ describe("batchStatusSummary", () => {
     });
     const byLocation = (await groups("LOCATION")).find((g) => g.location?.id === globalId("Location", location.id));
     expect(byLocation).toMatchObject({ batches: { total: 3, pending: 2 }, cycles: { total: 8, pending: 5 } });
+  });
+
+  test("where picks the batches summarized: counts, cycles and totalCount agree with the rows", async () => {
+    const { queue, workOrder } = await createBatches(2, { numberCycles: 2 });
+    const other = await createQueue((await prisma.queue.findUniqueOrThrow({ where: { id: queue.id } })).locationId);
+    const due = new Date(Date.now() + 3 * 86_400_000);
+    await createBatch({
+      queueId: queue.id,
+      workOrderId: workOrder.id,
+      numberCycles: 3,
+      category: "BLOCKED",
+      dueDate: due,
+    });
+    await createBatch({ queueId: other.id, workOrderId: workOrder.id, numberCycles: 1, category: "BLOCKED" });
+    const where = {
+      currentStatus: { category: { eq: "BLOCKED" } },
+      dueDate: { lt: new Date(Date.now() + 7 * 86_400_000) },
+    };
+    type Group = { queue: { id: string }; batches: { total: number }; cycles: { total: number } };
+    const { data, errors } = await post<{ batchStatusSummary: { totalCount: number; edges: { node: Group }[] } }>({
+      query: `query ($where: BatchWhere) { batchStatusSummary(groupBy: QUEUE, first: 100, where: $where) {
+        totalCount edges { node { queue { id } batches { total } cycles { total } } } } }`,
+      variables: { where },
+    });
+    expect(errors).toBeUndefined();
+    // Counted from the rows: blocked batches due within the week, per queue, and their cycles.
+    const rows = await prisma.batch.findMany({
+      where: { statusCategory: "BLOCKED", dueDate: { lt: where.dueDate.lt } },
+      select: { queueId: true, _count: { select: { cycles: true } } },
+    });
+    const expected = new Map<string, { batches: number; cycles: number }>();
+    for (const row of rows) {
+      const key = globalId("Queue", row.queueId);
+      const group = expected.get(key) ?? { batches: 0, cycles: 0 };
+      expected.set(key, { batches: group.batches + 1, cycles: group.cycles + row._count.cycles });
+    }
+    expect(expected.get(globalId("Queue", queue.id))).toEqual({ batches: 1, cycles: 3 });
+    expect(expected.has(globalId("Queue", other.id))).toBe(false);
+    const edges = data!.batchStatusSummary.edges;
+    expect(edges).toHaveLength(expected.size);
+    expect(data!.batchStatusSummary.totalCount).toBe(expected.size);
+    for (const { node } of edges) {
+      expect({ batches: node.batches.total, cycles: node.cycles.total }).toEqual(expected.get(node.queue.id));
+    }
+  });
+
+  test("where on batchStatusSummary is checked like every list's: an unknown operator is refused", async () => {
+    const { errors } = await post({
+      query: `{ batchStatusSummary(groupBy: QUEUE, first: 5, where: { label: { like: "x" } }) { totalCount } }`,
+    });
+    expect(errors?.[0]?.message).toMatch(/like/);
   });
 
   test("pages through the groups forwards and backwards in one aggregate statement per page", async () => {

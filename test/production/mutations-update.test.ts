@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";
-import { faultInjection } from "../../src/domains/production/service.ts";
 import { execute, query } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
+import { failWrites, idsUsed } from "../faults.ts";
 import {
   BatchCyclesDocument,
   CreateBatchesDocument,
@@ -15,15 +15,11 @@ async function oneBatch(numberCycles: number) {
   const { batches } = await createBatches(1, { numberCycles, label: "Batch Z" });
   const id = globalId("Batch", batches[0]!.id);
   const read = async () => (await query(BatchCyclesDocument, { id })).batch!;
-  return { id, read };
+  return { id, rawId: batches[0]!.id, read };
 }
 
 const categories = (cycles: { node: { currentStatus: { category: string } } }[]) =>
   cycles.map((e) => e.node.currentStatus.category);
-
-afterEach(() => {
-  delete faultInjection.afterFirstWrite;
-});
 
 describe("updateBatch", () => {
   test("changes label, order and status, bumping the version", async () => {
@@ -157,20 +153,19 @@ describe("concurrent updates", () => {
 });
 
 describe("a failure half-way", () => {
-  const injectFault = () => {
-    faultInjection.afterFirstWrite = () => {
-      throw new Error("injected fault");
-    };
-  };
-
+  // The fault comes from outside: a trigger (test/faults.ts) makes the mutation's second write raise.
   test("after createBatches wrote its batches leaves no batch, cycle or process SUCCESS behind", async () => {
     const { queue, workOrder } = await createBatches(0);
     const queueId = globalId("Queue", queue.id);
-    injectFault();
+    await failWrites({ table: "cycle", on: "INSERT", when: `NEW.work_order_id = ${workOrder.id}` });
+    const batchIdsBefore = await idsUsed("batch");
     const input = { queueId, workOrderId: globalId("WorkOrder", workOrder.id), total: 3, numberCycles: 2 };
     const result = await execute(CreateBatchesDocument, { input });
     expect(result.data).toEqual({ createBatches: null });
+    expect(result.errors?.[0]?.message).not.toMatch(/injected/);
+    expect(await idsUsed("batch")).toBe(batchIdsBefore + 3); // the batches were written, then rolled back
     expect((await query(QueueBatchCountDocument, { filter: { queueIds: [queueId] } })).batches.totalCount).toBe(0);
+    expect(await prisma.batch.count({ where: { workOrderId: workOrder.id } })).toBe(0);
     expect(await prisma.cycle.count({ where: { workOrderId: workOrder.id } })).toBe(0);
     const statuses = await prisma.processStatus.findMany({
       where: { eventType: "CREATE_BATCHES", entityId: input.workOrderId },
@@ -179,13 +174,15 @@ describe("a failure half-way", () => {
   });
 
   test("between the cycle changes and the batch update leaves nothing written, and records a FAILURE", async () => {
-    const { id, read } = await oneBatch(2);
-    injectFault();
+    const { id, rawId, read } = await oneBatch(2);
+    await failWrites({ table: "batch", on: "UPDATE", when: `NEW.id = ${rawId}` });
+    const cycleIdsBefore = await idsUsed("cycle");
     const result = await execute(UpdateBatchDocument, { input: { id, numberCycles: 6, label: "Never" } });
     expect(result.data).toEqual({ updateBatch: null });
     expect(result.errors?.[0]?.message).not.toMatch(/injected/);
-    const batch = await read();
-    expect(batch).toMatchObject({ numberCycles: 2, version: 1, cycles: { totalCount: 2 } });
+    expect(await idsUsed("cycle")).toBe(cycleIdsBefore + 4); // the cycles were added, then rolled back
+    expect(await read()).toMatchObject({ numberCycles: 2, version: 1, cycles: { totalCount: 2 } });
+    expect(await prisma.cycle.count({ where: { batchId: rawId } })).toBe(2);
     const failure = await prisma.processStatus.findFirst({ where: { eventType: "UPDATE_BATCH", entityId: id } });
     expect(failure).toMatchObject({ status: "FAILURE", errorMessage: "internal error" });
   });

@@ -11,6 +11,7 @@ import {
   SubscriptionsPageDocument,
 } from "../generated/graphql.ts";
 import { block, createSubscription, createSubscriptions, drain, submit } from "./factories.ts";
+import { counted } from "../counted.ts";
 
 describe("provisioning batch reads", () => {
   test("requests can be filtered by status, in submission order with the client's requestId", async () => {
@@ -106,7 +107,7 @@ describe("subscriptions", () => {
     const seen = [...first.edges, ...rest.edges].map((edge) => edge.node.iccid);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.length).toBe(first.totalCount);
-    for (const subscription of created) expect(seen).toContain(subscription.iccid);
+    for (const subscription of counted(created, 5)) expect(seen).toContain(subscription.iccid);
     expect(first.pageInfo.hasNextPage).toBe(true);
   });
 });

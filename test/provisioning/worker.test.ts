@@ -8,6 +8,7 @@ import { prisma } from "../../src/data/db.ts";
 import { parseId } from "../../src/graphql/ids.ts";
 import { createExecutor } from "../../src/domains/provisioning/executor.ts";
 import { block, createSubscriptions, submit } from "./factories.ts";
+import { counted } from "../counted.ts";
 
 const children: ChildProcess[] = [];
 afterEach(() => {
@@ -81,7 +82,10 @@ describe.skipIf(!process.env.DATABASE_URL)("the worker process", () => {
 
     const requests = await requestsOf(batchId);
     expect(requests.map((request) => request.status)).toEqual(Array(10).fill("COMPLETED"));
-    for (const request of requests.filter((r) => held.some((h) => h.id === r.id)))
+    for (const request of counted(
+      requests.filter((r) => held.some((h) => h.id === r.id)),
+      held.length,
+    ))
       expect(request.leaseOwner).toBe("rescuer");
     expect(new Set(requests.map((request) => request.orderId)).size).toBe(10);
     expect(await prisma.order.count({ where: { request: { batchId } } })).toBe(10);

@@ -2,15 +2,11 @@
 // that committed answer their committed outcome, the others run (item 12). The states a crash
 // leaves are made here in process; test/static/idempotency-crash.test.ts kills a real server.
 import { randomUUID } from "node:crypto";
-import { afterEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";
-import { faultInjection } from "../../src/domains/production/service.ts";
 import { post } from "../client.ts";
 import { createBatches, globalId } from "../factories.ts";
-
-afterEach(() => {
-  delete faultInjection.afterFirstWrite;
-});
+import { failWrites, removeFaults } from "../faults.ts";
 
 const TWO_SENDS_AND_AN_UPDATE = `
 mutation Resumable($first: SendMessagesInput!, $update: UpdateBatchInput!, $last: SendMessagesInput!) {
@@ -74,16 +70,14 @@ test(
   async () => {
     const { batchId, variables, sent } = await fixture();
     const requestId = randomUUID();
-    faultInjection.afterFirstWrite = () => {
-      throw new Error("injected fault");
-    };
+    await failWrites({ table: "batch", on: "UPDATE", when: `NEW.id = ${batchId}` });
     const first = await run(variables, requestId);
     expect(first.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([
       [["b"], "INTERNAL_SERVER_ERROR"],
     ]);
     expect(first.data!.b).toBeNull();
     expect([await sent("first"), await sent("last")]).toEqual([1, 1]);
-    delete faultInjection.afterFirstWrite;
+    await removeFaults();
 
     const retry = await run(variables, requestId);
     expect(retry.errors).toBeUndefined();

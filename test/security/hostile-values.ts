@@ -81,7 +81,7 @@ export class HostileValues {
     if (/ids?$/i.test(argName) && this.chance(0.7)) {
       return this.chance(0.4) && this.knownIds.length ? this.pick(this.knownIds) : this.forgedId();
     }
-    const long = "x".repeat(this.pick([201, 2_001, 10_000, 200_000]));
+    const long = "x".repeat(this.pick(this.huge() ? [201, 2_001, 10_000, 200_000] : [201, 2_001]));
     const ordinary = ["Batch A", "+48500100200", "subscriptions/msisdn:46700000001", "POST"];
     return this.pick(["", "a\u0000b", "%_\\", "😀".repeat(this.int(300)), long, ...ordinary]);
   }
@@ -92,19 +92,30 @@ export class HostileValues {
     return this.chance(0.1) ? this.pick<unknown>([1, true, [], {}]) : this.string(argName);
   }
 
+  /**
+   * Huge lists and strings allowed in the rest of one argument's value: recursive inputs (`where`'s
+   * and/or/not) would otherwise multiply them past what a request body may hold.
+   */
+  private hugeLeft = 2;
+
+  private huge(): boolean {
+    return this.hugeLeft-- > 0;
+  }
+
   /** A value for an argument or input field of `type`: mostly of the right shape, sometimes not. */
   value(type: GraphQLInputType, argName: string, depth = 0): unknown {
+    if (depth === 0) this.hugeLeft = 2;
     if (isNonNullType(type)) return this.chance(0.03) ? null : this.value(type.ofType, argName, depth);
     if (this.chance(0.05)) return this.pick<unknown>([null, "wrong", 3, [], {}]);
     if (isListType(type)) {
-      const length = this.chance(0.05) ? this.pick([101, 1_001, 5_000]) : this.int(4);
+      const length = this.chance(0.05) && this.huge() ? this.pick([101, 1_001, 5_000]) : this.int(4);
       return Array.from({ length }, () => this.value(type.ofType, argName, depth + 1));
     }
     if (isEnumType(type)) return new EnumValue(this.chance(0.9) ? this.pick(type.getValues()).name : "BOGUS");
     if (isInputObjectType(type)) {
       const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type) || this.chance(0.5));
       const fieldValue = (field: (typeof fields)[number]) => this.value(field.type, field.name, depth + 1);
-      const entries = depth > 4 ? [] : fields.map((field) => [field.name, fieldValue(field)]);
+      const entries = depth > 3 ? [] : fields.map((field) => [field.name, fieldValue(field)]);
       if (this.chance(0.03)) entries.push(["unknownField", 1]);
       return Object.fromEntries(entries);
     }

@@ -60,6 +60,7 @@ const longRequests = textRequests(schema, (limit) => "x".repeat(limit + 1));
 describe("a NUL character in any text argument is BAD_USER_INPUT naming its path, before any SQL", () => {
   test("the walk reaches filters, mutation inputs and nested lists", () => {
     expect(nulRequests.length).toBeGreaterThan(60);
+    expect(longRequests.length).toBeGreaterThan(60);
     const names = [
       "batches(filter.labelContains)",
       "sendMessages(input.messages[0].text)",

@@ -20,6 +20,7 @@ import { post, recordStatements } from "../client.ts";
 import { allOperations } from "../documents.ts";
 import { globalId } from "../factories.ts";
 import { startWebSocketServer, subscribeWs } from "../subscriptions/stream.ts";
+import { counted } from "../counted.ts";
 
 const CLIENT_ERROR_CODES = new Set([
   "BAD_USER_INPUT",
@@ -153,7 +154,7 @@ describe("every operation of the suite and the sample client", () => {
 
   test("a wrong value for any variable, or a missing required one, is a coded client error before SQL", async () => {
     let checked = 0;
-    for (const operation of operations) {
+    for (const operation of counted(operations, { atLeast: 50 })) {
       for (const definition of operation.definition.variableDefinitions ?? []) {
         const type = typeFromAST(schema, definition.type as TypeNode & { kind: never }) as GraphQLInputType;
         const cases: Record<string, unknown>[] = [];

@@ -8,9 +8,6 @@ import type { Tx } from "../processes/recorder.ts";
 import type { StatusShape } from "./catalog/status.ts";
 import { DEFAULT_STATUSES } from "./validation.ts";
 
-/** Test-only hook: a test sets it to fail a write half-way and prove the rollback. */
-export const faultInjection: { afterFirstWrite?: () => void } = {};
-
 async function found<T>(row: Promise<T | null>, message: string, field: string): Promise<T> {
   const value = await row;
   if (value === null) throw notFound(message, field);
@@ -61,7 +58,6 @@ export async function createBatches(tx: Tx, input: NewBatches): Promise<Batch[]>
       dueDate: input.workOrder.dueDate,
     })),
   });
-  faultInjection.afterFirstWrite?.();
   const ids = batches.map((batch) => batch.id);
   await addPendingCycles(tx, ids, input.numberCycles);
   await assignTechs(tx, ids, input.userIds);
@@ -135,7 +131,6 @@ export async function updateBatch(tx: Tx, batch: LockedBatch, changes: BatchChan
   const delta = (changes.numberCycles ?? batch.numberCycles) - batch.numberCycles;
   if (delta > 0) await addPendingCycles(tx, [batch.id], delta);
   if (delta < 0) await cancelPendingCycles(tx, batch.id, -delta, field);
-  faultInjection.afterFirstWrite?.();
   return tx.batch.update({
     where: { id: batch.id },
     data: {

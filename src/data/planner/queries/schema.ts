@@ -61,6 +61,13 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
+      const summarized = field.extensions?.whereRowsOf as string | undefined;
+      if (summarized) {
+        // A connection of figures over stored rows (e.g. batchStatusSummary): `where` picks the rows.
+        const rows = schema.getType(summarized) as GraphQLObjectType;
+        addArgument(field, "where", types.where(rows) as never, `Only ${rows.name} rows meeting these conditions.`);
+        continue;
+      }
       const item = connectionItemType(field.type);
       if (!item) continue;
       addArgument(

@@ -1,6 +1,8 @@
 // For analysts: batches and cycles counted by status category per queue, work order or
 // location, aggregated by PostgreSQL (GROUP BY) and paged on the group's id.
+import type { GraphQLObjectType } from "graphql";
 import { prisma } from "../../../data/db.ts";
+import { type WhereInput, whereScope, whereSql } from "../../../data/planner/queries/where.ts";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import type { StatusCategory } from "../../../generated/prisma/enums.ts";
 import { builder } from "../../../graphql/builder.ts";
@@ -65,18 +67,27 @@ const BatchStatusGroup = builder.objectRef<SummaryGroup>("BatchStatusGroup").imp
 
 type CountRow = { groupId: number; kind: "batch" | "cycle"; category: StatusCategory; n: number };
 
+/** The batches `where` picks, as conditions on the batch aliased `b`. */
+type BatchCondition = () => Prisma.Sql;
+
 /** One statement: the page's group ids, then batch and cycle counts for just those groups. */
-async function summaryPage(grouping: Grouping, afterId: number, beforeId: number, limit: number, inverted: boolean) {
+async function summaryPage(
+  grouping: Grouping,
+  batches: BatchCondition,
+  page: { afterId: number; beforeId: number; limit: number; inverted: boolean },
+) {
   const column = Prisma.raw(GROUP_COLUMNS[grouping]);
-  const direction = Prisma.raw(inverted ? "DESC" : "ASC");
+  const direction = Prisma.raw(page.inverted ? "DESC" : "ASC");
   const rows = await prisma.$queryRaw<CountRow[]>(Prisma.sql`
-    WITH g AS (SELECT DISTINCT ${column} AS id FROM batch WHERE ${column} > ${afterId} AND ${column} < ${beforeId}
-      ORDER BY 1 ${direction} LIMIT ${limit})
+    WITH g AS (SELECT DISTINCT b.${column} AS id FROM batch b
+      WHERE b.${column} > ${page.afterId} AND b.${column} < ${page.beforeId} AND ${batches()}
+      ORDER BY 1 ${direction} LIMIT ${page.limit})
     SELECT b.${column} AS "groupId", 'batch' AS kind, b.status_category::text AS category, count(*)::int AS n
-      FROM batch b WHERE b.${column} IN (SELECT id FROM g) GROUP BY 1, 3
+      FROM batch b WHERE b.${column} IN (SELECT id FROM g) AND ${batches()} GROUP BY 1, 3
     UNION ALL
     SELECT b.${column}, 'cycle', c.status_category::text, count(*)::int
-      FROM cycle c JOIN batch b ON b.id = c.batch_id WHERE b.${column} IN (SELECT id FROM g) GROUP BY 1, 3`);
+      FROM cycle c JOIN batch b ON b.id = c.batch_id WHERE b.${column} IN (SELECT id FROM g) AND ${batches()}
+      GROUP BY 1, 3`);
   const groups = new Map<number, SummaryGroup>();
   for (const row of rows) {
     let group = groups.get(row.groupId);
@@ -87,7 +98,7 @@ async function summaryPage(grouping: Grouping, afterId: number, beforeId: number
       );
     (row.kind === "batch" ? group.batches : group.cycles)[row.category] = row.n;
   }
-  return [...groups.values()].sort((a, b) => (inverted ? b.groupId - a.groupId : a.groupId - b.groupId));
+  return [...groups.values()].sort((a, b) => (page.inverted ? b.groupId - a.groupId : a.groupId - b.groupId));
 }
 
 builder.queryFields((t) => ({
@@ -100,19 +111,32 @@ builder.queryFields((t) => ({
     args: {
       groupBy: t.arg({ type: BatchStatusGrouping, required: true, description: "What to group the batches by." }),
     },
-    resolve: (_root, args, _context, info) => {
+    // `where` (a BatchWhere, added with every list's where: src/data/planner/queries/schema.ts) picks the batches.
+    extensions: { whereRowsOf: "Batch" },
+    resolve: (_root, args, context, info) => {
       const column = Prisma.raw(GROUP_COLUMNS[args.groupBy]);
+      const where = (args as { where?: WhereInput | null }).where;
+      const rows = info.schema.getType("Batch") as GraphQLObjectType;
+      const batches = () => whereSql(whereScope(context.viewer?.scopes), rows, where, "b");
+      batches(); // refuses bad conditions before any SQL
       return keysetConnection(
         args,
         (page) =>
-          summaryPage(args.groupBy, page.after?.id ?? 0, page.before?.id ?? 2 ** 31 - 1, page.limit, page.inverted),
+          summaryPage(args.groupBy, batches, {
+            afterId: page.after?.id ?? 0,
+            beforeId: page.before?.id ?? 2 ** 31 - 1,
+            limit: page.limit,
+            inverted: page.inverted,
+          }),
         {
           ordering: { list: listOf(info), order: `group:${args.groupBy}`, valueType: "integer" },
           sortValue: (group) => group.groupId,
           id: (group) => group.groupId,
           totalCount: async () =>
             (
-              await prisma.$queryRaw<{ n: number }[]>(Prisma.sql`SELECT count(DISTINCT ${column})::int AS n FROM batch`)
+              await prisma.$queryRaw<{ n: number }[]>(
+                Prisma.sql`SELECT count(DISTINCT b.${column})::int AS n FROM batch b WHERE ${batches()}`,
+              )
             )[0]!.n,
         },
       );
