@@ -1,9 +1,12 @@
 // Listen, and shut down gracefully: stop accepting, let in-flight requests finish, close the database.
+// With WEB_CONCURRENCY > 1 this process forks that many gateway processes instead (src/app/cluster.ts).
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 
 async function main() {
   // Configuration is checked at import time; import lazily so a bad value is one clear line.
   const { env, formatDuration } = await import("./config/env.ts");
+  if (env.webConcurrency > 1 && cluster.isPrimary) return (await import("./app/cluster.ts")).runCluster();
   const { db } = await import("./data/db.ts");
   const { logger } = await import("./config/logger.ts");
   const { StartupError, prepareDatabase } = await import("./app/startup.ts");
@@ -31,13 +34,14 @@ async function main() {
     throw new StartupError(`PORT: ${env.host}:${env.port} ${reason}`);
   });
   const websockets = attachWebSocket(server, yoga);
-  const token = await developmentTokenIfAny();
+  const first = !cluster.isWorker || process.env.GATEWAY_PROCESS_INDEX === "0";
+  const token = first ? await developmentTokenIfAny() : undefined;
   if (token) {
     const lifetime = formatDuration(env.jwtMaxLifetimeMs);
     logger.info({ token }, `development token (all scopes, valid ${lifetime}); GraphiQL already sends a fresh one`);
   }
   const host = env.host === "0.0.0.0" ? "localhost" : env.host;
-  logger.info(`GraphiQL on http://${host}:${env.port}/graphql (${db.describe})`);
+  if (first) logger.info(`GraphiQL on http://${host}:${env.port}/graphql (${db.describe})`);
 
   const stopJobs = env.jobs ? startJobs() : async () => {};
 

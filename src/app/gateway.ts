@@ -23,6 +23,7 @@ import { operationTracingPlugin } from "../pipeline/observability/tracing.ts";
 import { logger } from "../config/logger.ts";
 import { requestLogPlugin } from "../pipeline/observability/request-log.ts";
 import { requestHeadersPlugin } from "../pipeline/requests/plugin.ts";
+import { readYourWritesPlugin } from "../pipeline/requests/read-your-writes.ts";
 import { bodyLimitPlugin } from "../pipeline/security/body-limit.ts";
 import { queryLimitPlugins } from "../pipeline/security/limits.ts";
 import { operationLimitsPlugin } from "../pipeline/security/operation-limits.ts";
@@ -88,6 +89,8 @@ export function createGateway(options: GatewayOptions = {}) {
       // Before requestHeadersPlugin: a mutation the token may not run is neither run nor replayed.
       mutationScopesPlugin,
       requestHeadersPlugin,
+      // After the executors are chosen (compiled, idempotent replay): wraps the one that runs.
+      readYourWritesPlugin(),
       persistedOperationsPlugin(
         options.persistedOperations?.mode ?? env.persistedOperations,
         options.persistedOperations?.manifestPath,

@@ -34,8 +34,58 @@ export async function checkReachable(database: Database): Promise<void> {
   }
 }
 
+const IDENTITY = "SELECT pg_is_in_recovery() AS recovery, system_identifier::text AS system FROM pg_control_system()";
+type Identity = { recovery: boolean; system: string };
+
+/**
+ * Each replica must be a replica of DATABASE_URL: in recovery, with the primary's system
+ * identifier. One that cannot be reached yet only starts out of rotation (reads go to the primary).
+ */
+export async function checkReplicas(database: Database): Promise<void> {
+  if (!database.replicas || !database.pool) return;
+  const primary = (await database.pool.query<Identity>(IDENTITY)).rows[0]!;
+  for (const replica of database.replicas.replicas) {
+    let identity: Identity;
+    try {
+      identity = (await replica.pool.query<Identity>(IDENTITY)).rows[0]!;
+    } catch (error) {
+      logger.warn(
+        { replica: replica.describe, cause: describeCause(error) },
+        "read replica unreachable at start-up; reads use the primary until it answers",
+      );
+      continue;
+    }
+    if (!identity.recovery) {
+      throw new StartupError(
+        `DATABASE_REPLICA_URLS: ${replica.describe} is not a replica (pg_is_in_recovery() is false)`,
+      );
+    }
+    if (identity.system !== primary.system) {
+      throw new StartupError(
+        `DATABASE_REPLICA_URLS: ${replica.describe} is a replica of another cluster (system identifier ${identity.system}, DATABASE_URL's ${primary.system})`,
+      );
+    }
+  }
+}
+
+/**
+ * Behind a transaction pooler the gateway cannot set STATEMENT_TIMEOUT on its sessions; the
+ * role's setting applies instead. Say so when it has none.
+ */
+async function checkPooledStatementTimeout(database: Database): Promise<void> {
+  if (!env.transactionPooling || env.statementTimeoutMs === 0 || !database.pool) return;
+  const { rows } = await database.pool.query<{ statement_timeout: string }>("SHOW statement_timeout");
+  if (rows[0]?.statement_timeout !== "0") return;
+  logger.warn(
+    "DATABASE_TRANSACTION_POOLING: the database has no statement_timeout and STATEMENT_TIMEOUT cannot be sent through the pooler; " +
+      "set it on the role (ALTER ROLE … SET statement_timeout = '5s') or PgBouncer's query_timeout",
+  );
+}
+
 export async function prepareDatabase(database: Database): Promise<void> {
   await checkReachable(database);
+  await checkReplicas(database);
+  await checkPooledStatementTimeout(database);
   const applied = await applyPendingMigrations(database, (line) => logger.info(line));
   if (applied.length) logger.info({ applied }, "migrations applied");
   if (database.kind !== "pglite" || env.seedScale === 0) return;

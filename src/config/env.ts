@@ -1,4 +1,6 @@
 // Configuration, read and checked once. Every variable is listed in the README.
+import { availableParallelism } from "node:os";
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -69,6 +71,54 @@ function persistedOperationsMode(): "allow" | "only" {
   return raw;
 }
 
+/** Every URL of DATABASE_REPLICA_URLS (comma-separated), each a postgresql:// URL. */
+function replicaUrls(primary: string | undefined): string[] {
+  const raw = process.env.DATABASE_REPLICA_URLS?.trim();
+  if (!raw) return [];
+  if (!primary)
+    throw new ConfigError("DATABASE_REPLICA_URLS needs DATABASE_URL: the embedded database has no replicas");
+  return raw.split(",").map((entry, index) => {
+    const value = entry.trim();
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(
+        `DATABASE_REPLICA_URLS: entry ${index + 1} is not a valid URL (expected postgresql://user:password@host:port/database)`,
+      );
+    }
+    if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+      throw new ConfigError(
+        `DATABASE_REPLICA_URLS: entry ${index + 1} must start with postgresql://, got "${url.protocol}//"`,
+      );
+    }
+    return value;
+  });
+}
+
+/**
+ * Gateway processes on one port: a positive integer. By default one, and in production one per
+ * core when the processes can share what must be shared (PostgreSQL, and Redis for events, rate
+ * limits and the response cache's write epoch).
+ */
+function webConcurrency(nodeEnv: string, cores: number): number {
+  const raw = process.env.WEB_CONCURRENCY?.trim();
+  const shareable = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+  if (!raw) return nodeEnv === "production" && shareable ? cores : 1;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new ConfigError(`WEB_CONCURRENCY must be a positive integer, got "${raw}"`);
+  const count = Number(raw);
+  if (count > 1 && !process.env.DATABASE_URL) {
+    throw new ConfigError(`WEB_CONCURRENCY=${count} needs DATABASE_URL: the embedded database serves one process`);
+  }
+  if (count > 1 && !process.env.REDIS_URL) {
+    throw new ConfigError(
+      `WEB_CONCURRENCY=${count} needs REDIS_URL: processes share live-update events and the write epoch through it`,
+    );
+  }
+  return count;
+}
+
 function readEnv() {
   const nodeEnv = process.env.NODE_ENV ?? "development";
   return {
@@ -78,6 +128,18 @@ function readEnv() {
     host: process.env.HOST || "127.0.0.1",
     /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
     databaseUrl: databaseUrl(),
+    /** Read replicas of DATABASE_URL: queries and subscription reads go to them (src/data/replicas/). */
+    replicaUrls: replicaUrls(databaseUrl()),
+    /** A replica whose replay is further behind the primary than this is out of rotation until it catches up. */
+    replicaMaxLagMs: duration("REPLICA_MAX_LAG", "5s"),
+    /**
+     * DATABASE_URL (and the replicas') lead to a pooler in transaction mode (PgBouncer
+     * pool_mode=transaction): consecutive statements may run on different server sessions, so
+     * no named prepared statements and no session settings are sent.
+     */
+    transactionPooling: process.env.DATABASE_TRANSACTION_POOLING === "true",
+    /** Gateway processes sharing the port (node:cluster). */
+    webConcurrency: webConcurrency(nodeEnv, availableParallelism()),
     /** Maximum connections in the PostgreSQL pool. */
     dbPoolSize: integer("DB_POOL_SIZE", 10, 1),
     /** Longest a PostgreSQL statement may run before it is cancelled; 0 = no limit (PGlite cannot cancel one). */

@@ -8,6 +8,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { noticeStatement, watchCommittedWrites } from "./committed-writes.ts";
 import { remainingMs } from "./deadline.ts";
 import { lockDataDir } from "./embedded-lock.ts";
+import { ReplicaSet } from "./replicas/replica-set.ts";
+import { routed, routedAdapterFactory } from "./replicas/read-routing.ts";
 import { env } from "../config/env.ts";
 import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
 
@@ -22,8 +24,10 @@ export interface Database {
    * CPU time of a request (docs/PERFORMANCE.md). PostgreSQL runs it as a prepared statement.
    */
   query<Row>(sql: Prisma.Sql): Promise<Row[]>;
-  /** The PostgreSQL pool (absent for PGlite). */
+  /** The PostgreSQL pool (absent for PGlite): the primary's. */
   pool?: pg.Pool;
+  /** The read replicas (DATABASE_REPLICA_URLS), when there are any. */
+  replicas?: ReplicaSet;
   /** Where the database lives, without credentials, for log lines. */
   describe: string;
   close(): Promise<void>;
@@ -120,14 +124,17 @@ class DeadlinePool extends pg.Pool {
 /**
  * A pool whose every connection (Prisma's and db.query's) cancels a statement after
  * `statementTimeoutMs` (STATEMENT_TIMEOUT): the client gets LIMIT_EXCEEDED (src/graphql/execution/masking.ts)
- * and the connection goes back to the pool at once. 0 means no limit.
+ * and the connection goes back to the pool at once. 0 means no limit. Behind a transaction
+ * pooler (DATABASE_TRANSACTION_POOLING) the setting is not sent: PgBouncer refuses a startup
+ * parameter it does not know, and a session setting would not follow the next transaction;
+ * there the limit is the role's (`ALTER ROLE … SET statement_timeout`, README "Deployment").
  */
-export function openPostgres(connectionString: string, statementTimeoutMs = env.statementTimeoutMs): Database {
+function openPool(connectionString: string, statementTimeoutMs: number): pg.Pool {
   const pool = new DeadlinePool({
     connectionString,
     max: env.dbPoolSize,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+    ...(statementTimeoutMs > 0 && !env.transactionPooling ? { statement_timeout: statementTimeoutMs } : {}),
   });
   // A client losing its connection must not crash the process. The pool listens on idle clients
   // ("error" below) but not on checked-out ones: a transaction's client cut between two
@@ -136,23 +143,58 @@ export function openPostgres(connectionString: string, statementTimeoutMs = env.
   // 503, and the pool discards it when it is released.
   pool.on("error", () => {});
   pool.on("connect", (client) => client.on("error", () => {}));
-  const adapterFactory = new PrismaPg(pool);
-  const prisma = createClient(adapterFactory);
+  return pool;
+}
+
+/** Where a database lives, without credentials, for log lines. */
+export function describeUrl(connectionString: string): string {
   const url = new URL(connectionString);
+  return `postgresql://${url.host}${url.pathname}`;
+}
+
+/** One statement sent past Prisma; prepared by name unless a transaction pooler sits in between. */
+function sendStatement<Row>(pool: pg.Pool, sql: Prisma.Sql): Promise<Row[]> {
+  const name = env.transactionPooling ? undefined : preparedName(sql.text);
+  return pool.query({ name, text: sql.text, values: sql.values }).then((result) => result.rows as Row[]);
+}
+
+/**
+ * PostgreSQL; with `replicaUrls`, reads that may leave the primary go to those read replicas
+ * (src/data/replicas/read-routing.ts) while everything else stays on the primary.
+ */
+export function openPostgres(
+  connectionString: string,
+  statementTimeoutMs = env.statementTimeoutMs,
+  replicaUrls: readonly string[] = [],
+): Database {
+  const pool = openPool(connectionString, statementTimeoutMs);
+  const replicas = replicaUrls.length
+    ? new ReplicaSet(
+        pool,
+        replicaUrls.map((url) => ({ describe: describeUrl(url), pool: openPool(url, statementTimeoutMs) })),
+        env.replicaMaxLagMs,
+      )
+    : undefined;
+  const primaryFactory = new PrismaPg(pool);
+  const adapterFactory = replicas
+    ? routedAdapterFactory(primaryFactory, replicas, (replica) => new PrismaPg(replica.pool))
+    : primaryFactory;
+  const prisma = createClient(adapterFactory);
+  const send = <Row>(sql: Prisma.Sql) =>
+    replicas
+      ? routed(replicas, sql.text, (replica) => sendStatement<Row>(replica?.pool ?? pool, sql))
+      : sendStatement<Row>(pool, sql);
   return {
     kind: "postgres",
     prisma,
-    adapterFactory,
-    query: <Row>(sql: Prisma.Sql) =>
-      run(
-        sql,
-        async () =>
-          (await pool.query({ name: preparedName(sql.text), text: sql.text, values: sql.values })).rows as Row[],
-      ),
+    adapterFactory: primaryFactory,
+    query: <Row>(sql: Prisma.Sql) => run(sql, () => send<Row>(sql)),
     pool,
-    describe: `postgresql://${url.host}${url.pathname}`,
+    replicas,
+    describe: describeUrl(connectionString),
     async close() {
       await prisma.$disconnect();
+      await replicas?.close();
       await pool.end();
     },
   };

@@ -15,6 +15,12 @@ if (kind === "postgres") {
   const name = `test_${process.pid}_${randomBytes(4).toString("hex")}`;
   await adminQuery(template, `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
   process.env.DATABASE_URL = databaseUrl(template, name);
+  // The same database on the streaming replica and through PgBouncer, for the files that use them
+  // (they set DATABASE_REPLICA_URLS or DATABASE_URL from these before importing the app).
+  const replica = inject("replicaAdminUrl");
+  const pgbouncer = inject("pgbouncerAdminUrl");
+  if (replica) process.env.TEST_REPLICA_URL = databaseUrl(replica, name);
+  if (pgbouncer) process.env.TEST_PGBOUNCER_URL = databaseUrl(pgbouncer, name);
   cleanup = () => adminQuery(template, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 } else {
   const dir = mkdtempSync(join(tmpdir(), "gateway-pglite-"));

@@ -6,8 +6,10 @@ import { type DocumentNode, type ExecutionResult, type GraphQLError, getOperatio
 import type { Plugin } from "graphql-yoga";
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 import type { Database } from "../../data/database.ts";
+import type { ReplicaSet } from "../../data/replicas/replica-set.ts";
 import { db } from "../../data/db.ts";
 import { requestSignalOf, untilEnd } from "../transport/stream-end.ts";
+import { inCluster, serverMetrics, shareRegistries } from "./cluster-metrics.ts";
 
 // Process metrics install event-loop and GC observers; one set per process, however many
 // gateways (tests build several) are created.
@@ -20,7 +22,33 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-function poolGauges(registry: Registry, database: Pick<Database, "pool">) {
+/** Reads that could use a replica, by where they ran, and the replicas in rotation (DATABASE_REPLICA_URLS). */
+function replicaMetrics(registry: Registry, replicas: ReplicaSet) {
+  const counted = { replica: 0, primary: 0 };
+  new Counter({
+    name: "gateway_db_replica_routed_statements_total",
+    help: "Statements of queries and subscription events, by the server that ran them (replica, or primary when none could).",
+    labelNames: ["server"],
+    registers: [registry],
+    collect() {
+      for (const server of ["replica", "primary"] as const) {
+        this.inc({ server }, replicas.reads[server] - counted[server]);
+        counted[server] = replicas.reads[server];
+      }
+    },
+  });
+  new Gauge({
+    name: "gateway_db_replicas_in_rotation",
+    help: "Read replicas currently serving reads (reachable, in recovery, within REPLICA_MAX_LAG).",
+    registers: [registry],
+    collect() {
+      this.set(replicas.replicas.filter((replica) => replica.inRotation).length);
+    },
+  });
+}
+
+function poolGauges(registry: Registry, database: Pick<Database, "pool" | "replicas">) {
+  if (database.replicas) replicaMetrics(registry, database.replicas);
   const pool = database.pool;
   if (!pool) return; // the embedded PGlite database has no pool
   const gauge = (name: string, help: string, read: () => number) =>
@@ -117,14 +145,17 @@ function gatewayMetricsPlugin(registry: Registry): Plugin {
 }
 
 /** The metrics plugins of one gateway, with their own registry (plus the shared process metrics). */
-export function metricsPlugins(database: Pick<Database, "pool"> = db): Plugin[] {
+export function metricsPlugins(database: Pick<Database, "pool" | "replicas"> = db): Plugin[] {
   const registry = new Registry();
   poolGauges(registry, database);
+  shareRegistries([registry, processMetrics()]);
   const endpoint: Plugin = {
     async onRequest({ url, endResponse }) {
       if (url.pathname !== "/metrics") return;
-      const text = await Promise.all([registry.metrics(), processMetrics().metrics()]);
-      endResponse(new Response(text.join("\n"), { headers: { "content-type": registry.contentType } }));
+      const text = inCluster()
+        ? await serverMetrics()
+        : (await Promise.all([registry.metrics(), processMetrics().metrics()])).join("\n");
+      endResponse(new Response(text, { headers: { "content-type": registry.contentType } }));
     },
   };
   const operations = usePrometheus({

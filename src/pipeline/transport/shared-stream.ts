@@ -6,6 +6,7 @@
 import { type ExecutionResult, GraphQLError } from "graphql";
 import { logger } from "../../config/logger.ts";
 import { type LiveState, isLiveState } from "../../graphql/watch.ts";
+import { readsAfterLatestCommit } from "../../data/db.ts";
 
 /** Results a subscriber may leave unread before it is ended (a client that stopped reading). */
 export const MAX_UNREAD_RESULTS = 1000;
@@ -133,7 +134,8 @@ export class SharedStream {
         const payload = event.value;
         const live = this.live;
         const read = live ? () => live.changed(payload) : async () => [payload];
-        this.schedule(() => this.send([...this.subscribers], read));
+        // The event was published after its commit: the read sees at least that (a replica that has replayed it).
+        this.schedule(() => readsAfterLatestCommit(() => this.send([...this.subscribers], read)));
       }
       this.schedule(async () => this.finish());
     } catch (error) {
@@ -150,7 +152,7 @@ export class SharedStream {
     this.joining = [];
     const live = this.live;
     if (!live || joiners.length === 0) return;
-    await this.send(joiners, () => live.current());
+    await readsAfterLatestCommit(() => this.send(joiners, () => live.current()));
     for (const subscriber of joiners) if (subscriber.active) this.subscribers.add(subscriber);
   }
 
