@@ -21,6 +21,7 @@ describe("GraphiQL example operations", () => {
   });
 
   const tabs = exampleOperations.map((example) => [`${example.domain} ${example.kind}`, example] as const);
+  test("every tab is run below", () => expect(tabs).toHaveLength(10));
   test.each(tabs)("the %s example runs without errors and finds demo data", async (_name, example) => {
     const operations = parse(example.document).definitions.filter((d) => d.kind === "OperationDefinition");
     expect(operations).toHaveLength(1);

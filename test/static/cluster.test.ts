@@ -176,13 +176,15 @@ function sampleOf(text: string, prefix: string, label: string): number | undefin
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
 }
 
+/** The gateway processes the primary forked: its node children (tsx may also start an esbuild service). */
 function workersOf(pid: number): number[] {
   try {
-    return execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" })
+    return execFileSync("ps", ["-o", "pid=,comm=", "--ppid", String(pid)], { encoding: "utf8" })
       .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
+      .split("\n")
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([child, command]) => child && command === "node")
+      .map(([child]) => Number(child));
   } catch {
     return [];
   }
