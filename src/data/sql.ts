@@ -112,3 +112,17 @@ export const likeStartsWith = (expression: Prisma.Sql, text: string) =>
  */
 export const enumArray = (values: readonly string[], type: string) =>
   Prisma.sql`${[...values]}::text[]::${Prisma.raw(`"${type}"`)}[]`;
+
+/** A row condition built for an alias: what a list's filter gives the planner. */
+export type AliasedCondition = (alias: Prisma.Sql) => Prisma.Sql;
+
+/** All of `conditions` on the rows aliased `alias` (TRUE when there are none). */
+export const allOf =
+  (conditions: readonly AliasedCondition[]) =>
+  (alias: string): Prisma.Sql =>
+    conditions.length
+      ? Prisma.join(
+          conditions.map((condition) => condition(Prisma.raw(alias))),
+          " AND ",
+        )
+      : Prisma.sql`TRUE`;

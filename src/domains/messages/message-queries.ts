@@ -2,7 +2,7 @@
 import { Prisma } from "../../generated/prisma/client.ts";
 import type { Message } from "../../generated/prisma/client.ts";
 import { builder } from "../../graphql/builder.ts";
-import { enumArray } from "../../data/sql.ts";
+import { enumArray, allOf, type AliasedCondition } from "../../data/sql.ts";
 import { rowsByKeys } from "../../data/planner/loaders.ts";
 import { orderOf } from "../../data/planner/order.ts";
 import { type PlannerContext, listConnection, plannedRows, selectionsAt } from "../../data/planner/run.ts";
@@ -23,19 +23,13 @@ const MessageFilter = builder.inputType("MessageFilter", {
 
 /** The filter's conditions on messages. */
 function messageWhere(filter: typeof MessageFilter.$inferInput | null | undefined) {
-  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  const conditions: AliasedCondition[] = [];
   const statuses = filter?.status ? [...filter.status] : undefined;
   if (statuses) conditions.push((r) => Prisma.sql`${r}.status = ANY(${enumArray(statuses, "message_status")})`);
   const { scheduledFrom, scheduledTo } = filter ?? {};
   if (scheduledFrom) conditions.push((r) => Prisma.sql`${r}.scheduled_at >= ${scheduledFrom}`);
   if (scheduledTo) conditions.push((r) => Prisma.sql`${r}.scheduled_at <= ${scheduledTo}`);
-  return (alias: string) =>
-    conditions.length
-      ? Prisma.join(
-          conditions.map((condition) => condition(Prisma.raw(alias))),
-          " AND ",
-        )
-      : Prisma.sql`TRUE`;
+  return allOf(conditions);
 }
 
 const NEWEST_FIRST = orderOf(messageTable, [{ field: "createdAt", direction: "desc" }]);

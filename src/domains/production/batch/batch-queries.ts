@@ -5,7 +5,7 @@ import { builder } from "../../../graphql/builder.ts";
 import { parseId, parseIds } from "../../../graphql/ids.ts";
 import { rowByKey } from "../../../data/planner/fields.ts";
 import { listConnection } from "../../../data/planner/run.ts";
-import { enumArray, likeContains } from "../../../data/sql.ts";
+import { enumArray, likeContains, allOf, type AliasedCondition } from "../../../data/sql.ts";
 import { BatchNode } from "./batch.ts";
 import { NEWEST_FIRST } from "../ordering.ts";
 import { StatusCategoryEnum } from "../catalog/status.ts";
@@ -30,7 +30,7 @@ type BatchFilterInput = typeof BatchFilter.$inferInput;
 
 /** The filter's conditions on batches aliased `alias` (ids are checked and decoded first, before any SQL). */
 export function batchFilterSql(filter: BatchFilterInput | null | undefined) {
-  const conditions: ((alias: Prisma.Sql) => Prisma.Sql)[] = [];
+  const conditions: AliasedCondition[] = [];
   if (filter?.queueIds) {
     const ids = parseIds(filter.queueIds, "Queue", "filter.queueIds");
     conditions.push((r) => Prisma.sql`${r}.queue_id = ANY(${ids}::int[])`);
@@ -46,15 +46,7 @@ export function batchFilterSql(filter: BatchFilterInput | null | undefined) {
   if (dueFrom) conditions.push((r) => Prisma.sql`${r}.due_date >= ${dueFrom}`);
   if (dueTo) conditions.push((r) => Prisma.sql`${r}.due_date <= ${dueTo}`);
   if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
-  return (alias: string) => {
-    const r = Prisma.raw(alias);
-    return conditions.length
-      ? Prisma.join(
-          conditions.map((condition) => condition(r)),
-          " AND ",
-        )
-      : Prisma.sql`TRUE`;
-  };
+  return allOf(conditions);
 }
 
 builder.queryFields((t) => ({

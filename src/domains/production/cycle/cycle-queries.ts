@@ -1,7 +1,7 @@
 // Root reads of cycles: one by id, and the filtered keyset-paginated list (oldest first).
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { builder } from "../../../graphql/builder.ts";
-import { enumArray } from "../../../data/sql.ts";
+import { enumArray, allOf, type AliasedCondition } from "../../../data/sql.ts";
 import { parseId, parseIds } from "../../../graphql/ids.ts";
 import { rowByKey } from "../../../data/planner/fields.ts";
 import { orderOf } from "../../../data/planner/order.ts";
@@ -27,7 +27,7 @@ const CycleFilter = builder.inputType("CycleFilter", {
 
 /** The filter's conditions on cycles (ids checked and decoded before any SQL). */
 function cycleWhere(filter: typeof CycleFilter.$inferInput | null | undefined) {
-  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  const conditions: AliasedCondition[] = [];
   const ids = (list: readonly (string | number)[] | null | undefined, type: string, field: string, column: string) => {
     if (!list) return;
     const decoded = parseIds(list, type, `filter.${field}`);
@@ -42,13 +42,7 @@ function cycleWhere(filter: typeof CycleFilter.$inferInput | null | undefined) {
     conditions.push((r) => Prisma.sql`${r}.status_category = ANY(${enumArray(categories, "status_category")})`);
   const isRetry = filter?.isRetry;
   if (isRetry != null) conditions.push((r) => Prisma.sql`${r}.is_retry = ${isRetry}`);
-  return (alias: string) =>
-    conditions.length
-      ? Prisma.join(
-          conditions.map((condition) => condition(Prisma.raw(alias))),
-          " AND ",
-        )
-      : Prisma.sql`TRUE`;
+  return allOf(conditions);
 }
 
 const OLDEST_FIRST = orderOf(cycleTable, [{ field: "createdAt", direction: "asc" }]);

@@ -4,7 +4,7 @@ import { builder } from "../../../graphql/builder.ts";
 import { parseId, parseIds } from "../../../graphql/ids.ts";
 import { rowByKey } from "../../../data/planner/fields.ts";
 import { listConnection } from "../../../data/planner/run.ts";
-import { likeContains } from "../../../data/sql.ts";
+import { likeContains, allOf, type AliasedCondition } from "../../../data/sql.ts";
 import { orderOf } from "../../../data/planner/order.ts";
 import { QueueNode } from "./queue.ts";
 import { queueTable } from "../tables.ts";
@@ -22,7 +22,7 @@ const QueueFilter = builder.inputType("QueueFilter", {
 
 /** The filter's conditions on queues (ids checked and decoded before any SQL). */
 function queueWhere(filter: typeof QueueFilter.$inferInput | null | undefined) {
-  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  const conditions: AliasedCondition[] = [];
   if (filter?.locationIds) {
     const ids = parseIds(filter.locationIds, "Location", "filter.locationIds");
     conditions.push((r) => Prisma.sql`${r}.location_id = ANY(${ids}::int[])`);
@@ -30,13 +30,7 @@ function queueWhere(filter: typeof QueueFilter.$inferInput | null | undefined) {
   const { isActive, labelContains } = filter ?? {};
   if (isActive != null) conditions.push((r) => Prisma.sql`${r}.is_active = ${isActive}`);
   if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
-  return (alias: string) =>
-    conditions.length
-      ? Prisma.join(
-          conditions.map((condition) => condition(Prisma.raw(alias))),
-          " AND ",
-        )
-      : Prisma.sql`TRUE`;
+  return allOf(conditions);
 }
 
 builder.queryFields((t) => ({

@@ -4,7 +4,7 @@ import { builder } from "../../../graphql/builder.ts";
 import { parseId, parseIds } from "../../../graphql/ids.ts";
 import { rowByKey } from "../../../data/planner/fields.ts";
 import { listConnection } from "../../../data/planner/run.ts";
-import { likeContains } from "../../../data/sql.ts";
+import { likeContains, allOf, type AliasedCondition } from "../../../data/sql.ts";
 import { NEWEST_FIRST } from "../ordering.ts";
 import { workOrderTable } from "../tables.ts";
 import { WorkOrderNode } from "./work-order.ts";
@@ -22,7 +22,7 @@ const WorkOrderFilter = builder.inputType("WorkOrderFilter", {
 
 /** The filter's conditions on work orders (ids checked and decoded before any SQL). */
 function workOrderWhere(filter: typeof WorkOrderFilter.$inferInput | null | undefined) {
-  const conditions: ((r: Prisma.Sql) => Prisma.Sql)[] = [];
+  const conditions: AliasedCondition[] = [];
   if (filter?.locationIds) {
     const ids = parseIds(filter.locationIds, "Location", "filter.locationIds");
     conditions.push((r) => Prisma.sql`${r}.location_id = ANY(${ids}::int[])`);
@@ -35,13 +35,7 @@ function workOrderWhere(filter: typeof WorkOrderFilter.$inferInput | null | unde
   if (dueFrom) conditions.push((r) => Prisma.sql`${r}.due_date >= ${dueFrom}`);
   if (dueTo) conditions.push((r) => Prisma.sql`${r}.due_date <= ${dueTo}`);
   if (labelContains) conditions.push((r) => likeContains(Prisma.sql`${r}.label`, labelContains));
-  return (alias: string) =>
-    conditions.length
-      ? Prisma.join(
-          conditions.map((condition) => condition(Prisma.raw(alias))),
-          " AND ",
-        )
-      : Prisma.sql`TRUE`;
+  return allOf(conditions);
 }
 
 builder.queryFields((t) => ({
