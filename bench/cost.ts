@@ -12,7 +12,7 @@ import { databaseUrl } from "../tools/postgres.ts";
 import { type BenchDatabase, BENCH_DB, migrateAndSeed, startBenchDatabase } from "./database.ts";
 import { type LoadCase, costPerRequest, drive, send } from "./load.ts";
 import { gatewayPeer } from "./peers.ts";
-import { profileGatewayQ1 } from "./profile.ts";
+import { profileGateway } from "./profile.ts";
 import { gatewayDialect, gatewayQ1BuildUp } from "./queries.ts";
 import { freePort } from "../tools/ports.ts";
 import { startServer } from "./servers.ts";
@@ -90,7 +90,7 @@ async function measure(url: string) {
     await counter.close();
   }
   if (options.profile) {
-    const summary = await profileGatewayQ1(
+    const summary = await profileGateway(
       { databaseUrl: url, poolSize: 10, jwtSecret, token },
       10,
       Number(options.seconds),

@@ -1,6 +1,6 @@
 // Where the gateway's CPU time goes under Q1: a --cpu-prof run summarized as the functions with
 // the most self time and the packages with the most time on the stack.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { drive, send } from "./load.ts";
@@ -94,11 +94,15 @@ export function summarizeProfile(
   };
 }
 
-/** Runs the gateway under --cpu-prof and drives Q1 at `connections` for `seconds`. */
-export async function profileGatewayQ1(
+/** Runs the gateway under --cpu-prof and drives `body` (default Q1, a page of 50) at `connections` for `seconds`. */
+export async function profileGateway(
   settings: PeerSettings,
   connections: number,
   seconds: number,
+  /** The request to drive, given a sender to the profiled server (cases that first walk a cursor need one). */
+  body?: (send: (body: string) => Promise<unknown>) => Promise<string | (() => string)> | string | (() => string),
+  /** Where to keep the main thread's .cpuprofile (for Chrome DevTools); deleted otherwise. */
+  keepAs?: string,
 ): Promise<ProfileSummary> {
   const dir = mkdtempSync(join(tmpdir(), "gateway-cpu-prof-"));
   try {
@@ -106,11 +110,10 @@ export async function profileGatewayQ1(
     const server = await startServer(peer.spec, await freePort());
     let requestsPerSecond: number;
     try {
-      const load = {
-        url: `${server.url}/graphql`,
-        headers: headersFor(peer, settings.token),
-        body: peer.dialect.q1(50, null),
-      };
+      const url = `${server.url}/graphql`;
+      const headers = headersFor(peer, settings.token);
+      const sender = (text: string) => send({ url, headers, body: text });
+      const load = { url, headers, body: body ? await body(sender) : peer.dialect.q1(50, null) };
       await send(load);
       ({ requestsPerSecond } = await drive(load, connections, seconds));
     } finally {
@@ -121,7 +124,8 @@ export async function profileGatewayQ1(
     const files = readdirSync(dir).filter((name) => name.endsWith(".cpuprofile"));
     const main = files.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
     if (!main) throw new Error("the gateway wrote no CPU profile");
-    return { seconds, requestsPerSecond, ...summarizeProfile(join(dir, main), seconds) };
+    if (keepAs) copyFileSync(join(dir, main), keepAs);
+    return { seconds, requestsPerSecond, ...summarizeProfile(join(dir, main), seconds, 25) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -21,7 +21,7 @@ import {
   gatewayPeer,
   postgraphilePeer,
 } from "./peers.ts";
-import { profileGatewayQ1 } from "./profile.ts";
+import { profileGateway } from "./profile.ts";
 import { gatewayQ1BuildUp } from "./queries.ts";
 import { type BenchResults, type RunReport, machineFacts, markdown, writeResults } from "./report.ts";
 import { checkTargets, ratios } from "./targets.ts";
@@ -137,7 +137,7 @@ async function main() {
     const profile =
       options["skip-profile"] || quick || !cases.some((c) => c.name === "q1")
         ? undefined
-        : await profileGatewayQ1(settings, CONNECTIONS[0]!, seconds);
+        : await profileGateway(settings, CONNECTIONS[0]!, seconds);
     const results: BenchResults = {
       date: `${new Date().toISOString().slice(0, 19)}Z`,
       machine: machineFacts(await database.serverVersion()),

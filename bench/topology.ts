@@ -48,7 +48,16 @@ interface Deployment {
 
 interface DeploymentResult {
   name: string;
-  cases: LoadFigures[];
+  cases: (LoadFigures & { machineCpuBusyPercent: number })[];
+}
+
+/** The machine's CPU time so far (all cores, from /proc/stat): busy and total jiffies. */
+function cpuTimes(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const values = fields.map(Number);
+  const total = values.reduce((sum, value) => sum + value, 0);
+  const idle = values[3]! + (values[4] ?? 0); // idle + iowait
+  return { busy: total - idle, total };
 }
 
 function startRedis(port: number): ChildProcess | undefined {
@@ -76,10 +85,16 @@ async function measure(deployment: Deployment, settings: Parameters<typeof gatew
     };
     await send(load); // a wrong answer stops the run before anything is timed
     await drive(load, CONNECTIONS.at(-1)!, quick ? 1 : 5); // warm-up: compiled documents, pools filled
-    const cases: LoadFigures[] = [];
+    const cases: DeploymentResult["cases"] = [];
     for (const connections of CONNECTIONS) {
       await server.idle();
-      cases.push(await drive(load, connections, seconds));
+      // How busy the whole machine is (gateway, PostgreSQL, load generator): a process more
+      // cannot add throughput when the cores are already busy.
+      const before = cpuTimes();
+      const figures = await drive(load, connections, seconds);
+      const after = cpuTimes();
+      const busy = (100 * (after.busy - before.busy)) / Math.max(1, after.total - before.total);
+      cases.push({ ...figures, machineCpuBusyPercent: Math.round(busy) });
       log(`${deployment.name}, ${connections} connections: ${cases.at(-1)!.requestsPerSecond} req/s`);
     }
     return { name: deployment.name, cases };
@@ -101,6 +116,7 @@ function markdown(results: DeploymentResult[], machine: object): string {
         figures.latencyP50Ms,
         figures.latencyP99Ms,
         figures.failures,
+        figures.machineCpuBusyPercent,
       ];
       return `| ${cells.join(" | ")} |`;
     }),
@@ -108,8 +124,8 @@ function markdown(results: DeploymentResult[], machine: object): string {
   return [
     `Q1 (page of 50), ${seconds} s per case, scale ${scale}, pool ${POOL_SIZE} per process; ${JSON.stringify(machine)}`,
     "",
-    "| deployment | connections | req/s | vs 1 process on the primary | p50 ms | p99 ms | failures |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| deployment | connections | req/s | vs 1 process on the primary | p50 ms | p99 ms | failures | machine CPU busy % |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
 }
@@ -147,7 +163,7 @@ async function main() {
     const results: DeploymentResult[] = [];
     for (const deployment of deployments) results.push(await measure(deployment, settings));
     const machine = machineFacts(await database.serverVersion());
-    const date = new Date().toISOString().slice(0, 19) + "Z";
+    const date = `${new Date().toISOString().slice(0, 19)}Z`;
     const dir = join(REPO_ROOT, "bench", "results");
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `${date.replace(/:/g, "-")}-topology${quick ? "-quick" : ""}.json`);

@@ -63,8 +63,8 @@ export function createGateway(options: GatewayOptions = {}) {
     logging: logger,
     maskedErrors: { isDev: !env.isProduction && env.nodeEnv !== "test", maskError },
     batching: { limit: env.limits.maxBatch },
-    // Yoga counts a body without Content-Length as it arrives (src/pipeline/security/body-limit.ts).
-    maxRequestBodySize: env.limits.maxBodyBytes,
+    // MAX_BODY_BYTES is held by bodyLimitPlugin, which counts only bodies without Content-Length.
+    maxRequestBodySize: false,
     plugins: [
       healthPlugin(),
       ...(env.graphiql ? [graphiqlAssetsPlugin()] : []),
