@@ -101,7 +101,20 @@ export async function startPostgres(bin: string): Promise<PostgresCluster> {
       const replicaDir = ownedDir("gateway-pg-replica-");
       const replicaPort = await freePort();
       const data = join(replicaDir, "data");
-      run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-D", data, "-R", "-X", "stream", "--checkpoint=fast"]);
+      run("pg_basebackup", [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        "-U",
+        "postgres",
+        "-D",
+        data,
+        "-R",
+        "-X",
+        "stream",
+        "--checkpoint=fast",
+      ]);
       const replicaOptions = `-p ${replicaPort} -k ${replicaDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c hot_standby_feedback=on`;
       const control: ServerControl = { bin, dataDir: data, options: replicaOptions, log: join(replicaDir, "log") };
       const server = controlServer(control);

@@ -9,6 +9,8 @@ import { tableOfType } from "../../src/data/planner/plan.ts";
 import { schema } from "../../src/app/schema.ts";
 import { seedDemoData } from "../../src/data/seed/index.ts";
 import { post, recordStatements, tokenFor } from "../client.ts";
+import { counted } from "../counted.ts";
+import { createGateway } from "../../src/app/gateway.ts";
 
 interface BatchRow {
   id: string;
@@ -236,8 +238,8 @@ describe("aggregate", () => {
     expect(new Map(groups.map((g) => [`${g.keys.queue.id}|${g.keys.currentStatusCategory}`, g.count]))).toEqual(
       expected,
     );
-    // The list's page (of none), the aggregate, and the queues of the keys.
-    expect(statements.length).toBeLessThanOrEqual(3);
+    // The aggregate and the queues of its keys are read in the list's one statement.
+    expect(statements).toHaveLength(1);
   });
 
   test("dates grouped by day in a time zone: each group is the local day's start, counting its rows", async () => {
@@ -282,6 +284,53 @@ describe("aggregate", () => {
         sum: { numberCycles: rows.reduce((a, r) => a + r.numberCycles, 0) },
       });
     }
+  });
+});
+
+describe("aggregates are read in their list's statement", () => {
+  const plain = createGateway({ planner: false });
+  const NESTED = `query ($queues: Int!) { queues(first: $queues) { edges { node { id
+    batches(first: 2, where: { numberCycles: { gte: 5 } }) { totalCount
+      figures: aggregate { count max { numberCycles dueDate }
+        groupBy(by: [WORK_ORDER, CURRENT_STATUS_CATEGORY]) { keys { workOrder { id label dueDate } currentStatusCategory } count } }
+      aggregate { count } } } } } }`;
+
+  async function plainly(query: string, variables: object) {
+    const response = await plain.fetch("http://gateway.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor()}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json();
+  }
+
+  test.each(counted([5, 50], 2))(
+    "%i queues, each with its batches' aggregates (aliased, grouped by a relation): one statement, the plain answer",
+    async (queues) => {
+      const { result, statements } = await recordStatements(() => post({ query: NESTED, variables: { queues } }));
+      expect(result.errors).toBeUndefined();
+      expect(statements).toHaveLength(1);
+      const { status: _status, headers: _headers, ...answer } = result;
+      expect(answer.data).toEqual((await plainly(NESTED, { queues })).data);
+      const edges = (result.data as any).queues.edges;
+      expect(edges.length).toBeGreaterThan(1);
+      for (const { node } of edges) {
+        const groups = node.batches.figures.groupBy as { keys: { workOrder: { label: string } }; count: number }[];
+        expect(groups.reduce((sum, group) => sum + group.count, 0)).toBe(node.batches.aggregate.count);
+        for (const group of groups) expect(group.keys.workOrder.label).toEqual(expect.any(String));
+      }
+    },
+  );
+
+  test("a list asked only for its aggregate sends one statement, without a page size", async () => {
+    const { result, statements } = await recordStatements(() =>
+      post({ query: "{ messages { aggregate { count } } letterBatches { totalCount aggregate { count } } }" }),
+    );
+    expect(result.errors).toBeUndefined();
+    const data = result.data as any;
+    expect(data.messages.aggregate.count).toBe(await prisma.message.count());
+    expect(data.letterBatches.aggregate.count).toBe(data.letterBatches.totalCount);
+    expect(statements).toHaveLength(2); // one per root field
   });
 });
 

@@ -18,6 +18,8 @@ import { type FieldPlan, type ManyRelation, planOf, tableOfType } from "./plan.t
 import { type Table, columnOf } from "./table.ts";
 import { type ListQuery, withListArguments } from "./queries/list-query.ts";
 import { keyExpression } from "./queries/relations.ts";
+import { type CompiledAggregate, type RowCompiler, compileAggregate } from "./queries/aggregate.ts";
+import type { AggregateResult } from "./queries/aggregate-fields.ts";
 import { connectionItemType } from "./queries/schema.ts";
 import { keepPlanned } from "./values.ts";
 
@@ -210,14 +212,25 @@ function jsonArray(values: Prisma.Sql[]): Prisma.Sql {
 const flat = (json: unknown, size: number): unknown[] =>
   size <= CHUNK ? (json as unknown[]) : (json as unknown[][]).flat();
 
-/** The item type of a connection type (`edges { node }`) and the selections of its nodes. */
+/** Connection fields answered without its rows. */
+const WITHOUT_ROWS = new Set(["totalCount", "aggregate", "__typename"]);
+
+/**
+ * What a connection's selection asks: the item type and the selections of its nodes, whether
+ * it counts, whether it needs the page's rows at all (not for just totalCount and aggregates),
+ * and its aggregate fields by response key.
+ */
 function connectionItems(scope: Scope, connection: GraphQLObjectType, nodes: readonly FieldNode[]) {
   let itemType: GraphQLObjectType | undefined;
   const items: SelectionSetNode[] = [];
+  const aggregates = new Map<string, FieldNode[]>();
   let counted = false;
-  for (const [, fieldNodes] of collectFields(scope, connection, subSelections(nodes))) {
+  let needsRows = false;
+  for (const [key, fieldNodes] of collectFields(scope, connection, subSelections(nodes))) {
     const name = fieldNodes[0]!.name.value;
     if (name === "totalCount") counted = true;
+    if (name === "aggregate") aggregates.set(key, fieldNodes);
+    if (!WITHOUT_ROWS.has(name)) needsRows = true;
     if (name !== "edges") continue;
     const edgeType = objectTypeOf(connection.getFields().edges!.type)!;
     for (const [, edgeFields] of collectFields(scope, edgeType, subSelections(fieldNodes))) {
@@ -227,7 +240,7 @@ function connectionItems(scope: Scope, connection: GraphQLObjectType, nodes: rea
     }
   }
   itemType ??= objectTypeOf(objectTypeOf(connection.getFields().edges?.type)?.getFields().node?.type);
-  return { itemType, items, counted };
+  return { itemType, items, counted, needsRows, aggregates };
 }
 
 export interface PageQuery {
@@ -288,24 +301,54 @@ export interface PlannedPage {
   rows: Row[];
   /** Present when the selection counts the list. */
   totalCount?: number;
+  /** The selection's aggregates by response key (those it could plan). */
+  aggregates: Record<string, AggregateResult>;
 }
 
-/** A connection's page and, when selected, its count, from a query on its rows. */
+/** The aggregates a connection's selection asks, over the rows of `query`; one with bad arguments is left to its resolver. */
+function compileAggregates(
+  scope: Scope,
+  query: Omit<PageQuery, "itemType" | "items">,
+  itemType: GraphQLObjectType,
+  connection: GraphQLObjectType,
+  aggregates: Map<string, FieldNode[]>,
+) {
+  const aggregateType = objectTypeOf(connection.getFields().aggregate?.type);
+  if (!aggregateType) return [];
+  const rowCompiler: RowCompiler = (table, type, selections, alias) =>
+    compileRow(scope, table, type, selections, alias);
+  const compiled: { key: string; value: CompiledAggregate }[] = [];
+  for (const [key, nodes] of aggregates) {
+    try {
+      const source = { type: itemType, where: query.where, from: query.from };
+      compiled.push({ key, value: compileAggregate(scope, source, aggregateType, nodes, rowCompiler) });
+    } catch {
+      // bad arguments: the resolver reports them at the field's path
+    }
+  }
+  return compiled;
+}
+
+/** A connection's page, its count and its aggregates (each when selected), from a query on its rows. */
 export function compileConnection(
   scope: Scope,
   query: Omit<PageQuery, "itemType" | "items">,
   connection: GraphQLObjectType,
   nodes: readonly FieldNode[],
 ): Compiled<PlannedPage> | undefined {
-  const { itemType, items, counted } = connectionItems(scope, connection, nodes);
+  const { itemType, items, counted, needsRows, aggregates } = connectionItems(scope, connection, nodes);
   if (!itemType || tableOfType(itemType) !== query.table) return undefined;
-  const rows = compilePage(scope, { ...query, itemType, items });
+  const rows = needsRows ? compilePage(scope, { ...query, itemType, items }) : undefined;
   const count = counted ? compileCount(scope, query.table, query.where, query.from) : Prisma.sql`NULL`;
+  const figures = compileAggregates(scope, query, itemType, connection, aggregates);
   return {
-    sql: Prisma.sql`json_build_array(${rows.sql}, ${count})`,
+    sql: Prisma.sql`json_build_array(${Prisma.join([rows?.sql ?? Prisma.sql`'[]'::json`, count, ...figures.map((f) => f.value.sql)])})`,
     decode: (json) => {
-      const [page, total] = json as [unknown, number | null];
-      return total === null ? { rows: rows.decode(page) } : { rows: rows.decode(page), totalCount: total };
+      const [page, total, ...values] = json as [unknown, number | null, ...unknown[]];
+      const planned: PlannedPage = { rows: rows ? rows.decode(page) : [], aggregates: {} };
+      if (total !== null) planned.totalCount = total;
+      for (const [i, figure] of figures.entries()) planned.aggregates[figure.key] = figure.value.decode(values[i]);
+      return planned;
     },
   };
 }

@@ -9,6 +9,7 @@ import type { PlannedPage } from "./compile.ts";
 import { Prisma } from "../../generated/prisma/client.ts";
 import { type Row, childCountLoader, childrenLoader, parentKeyOf, relationLink, rowLoader } from "./loaders.ts";
 import { withListArguments } from "./queries/list-query.ts";
+import type { AggregateSource } from "./queries/aggregate.ts";
 import { connectionItemType, withAggregateSource } from "./queries/schema.ts";
 import { type Page, type PageSizes, connectionOf, pageOf, wholeList } from "./page.ts";
 import type { FieldPlan, Hop, ManyRelation } from "./plan.ts";
@@ -100,14 +101,18 @@ export function manyConnection<Parent extends object>(
       const where = args.where ? asked.where : undefined;
       const count = () => childCountLoader(context, relation).load({ parent: key, args: filterArgs(args), where });
       const value = plannedValue<PlannedPage>(parent, info);
-      const source = {
+      const source: AggregateSource = {
         type: item,
         where: (alias: string) =>
           Prisma.sql`${relationLink(relation, alias, key)} AND ${relation.filter?.(args, Prisma.raw(alias)) ?? Prisma.sql`TRUE`} AND ${asked.where(alias)}`,
       };
       // Rows of the target's shape (planned ones hold just what the selection reads): typed by the field.
       if (value !== NOT_PLANNED)
-        return withAggregateSource(connectionOf(page, value.rows, args, value.totalCount ?? count), source) as never;
+        return withAggregateSource(
+          connectionOf(page, value.rows, args, value.totalCount ?? count),
+          source,
+          value.aggregates,
+        ) as never;
       return childrenLoader(context, relation)
         .load({ parent: key, page, args: filterArgs(args), where })
         .then((rows) => withAggregateSource(connectionOf(page, rows, args, count), source)) as never;

@@ -11,7 +11,7 @@ import { withListArguments } from "./queries/list-query.ts";
 import { connectionItemType, withAggregateSource } from "./queries/schema.ts";
 
 type Args = Readonly<Record<string, unknown>>;
-import { type Scope, compileConnection, compileCount, compileRow } from "./compile.ts";
+import { type PlannedPage, type Scope, compileConnection, compileCount, compileRow } from "./compile.ts";
 import { type Order, afterSql, orderBySql, reversed } from "./order.ts";
 import { type PageSizes, connectionOf, pageOf } from "./page.ts";
 import { type Row, keyArray, revive, wholeRow } from "./loaders.ts";
@@ -66,11 +66,11 @@ export async function listConnection(
       ? compileConnection(scope, { ...list, page }, connectionType, info.fieldNodes)
       : undefined;
   const count = () => single<number>(compileCount(scopeOf(info), list.table, list.where));
-  const aggregated = <T extends object>(connection: T) =>
-    itemType ? withAggregateSource(connection, { type: itemType, where: list.where }) : connection;
+  const aggregated = <T extends object>(connection: T, figures?: PlannedPage["aggregates"]) =>
+    itemType ? withAggregateSource(connection, { type: itemType, where: list.where }, figures) : connection;
   if (planned) {
     const result = planned.decode(await single(planned.sql));
-    return aggregated(connectionOf(page, result.rows, args, result.totalCount ?? count));
+    return aggregated(connectionOf(page, result.rows, args, result.totalCount ?? count), result.aggregates);
   }
   const { table } = list;
   const conditions = [list.where("a"), table.readable(Prisma.raw("a"))];

@@ -1,9 +1,10 @@
 // Which fields of a table-backed type aggregates use, and the resolvers of the aggregate types:
 // an aggregate result (aggregate.ts) holds its totals and, under each groupBy's response key,
-// its groups; a group's relation key loads the related row (batched per request).
+// its groups; a group's relation key is the related row the planner read, or loads it (batched per request).
 import { type GraphQLFieldResolver, type GraphQLObjectType, getNamedType, isEnumType, isObjectType } from "graphql";
 import { rowLoader } from "../loaders.ts";
 import { tableOfType } from "../plan.ts";
+import { isPlanned } from "../values.ts";
 import { type ColumnField, type RelationField, columnsOf, relationsOf } from "./fields.ts";
 
 const NUMERIC = new Set(["Int", "Float", "NonNegativeInt", "PositiveInt"]);
@@ -73,6 +74,8 @@ export function aggregateFieldResolvers() {
     const target = getNamedType(info.returnType);
     const table = isObjectType(target) ? tableOfType(target) : undefined;
     if (raw == null || !table) return raw ?? null;
+    // Read with the group in the same statement when the list was planned; a key to load otherwise.
+    if (typeof raw === "object" && isPlanned(raw)) return raw;
     return rowLoader(context, table).load(raw);
   };
   const groupBy: Resolver = (result, _args, _context, info) => result.groups?.[info.path.key as string] ?? [];

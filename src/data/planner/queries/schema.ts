@@ -13,6 +13,8 @@ import {
 import { GraphQLList } from "graphql";
 import { tableOfType } from "../plan.ts";
 import { aggregate, type AggregateSource } from "./aggregate.ts";
+import type { AggregateResult } from "./aggregate-fields.ts";
+import { NOT_PLANNED, keepPlanned, plannedValue } from "../values.ts";
 import { QueryTypes } from "./types.ts";
 
 /** The item type of a connection type (`edges { node }`), when its items are table-backed rows. */
@@ -29,8 +31,17 @@ export const AGGREGATE_SOURCE = Symbol("aggregate source");
 
 type WithSource = { [AGGREGATE_SOURCE]?: AggregateSource };
 
-export function withAggregateSource<T extends object>(connection: T, source: AggregateSource): T {
+/**
+ * Gives a connection object its rows' source, for its aggregate field, and the aggregates the
+ * planner already read in its list's statement (by response key), which that field answers first.
+ */
+export function withAggregateSource<T extends object>(
+  connection: T,
+  source: AggregateSource,
+  planned?: Record<string, AggregateResult>,
+): T {
   (connection as WithSource)[AGGREGATE_SOURCE] = source;
+  if (planned) keepPlanned(connection, planned);
   return connection;
 }
 
@@ -97,6 +108,8 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
         "groups.",
       args: [],
       resolve: (parent, _args, _context, info) => {
+        const planned = plannedValue<AggregateResult>(parent as object, info);
+        if (planned !== NOT_PLANNED) return planned;
         const source = (parent as WithSource)[AGGREGATE_SOURCE];
         if (!source) throw new Error(`${connection.name}.aggregate: the list resolver gave no aggregate source`);
         return aggregate(source, info);
