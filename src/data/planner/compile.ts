@@ -272,15 +272,12 @@ export function compilePage(scope: Scope, query: PageQuery): Compiled<Row[]> {
   if (page.after) conditions.push(afterSql(table, page.order, a, page.after));
   if (page.before) conditions.push(afterSql(table, reversed(page.order), a, page.before));
   const order: Order = page.inverted ? reversed(page.order) : page.order;
-  const sortColumns = order.keys.map((key, i) => Prisma.raw(`${a}."${table.column(key.field)}" AS s${i}`));
-  const aggregateOrder = Prisma.raw(
-    order.keys.map((key, i) => `p.s${i} ${key.direction === "asc" ? "ASC" : "DESC"}`).join(", "),
-  );
   const from = query.from ? query.from(a) : Prisma.sql`${table.sqlName} ${alias}`;
+  // ARRAY(subquery) keeps the subquery's order: no second sort per page (json_agg … ORDER BY
+  // would sort each nested page again), and the rows are built only for the rows the LIMIT keeps.
   return {
-    sql: Prisma.sql`(SELECT coalesce(json_agg(p.j ORDER BY ${aggregateOrder}), '[]') FROM (
-      SELECT ${row.sql} AS j, ${Prisma.join(sortColumns)} FROM ${from}
-      WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBySql(table, order, a)} LIMIT ${page.limit}) p)`,
+    sql: Prisma.sql`array_to_json(ARRAY(SELECT ${row.sql} FROM ${from}
+      WHERE ${Prisma.join(conditions, " AND ")} ORDER BY ${orderBySql(table, order, a)} LIMIT ${page.limit}))`,
     decode: (json) => (json as unknown[]).map(row.decode),
   };
 }
