@@ -4,25 +4,22 @@
 // context and compiled execution (bench/ceiling-server.ts), twice each, alternating, at scale 20.
 // The bare server's figure is the most any plugin work could win back.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { selectCases } from "./cases/index.ts";
 import { migrateAndSeed, startBenchDatabase } from "./database.ts";
 import { runEntry } from "./entry.ts";
 import { drive, send } from "./load.ts";
 import { gatewayPeer } from "./peers.ts";
 import { freePort } from "../tools/ports.ts";
+import { benchEnvironment, benchToken } from "./environment.ts";
 
-const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, DB_POOL_SIZE: "10", LOG_LEVEL: "warn", TRACE_SQL: "false" });
+const jwtSecret = benchEnvironment({ DB_POOL_SIZE: "10" });
 const names = (process.argv[2] ?? "node,cycle-status").split(",");
 
 async function main() {
   const database = await startBenchDatabase(() => {});
   try {
     const seed = await migrateAndSeed(database.url, 20, () => {});
-    const { mintToken } = await import("../src/pipeline/security/tokens.ts");
-    const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
-    const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "1h" });
+    const token = await benchToken("1h");
     const peer = gatewayPeer({ databaseUrl: database.url, poolSize: 10, jwtSecret, token });
     for (const mode of ["full", "bare", "full", "bare"]) {
       const port = await freePort();

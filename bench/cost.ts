@@ -5,7 +5,6 @@
 //   --hold               start and seed a database, print its URL, and keep it up until Ctrl-C
 //   --database-url URL   reuse such a database (migrated and seeded, pg_stat_statements loaded)
 //   --profile            then profile Q1 at 10 connections (node --cpu-prof) and print where the CPU goes
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { databaseUrl } from "../tools/postgres.ts";
@@ -17,6 +16,7 @@ import { gatewayDialect, gatewayQ1BuildUp } from "./queries.ts";
 import { freePort } from "../tools/ports.ts";
 import { startServer } from "./servers.ts";
 import { runScript } from "./script.ts";
+import { benchEnvironment, benchToken } from "./environment.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -29,8 +29,7 @@ const { values: options } = parseArgs({
   },
 });
 
-const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, LOG_LEVEL: "warn", TRACE_SQL: "false" });
+const jwtSecret = benchEnvironment();
 const log = (line: string) => console.log(line);
 
 /** Statement counters over an existing database (its admin URL is the same server's postgres db). */
@@ -50,9 +49,7 @@ function countersFor(url: string) {
 }
 
 async function measure(url: string) {
-  const { mintToken } = await import("../src/pipeline/security/tokens.ts");
-  const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
-  const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "2h" });
+  const token = await benchToken("2h");
   const peer = gatewayPeer({ databaseUrl: url, poolSize: 10, jwtSecret, token });
   const server = await startServer(peer.spec, await freePort());
   const counter = countersFor(url);

@@ -4,7 +4,6 @@
 // database, driven with Q1 (bench/queries.ts), and reports its memory split the way V8 sees it
 // (bench/memory-probe.mjs). Short by design (a few seconds per variant): figures for a decision,
 // not a benchmark. The import-by-import cost at start-up is bench/memory-imports.ts.
-import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +14,7 @@ import { REPO_ROOT, gatewayPeer, headersFor } from "./peers.ts";
 import { freePort } from "../tools/ports.ts";
 import { startServer } from "./servers.ts";
 import { runScript } from "./script.ts";
+import { benchEnvironment, benchToken } from "./environment.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -28,8 +28,7 @@ const scale = Number(options.scale ?? 10);
 const seconds = Number(options.seconds ?? 5);
 const connections = Number(options.connections ?? 50);
 
-const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, LOG_LEVEL: "warn", TRACE_SQL: "false" });
+const jwtSecret = benchEnvironment();
 
 /** The settings compared: as shipped, then one change at a time. */
 /** Node flags (on the command line: some are refused in NODE_OPTIONS) and environment, per variant. */
@@ -103,9 +102,7 @@ async function main() {
   const database = await startBenchDatabase(console.log);
   try {
     await migrateAndSeed(database.url, scale, () => {});
-    const { mintToken } = await import("../src/pipeline/security/tokens.ts");
-    const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
-    const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "1h" });
+    const token = await benchToken("1h");
     for (const variant of VARIANTS) {
       const { afterFirstRequest: start, afterLoad: end, ...figures } = await measure(variant, database.url, token);
       const split = (r: Record<string, unknown>) =>

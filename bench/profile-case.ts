@@ -1,12 +1,12 @@
 // npm run bench:profile -- --case node [--scale N] [--seconds N] [--connections N] [--keep file.cpuprofile]
 // Where the gateway's CPU goes for any case of the suite: the case's request driven under
 // --cpu-prof, summarized as the functions with the most self time and the packages on the stack.
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { selectCases } from "./cases/index.ts";
 import { migrateAndSeed, startBenchDatabase } from "./database.ts";
 import { runEntry } from "./entry.ts";
 import { profileGateway } from "./profile.ts";
+import { benchEnvironment, benchToken } from "./environment.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -17,8 +17,7 @@ const { values: options } = parseArgs({
     keep: { type: "string" },
   },
 });
-const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, DB_POOL_SIZE: "10", LOG_LEVEL: "warn", TRACE_SQL: "false" });
+const jwtSecret = benchEnvironment({ DB_POOL_SIZE: "10" });
 const log = (line: string) => console.log(`[bench:profile] ${line}`);
 
 async function main() {
@@ -27,9 +26,7 @@ async function main() {
   const database = await startBenchDatabase(log);
   try {
     const seed = await migrateAndSeed(database.url, Number(options.scale), log);
-    const { mintToken } = await import("../src/pipeline/security/tokens.ts");
-    const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
-    const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "1h" });
+    const token = await benchToken("1h");
     const settings = { databaseUrl: database.url, poolSize: 10, jwtSecret, token };
     const summary = await profileGateway(
       settings,

@@ -2,7 +2,6 @@
 // Seeds a throwaway PostgreSQL, then runs the suite (bench/cases) on PostGraphile, the floor and
 // the gateway, one server after another on that database (see docs/PERFORMANCE.md), `--runs`
 // times, and writes every run and their median to bench/results/<date>.json.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -26,6 +25,7 @@ import { gatewayQ1BuildUp } from "./queries.ts";
 import { type BenchResults, type RunReport, machineFacts, markdown, writeResults } from "./report.ts";
 import { checkTargets, ratios } from "./targets.ts";
 import { runScript } from "./script.ts";
+import { benchEnvironment, benchToken } from "./environment.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -49,13 +49,7 @@ const POOL_SIZE = 10;
 const ORDER: ServerName[] = ["postgraphile", "floor", "gateway"];
 
 // src/config/env.ts reads the environment once, at first import: settle it before anything imports it.
-const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, {
-  JWT_SECRET: jwtSecret,
-  DB_POOL_SIZE: String(POOL_SIZE),
-  LOG_LEVEL: "warn",
-  TRACE_SQL: "false",
-});
+const jwtSecret = benchEnvironment({ DB_POOL_SIZE: String(POOL_SIZE) });
 
 const began = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -114,9 +108,7 @@ async function main() {
     log(`seeded ${seed.rows.batch} batches, ${seed.rows.cycle} cycles in ${seed.seedMs} ms`);
     // PostGraphile's equivalent of Batch.cycleCounts: a computed column (see the file).
     await adminQuery(database.url, readFileSync(join(REPO_ROOT, "bench", "postgraphile", "cycle-counts.sql"), "utf8"));
-    const { mintToken } = await import("../src/pipeline/security/tokens.ts");
-    const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
-    const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "12h" });
+    const token = await benchToken("12h");
     const settings: PeerSettings = { databaseUrl: database.url, poolSize: POOL_SIZE, jwtSecret, token };
     const plan: Plan = {
       seconds,

@@ -5,7 +5,6 @@
 // and one process reading from a streaming replica. Writes bench/results/<date>-topology.json and,
 // unless --quick, the "Topology" section of docs/PERFORMANCE.md.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,6 +17,7 @@ import { REPO_ROOT, gatewayPeer } from "./peers.ts";
 import { gatewayDialect } from "./queries.ts";
 import { machineFacts } from "./report.ts";
 import { startServer } from "./servers.ts";
+import { benchEnvironment, benchToken } from "./environment.ts";
 
 const { values: options } = parseArgs({
   options: { quick: { type: "boolean", default: false }, scale: { type: "string" }, seconds: { type: "string" } },
@@ -30,13 +30,7 @@ const POOL_SIZE = 10;
 const START = "<!-- bench:topology:start -->";
 const END = "<!-- bench:topology:end -->";
 
-const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, {
-  JWT_SECRET: jwtSecret,
-  DB_POOL_SIZE: String(POOL_SIZE),
-  LOG_LEVEL: "warn",
-  TRACE_SQL: "false",
-});
+const jwtSecret = benchEnvironment({ DB_POOL_SIZE: String(POOL_SIZE) });
 const began = Date.now();
 const log = (line: string) =>
   console.log(`[bench:topology ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
@@ -138,9 +132,7 @@ async function main() {
     const seed = await migrateAndSeed(database.url, scale, log);
     log(`seeded ${seed.rows.batch} batches; starting the replica and PgBouncer`);
     const replica = await database.cluster.startReplica();
-    const { mintToken } = await import("../src/pipeline/security/tokens.ts");
-    const { ALL_SCOPES } = await import("../src/graphql/scopes.ts");
-    const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "2h" });
+    const token = await benchToken("2h");
     const settings = { databaseUrl: database.url, poolSize: POOL_SIZE, jwtSecret, token };
     const deployments: Deployment[] = [{ name: "1 process, primary", env: {} }];
     if (redis)

@@ -4,7 +4,6 @@
 // servers on the same seeded throwaway database; per shape: statements, SQL and CPU time per
 // request (as the suite counts them), req/s and p99 at 10 connections. Answers are compared first.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
@@ -15,12 +14,12 @@ import { REPO_ROOT, gatewayPeer } from "../peers.ts";
 import { freePort } from "../../tools/ports.ts";
 import { type ServerSpec, startServer } from "../servers.ts";
 import { runScript } from "../script.ts";
+import { benchEnvironment, benchToken } from "../environment.ts";
 
 const { values: options } = parseArgs({ options: { seconds: { type: "string" }, scale: { type: "string" } } });
 const seconds = Number(options.seconds ?? 3);
 const scale = Number(options.scale ?? 10);
-const jwtSecret = randomBytes(32).toString("base64url");
-Object.assign(process.env, { JWT_SECRET: jwtSecret, LOG_LEVEL: "warn", TRACE_SQL: "false" });
+const jwtSecret = benchEnvironment();
 
 const body = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });
 const PAGE = `edges { node { id label workOrder { id label dueDate } queue { id label }
@@ -64,9 +63,7 @@ async function main() {
   const database = await startBenchDatabase(console.log);
   try {
     await migrateAndSeed(database.url, scale, () => {});
-    const { mintToken } = await import("../../src/pipeline/security/tokens.ts");
-    const { ALL_SCOPES } = await import("../../src/graphql/scopes.ts");
-    const token = await mintToken({ scopes: ALL_SCOPES, subject: "bench", ttl: "1h" });
+    const token = await benchToken("1h");
     const gateway = gatewayPeer({ databaseUrl: database.url, poolSize: 10, jwtSecret, token }).spec;
     const pothos: ServerSpec = {
       name: "plugin-prisma",
