@@ -2,7 +2,7 @@
 // operator's answer equals the rows the test filters itself, orderings page forwards and
 // backwards through every row once, aggregates equal counts made from the rows; and the bounds,
 // scopes and bad input are refused before any SQL.
-import { type GraphQLObjectType, getNamedType, isObjectType } from "graphql";
+import { type GraphQLObjectType, getNamedType, isNonNullType, isObjectType } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";
 import { tableOfType } from "../../src/data/planner/plan.ts";
@@ -70,6 +70,42 @@ describe("every list has where, orderBy and aggregate", () => {
       ).toEqual(expect.arrayContaining(["where", "orderBy", "first", "last"]));
       expect(Object.keys((getNamedType(field.type) as GraphQLObjectType).getFields()), name).toContain("aggregate");
     }
+  });
+});
+
+describe("nested lists cost the same statements for 2 parents as for 10", () => {
+  // Every connection of stored rows nested in a root list's rows (found by walking the schema),
+  // asked for its page, totalCount and aggregate: a statement per parent would grow with the page.
+  const query = schema.getQueryType()!;
+  const optionalArgs = (field: { args: readonly { name: string; type: unknown }[] }) =>
+    field.args.every((arg) => ["first", "last"].includes(arg.name) || !isNonNullType(arg.type));
+  const itemOf = (connection: GraphQLObjectType) =>
+    getNamedType(
+      (getNamedType(connection.getFields().edges!.type) as GraphQLObjectType).getFields().node!.type,
+    ) as GraphQLObjectType;
+  const isStoredConnection = (type: unknown): type is GraphQLObjectType =>
+    isObjectType(type) && type.name.endsWith("Connection") && Boolean(tableOfType(itemOf(type)));
+  const cases = Object.values(query.getFields())
+    .filter((root) => isStoredConnection(getNamedType(root.type)) && optionalArgs(root))
+    .flatMap((root) =>
+      Object.values(itemOf(getNamedType(root.type) as GraphQLObjectType).getFields())
+        .filter((nested) => isStoredConnection(getNamedType(nested.type)) && optionalArgs(nested))
+        .map((nested) => [`${root.name} → ${nested.name}`, root.name, nested.name] as const),
+    );
+
+  test.each(counted(cases, { atLeast: 6 }))("%s", async (_name, root, nested) => {
+    const ask = (parents: number) =>
+      recordStatements(() =>
+        post({
+          query: `{ ${root}(first: ${parents}) { edges { node { ${nested}(first: 2) { totalCount
+            edges { node { __typename } } aggregate { count } } } } } }`,
+        }),
+      );
+    const [two, ten] = [await ask(2), await ask(10)];
+    expect(two.result.errors).toBeUndefined();
+    expect(ten.result.errors).toBeUndefined();
+    expect(ten.statements.length).toBe(two.statements.length);
+    expect(ten.statements).toHaveLength(1);
   });
 });
 
