@@ -173,6 +173,127 @@ describe("where", () => {
   });
 });
 
+describe("where through a to-many relation: some, every, none", () => {
+  // Each batch with its cycles' categories and retry flags and its technicians, read as plain rows.
+  interface Related {
+    id: string;
+    cycles: { totalCount: number; edges: { node: { isRetry: boolean; currentStatus: { category: string } } }[] };
+    techs: { totalCount: number; edges: { node: { id: string } }[] };
+    relations: { totalCount: number };
+  }
+  let related: Related[];
+  beforeAll(async () => {
+    related = (
+      await data<{ batches: { edges: { node: Related }[] } }>(
+        "{ batches(first: 100) { edges { node { id cycles(first: 50) { totalCount edges { node { isRetry " +
+          "currentStatus { category } } } } techs(first: 20) { totalCount edges { node { id } } } relations(first: 1) { totalCount } } } } }",
+      )
+    ).batches.edges.map((edge) => edge.node);
+    // Every related row was read (no page cut short).
+    expect(related).toHaveLength(100);
+    for (const batch of related) {
+      expect(batch.cycles.edges).toHaveLength(batch.cycles.totalCount);
+      expect(batch.techs.edges).toHaveLength(batch.techs.totalCount);
+    }
+  });
+  const cyclesOf = (batch: Related) => batch.cycles.edges.map((edge) => edge.node);
+  const blocked = (cycle: { currentStatus: { category: string } }) => cycle.currentStatus.category === "BLOCKED";
+  const cases: [string, object, (batch: Related) => boolean][] = [
+    [
+      "some",
+      { cycles: { some: { currentStatus: { category: { eq: "BLOCKED" } } } } },
+      (b) => cyclesOf(b).some(blocked),
+    ],
+    [
+      "none",
+      { cycles: { none: { currentStatus: { category: { eq: "BLOCKED" } } } } },
+      (b) => !cyclesOf(b).some(blocked),
+    ],
+    [
+      "every",
+      { cycles: { every: { currentStatus: { category: { ne: "BLOCKED" } } } } },
+      (b) => cyclesOf(b).every((cycle) => !blocked(cycle)),
+    ],
+    [
+      "some and every together",
+      { cycles: { some: { isRetry: { eq: true } }, every: { currentStatus: { category: { ne: "BLOCKED" } } } } },
+      (b) => cyclesOf(b).some((cycle) => cycle.isRetry) && cyclesOf(b).every((cycle) => !blocked(cycle)),
+    ],
+  ];
+  test.each(cases)("%s answers exactly the batches that meet it", async (_name, where, meets) => {
+    const expected = related
+      .filter(meets)
+      .map((batch) => batch.id)
+      .sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(related.length);
+    expect(await batchesWhere(where)).toEqual(expected);
+  });
+
+  test("some: {} and none: {} split the rows by whether they have any", async () => {
+    const having = related.filter((batch) => batch.relations.totalCount > 0).map((batch) => batch.id);
+    const lacking = related.filter((batch) => batch.relations.totalCount === 0).map((batch) => batch.id);
+    expect(await batchesWhere({ relations: { some: {} } })).toEqual(having.sort());
+    expect(await batchesWhere({ relations: { none: {} } })).toEqual(lacking.sort());
+    // every: {} holds for every row, whatever it has.
+    expect(await batchesWhere({ relations: { every: {} } })).toHaveLength(related.length);
+  });
+
+  test("through a join table: batches one technician is assigned to", async () => {
+    const tech = related.find((batch) => batch.techs.edges.length)!.techs.edges[0]!.node.id;
+    const expected = related
+      .filter((batch) => batch.techs.edges.some((edge) => edge.node.id === tech))
+      .map((batch) => batch.id)
+      .sort();
+    expect(await batchesWhere({ techs: { some: { id: { eq: tech } } } })).toEqual(expected);
+  });
+
+  test("nested two levels (work orders with a batch having a blocked cycle), with its aggregate, in one statement", async () => {
+    const { batches } = await data<{
+      batches: { edges: { node: { id: string; workOrder: { id: string } } }[] };
+    }>("{ batches(first: 100) { edges { node { id workOrder { id } } } } }");
+    const blockedBatches = new Set(related.filter((b) => cyclesOf(b).some(blocked)).map((b) => b.id));
+    const expected = [
+      ...new Set(batches.edges.filter((e) => blockedBatches.has(e.node.id)).map((e) => e.node.workOrder.id)),
+    ].sort();
+    const where = { batches: { some: { cycles: { some: { currentStatus: { category: { eq: "BLOCKED" } } } } } } };
+    const { result, statements } = await recordStatements(() =>
+      data<{ workOrders: { totalCount: number; edges: { node: { id: string } }[]; aggregate: { count: number } } }>(
+        "query ($where: WorkOrderWhere) { workOrders(first: 100, where: $where) { totalCount aggregate { count } " +
+          "edges { node { id } } } }",
+        { where },
+      ),
+    );
+    expect(result.workOrders.edges.map((edge) => edge.node.id).sort()).toEqual(expected);
+    expect(result.workOrders.totalCount).toBe(expected.length);
+    expect(result.workOrders.aggregate.count).toBe(expected.length);
+    expect(statements).toHaveLength(1);
+  });
+
+  test("nested lists take it too: each queue's batches having a retried cycle", async () => {
+    const retried = new Set(related.filter((b) => cyclesOf(b).some((c) => c.isRetry)).map((b) => b.id));
+    const { queues } = await data<{
+      queues: { edges: { node: { batches: { totalCount: number; edges: { node: { id: string } }[] } } }[] };
+    }>(
+      "{ queues(first: 10) { edges { node { batches(first: 100, where: { cycles: { some: { isRetry: { eq: true } } } }) " +
+        "{ totalCount edges { node { id } } } } } } }",
+    );
+    const found = queues.edges.flatMap((edge) => edge.node.batches.edges.map((e) => e.node.id));
+    expect(found.sort()).toEqual([...retried].sort());
+  });
+
+  test("each quantifier counts as a condition and nests a level: beyond the bounds is LIMIT_EXCEEDED before any SQL", async () => {
+    const deep = `{ batches: { some: { cycles: { some: { batch: { cycles: { some: { batch: { cycles: { some: {} } } } } } } } } } }`;
+    const { result, statements } = await recordStatements(() =>
+      post({ query: `{ workOrders(first: 1, where: ${deep}) { totalCount } }` }),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe("LIMIT_EXCEEDED");
+    expect(statements).toEqual([]);
+    const unknown = await post({ query: "{ batches(first: 1, where: { cycles: { any: {} } }) { totalCount } }" });
+    expect(unknown.errors?.[0]?.message).toContain("any");
+  });
+});
+
 describe("orderBy", () => {
   const order = [{ field: "NUMBER_CYCLES", direction: "DESC" }, { field: "LABEL" }];
   const sorted = () =>

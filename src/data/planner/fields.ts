@@ -87,7 +87,7 @@ export function manyConnection<Parent extends object>(
 ) {
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   return {
-    ...planned({ kind: "many", relation, paged: true, reads: [parentKey] }, { pageSizes: sizes }),
+    ...planned({ kind: "many", relation, paged: true, whole: true, reads: [parentKey] }, { pageSizes: sizes }),
     resolve: (parent: Parent, connectionArgs: ConnectionArgs, context: Context, info: Info) => {
       const args = connectionArgs as Args;
       const item = connectionItemType(info.returnType)!;
@@ -125,14 +125,21 @@ const UNSIZED_LIST_LIMIT = 1000;
 
 /**
  * Every row of a to-many relation, as a list: at most `size` (a size the query cost counts), or,
- * for lists whose items hold no list of their own, up to UNSIZED_LIST_LIMIT.
+ * for lists whose items hold no list of their own, up to UNSIZED_LIST_LIMIT. `whole` says that
+ * `size` is the most rows a parent can have (so the list is all of them, and `where` can ask
+ * some/every/none of it); a list without a size is whole.
  */
-export function manyList<Parent extends object>(parentTable: Table, relation: ManyRelation, size?: number) {
+export function manyList<Parent extends object>(
+  parentTable: Table,
+  relation: ManyRelation,
+  size?: number,
+  { whole = size === undefined }: { whole?: boolean } = {},
+) {
   const parentKey = parentKeyOf(relation, parentTable) as keyof Parent & string;
   const limit = size ?? UNSIZED_LIST_LIMIT;
   return {
     ...planned(
-      { kind: "many", relation, paged: false, limit, reads: [parentKey] },
+      { kind: "many", relation, paged: false, whole, limit, reads: [parentKey] },
       size ? listSize({ max: size }) : {},
     ),
     resolve: (parent: Parent, fieldArgs: object, context: object, info: Info) => {

@@ -38,8 +38,11 @@ export type FieldPlan =
    * `via`, the row reached by following each hop's field from the row the previous hop found.
    */
   | { kind: "toOne"; target: Table; from: string; via: readonly Hop[]; reads: readonly string[] }
-  /** A page (connection) or the whole list of a to-many relation. */
-  | { kind: "many"; relation: ManyRelation; paged: boolean; limit?: number; reads: readonly string[] }
+  /**
+   * A page (connection) or the list of a to-many relation; `whole` when it shows every row (a
+   * connection, pages through them all), not the first few.
+   */
+  | { kind: "many"; relation: ManyRelation; paged: boolean; whole: boolean; limit?: number; reads: readonly string[] }
   /** A value computed by SQL from the row (its alias given), e.g. counts; `decode` turns its JSON into the value. */
   | {
       kind: "computed";

@@ -64,7 +64,7 @@ builder.objectField(ProvisioningBatchNode, "requests", (t) =>
     args: {
       status: t.arg({ type: [ProvisioningRequestStatusEnum], description: "Only requests in one of these statuses." }),
     },
-    ...manyList(provisioningBatchTable, requestsInStatus, MAX_REQUESTS),
+    ...manyList(provisioningBatchTable, requestsInStatus, MAX_REQUESTS, { whole: true }),
   }),
 );
 

@@ -1,6 +1,7 @@
 // What a table-backed type offers to `where`, `orderBy` and `aggregate`, read off its fields'
 // declarations (src/data/planner/plan.ts): every field exposing one column of a scalar or enum
-// type (its id included), and every to-one relation. Nothing is listed by hand, so a field added
+// type (its id included), every to-one relation, and every to-many relation shown whole (a
+// connection, or a list not cut short) for `some`/`every`/`none`. Nothing is listed by hand, so a field added
 // to a type is filterable, orderable and groupable as soon as it is declared.
 import {
   type GraphQLEnumType,
@@ -13,7 +14,7 @@ import {
   isScalarType,
 } from "graphql";
 import { objectTypeOf } from "../collect.ts";
-import { type FieldPlan, planOf, tableOfType } from "../plan.ts";
+import { type FieldPlan, type ManyRelation, planOf, tableOfType } from "../plan.ts";
 import type { Table } from "../table.ts";
 
 export interface ColumnField {
@@ -40,6 +41,12 @@ export interface RelationField {
   target: GraphQLObjectType;
 }
 
+export interface ListRelationField {
+  name: string;
+  relation: ManyRelation;
+  target: GraphQLObjectType;
+}
+
 /** Scalars that can be compared and ordered (JSON cannot). */
 const COMPARABLE = new Set([
   "String",
@@ -53,7 +60,20 @@ const COMPARABLE = new Set([
   "UUID",
 ]);
 
-const memo = new WeakMap<GraphQLObjectType, { columns: ColumnField[]; relations: RelationField[] }>();
+interface Described {
+  columns: ColumnField[];
+  relations: RelationField[];
+  lists: ListRelationField[];
+}
+
+const memo = new WeakMap<GraphQLObjectType, Described>();
+
+/** The rows' type of a to-many field: a connection's node type, or a list's item type. */
+function itemTypeOf(field: GraphQLField<unknown, unknown>): GraphQLObjectType | undefined {
+  const shown = objectTypeOf(field.type);
+  const edges = shown?.getFields().edges;
+  return edges ? objectTypeOf((objectTypeOf(edges.type)?.getFields().node ?? edges).type) : shown;
+}
 
 function describe(type: GraphQLObjectType) {
   let known = memo.get(type);
@@ -61,7 +81,14 @@ function describe(type: GraphQLObjectType) {
   const table = tableOfType(type)!;
   const columns: ColumnField[] = [];
   const relations: RelationField[] = [];
+  const lists: ListRelationField[] = [];
   for (const field of Object.values(type.getFields()) as GraphQLField<unknown, unknown>[]) {
+    const many = planOf(field);
+    if (many?.kind === "many" && many.whole) {
+      const target = itemTypeOf(field);
+      if (target && tableOfType(target) === many.relation.target)
+        lists.push({ name: field.name, relation: many.relation, target });
+    }
     if (field.args.length) continue;
     const named = getNamedType(field.type);
     if (field.name === "id") {
@@ -85,12 +112,14 @@ function describe(type: GraphQLObjectType) {
     if (plan?.kind === "toOne" && target && tableOfType(target) === plan.target)
       relations.push({ name: field.name, plan, target });
   }
-  memo.set(type, (known = { columns, relations }));
+  memo.set(type, (known = { columns, relations, lists }));
   return known;
 }
 
 export const columnsOf = (type: GraphQLObjectType): ColumnField[] => describe(type).columns;
 export const relationsOf = (type: GraphQLObjectType): RelationField[] => describe(type).relations;
+/** The to-many relations whose whole rows the type's fields show (`where` asks some/every/none of them). */
+export const listRelationsOf = (type: GraphQLObjectType): ListRelationField[] => describe(type).lists;
 export const tableOf = (type: GraphQLObjectType): Table => tableOfType(type)!;
 
 /** The column a field exposes, when it is one column of a comparable scalar or an enum. */

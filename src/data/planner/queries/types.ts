@@ -24,7 +24,7 @@ import {
   isEnumType,
 } from "graphql";
 import { MAX_WHERE_CONDITIONS, MAX_WHERE_DEPTH, MAX_WHERE_LIST } from "./where.ts";
-import { type ColumnField, columnsOf, constantCase, relationsOf } from "./fields.ts";
+import { type ColumnField, columnsOf, constantCase, listRelationsOf, relationsOf } from "./fields.ts";
 import { listSize } from "../../../graphql/transforms/query-cost.ts";
 import { MAX_ORDER_FIELDS } from "./ordering.ts";
 import { aggregateFieldResolvers, groupable, numericColumns, orderedColumns } from "./aggregate-fields.ts";
@@ -114,10 +114,38 @@ export class QueryTypes {
               description: `Conditions on the ${relation.name} (it must exist and meet them).`,
             };
           }
+          for (const list of listRelationsOf(type)) {
+            fields[list.name] ??= {
+              type: this.listWhere(list.target),
+              description: `Conditions on the ${list.name}: whether some, every or none of them meet a condition.`,
+            };
+          }
           return fields;
         },
       });
       return where;
+    });
+  }
+
+  /** `<T>ListWhere`: what some, every or none of a row's related `type` rows must meet. */
+  private listWhere(type: GraphQLObjectType): GraphQLInputObjectType {
+    return this.once(`${type.name}ListWhere`, () => {
+      const where = this.where(type);
+      return new GraphQLInputObjectType({
+        name: `${type.name}ListWhere`,
+        description: `Conditions on a row's ${type.name} rows; all given ones apply.`,
+        fields: {
+          some: {
+            type: where,
+            description: "At least one of them meets this condition; `{}` asks only that there is one.",
+          },
+          every: {
+            type: where,
+            description: "Every one of them meets this condition (also true when there are none).",
+          },
+          none: { type: where, description: "None of them meets this condition; `{}` asks that there are none." },
+        },
+      });
     });
   }
 

@@ -1,15 +1,24 @@
 // `where` compiled into SQL conditions: and/or/not, comparisons on every column field (values
 // sent as parameters of the column's own type, so its index is used), case-insensitive text
-// matching with `%` and `_` taken literally, and conditions through to-one relations (EXISTS on
-// the related row). Bounded before any SQL: at most MAX_WHERE_CONDITIONS comparisons, nested at
+// matching with `%` and `_` taken literally, conditions through to-one relations (EXISTS on
+// the related row) and some/every/none of a to-many relation's rows ([NOT] EXISTS). Bounded before any SQL: at most MAX_WHERE_CONDITIONS comparisons, nested at
 // most MAX_WHERE_DEPTH deep; a condition on a type the token may not read is FORBIDDEN.
 import { type GraphQLObjectType, isEnumType } from "graphql";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { badUserInput, domainError } from "../../../graphql/errors.ts";
 import { parseId } from "../../../graphql/ids.ts";
 import { likeContains, likeStartsWith } from "../../sql.ts";
-import { type ColumnField, type RelationField, columnsOf, relationsOf, tableOf } from "./fields.ts";
+import {
+  type ColumnField,
+  type ListRelationField,
+  type RelationField,
+  columnsOf,
+  listRelationsOf,
+  relationsOf,
+  tableOf,
+} from "./fields.ts";
 import { keyExpression } from "./relations.ts";
+import { parentKeyOf, relationLink } from "../loaders.ts";
 
 export const MAX_WHERE_CONDITIONS = 50;
 export const MAX_WHERE_DEPTH = 5;
@@ -73,6 +82,7 @@ export function whereSql(
     embedded.set(column.embedded.field, inner.set(column.embedded.inner, column));
   }
   const relations = new Map(relationsOf(type).map((relation) => [relation.name, relation]));
+  const lists = new Map(listRelationsOf(type).map((list) => [list.name, list]));
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined || value === null) continue;
     const at = `${path}.${key}`;
@@ -94,6 +104,8 @@ export function whereSql(
       }
     } else if (relations.has(key)) {
       parts.push(relationCondition(scope, relations.get(key)!, value as WhereInput, alias, at, depth));
+    } else if (lists.has(key)) {
+      parts.push(...listConditions(scope, type, lists.get(key)!, value as WhereInput, alias, at, depth));
     }
   }
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
@@ -113,6 +125,40 @@ function relationCondition(
   const inner = whereSql(scope, relation.target, where, t, path, depth + 1);
   return Prisma.sql`EXISTS (SELECT FROM ${target.sqlName} ${Prisma.raw(t)}
     WHERE ${Prisma.raw(`${t}."${target.column(target.key)}"`)} = ${key} AND ${target.readable(Prisma.raw(t))} AND ${inner})`;
+}
+
+/**
+ * some: a related row meets the condition; none: no related row does; every: no related row
+ * fails to meet it (a condition that is NULL for a row, e.g. on a missing value, is not met).
+ */
+function listConditions(
+  scope: WhereScope,
+  type: GraphQLObjectType,
+  list: ListRelationField,
+  where: WhereInput,
+  alias: string,
+  path: string,
+  depth: number,
+): Prisma.Sql[] {
+  const parentTable = tableOf(type);
+  const { relation } = list;
+  const parentKey = Prisma.raw(`${alias}."${parentTable.column(parentKeyOf(relation, parentTable))}"`);
+  const parts: Prisma.Sql[] = [];
+  for (const [quantifier, condition] of Object.entries(where)) {
+    if (condition === undefined || condition === null) continue;
+    const at = `${path}.${quantifier}`;
+    count(scope, at);
+    const t = `w${scope.aliases++}`;
+    const inner = whereSql(scope, list.target, condition as WhereInput, t, at, depth + 1);
+    const filter = relation.filter?.({}, Prisma.raw(t)) ?? Prisma.sql`TRUE`;
+    const rows = (meets: Prisma.Sql) => Prisma.sql`EXISTS (SELECT FROM ${relation.target.sqlName} ${Prisma.raw(t)}
+      WHERE ${relationLink(relation, t, parentKey)} AND ${relation.target.readable(Prisma.raw(t))} AND ${filter} AND ${meets})`;
+    if (quantifier === "some") parts.push(rows(inner));
+    else if (quantifier === "none") parts.push(Prisma.sql`NOT ${rows(inner)}`);
+    else if (quantifier === "every") parts.push(Prisma.sql`NOT ${rows(Prisma.sql`(${inner}) IS NOT TRUE`)}`);
+    else throw badUserInput(`${quantifier} is not a condition of ${list.name}`, at);
+  }
+  return parts;
 }
 
 /** A value as a parameter of the column's SQL type. */
