@@ -149,6 +149,112 @@ describe("batchStatusSummary", () => {
     }
   });
 
+  test("orderBy: groups by their counts, ties by id, paging forwards and backwards through every group once", async () => {
+    // Six queues with 1, 3, 2, 3, 1, 2 batches; some blocked, so counts in a category differ too.
+    const sizes = [1, 3, 2, 3, 1, 2];
+    for (const [i, size] of sizes.entries()) {
+      const { batches } = await createBatches(size, { numberCycles: 1 + (i % 3) });
+      if (i % 2) await prisma.batch.update({ where: { id: batches[0]!.id }, data: { statusCategory: "BLOCKED" } });
+    }
+    type Group = { queue: { id: string }; batches: { total: number; blocked: number }; cycles: { total: number } };
+    const GROUP = "queue { id } batches { total blocked } cycles { total }";
+    const everything = await post<{ batchStatusSummary: { edges: { node: Group }[] } }>({
+      query: `{ batchStatusSummary(groupBy: QUEUE, first: 100) { edges { node { ${GROUP} } } } }`,
+    });
+    const groups = everything.data!.batchStatusSummary.edges.map((edge) => edge.node);
+    expect(groups.length).toBeGreaterThanOrEqual(sizes.length);
+    const idOf = (group: Group) => Number(Buffer.from(group.queue.id, "base64").toString().split(":")[1]);
+    const orderings: [object[], (a: Group, b: Group) => number][] = [
+      [[{ field: "BATCHES", direction: "DESC" }], (a, b) => b.batches.total - a.batches.total || idOf(a) - idOf(b)],
+      [
+        [{ field: "BATCHES", category: "BLOCKED", direction: "DESC" }, { field: "CYCLES" }],
+        (a, b) => b.batches.blocked - a.batches.blocked || a.cycles.total - b.cycles.total || idOf(a) - idOf(b),
+      ],
+      [
+        [{ field: "CYCLES" }, { field: "GROUP", direction: "DESC" }],
+        (a, b) => a.cycles.total - b.cycles.total || idOf(b) - idOf(a),
+      ],
+    ];
+    expect(orderings).toHaveLength(3);
+    for (const [orderBy, compare] of orderings) {
+      const expected = [...groups].sort(compare).map((group) => group.queue.id);
+      type Page = {
+        batchStatusSummary: {
+          edges: { node: Group }[];
+          pageInfo: { endCursor: string; startCursor: string; hasNextPage: boolean; hasPreviousPage: boolean };
+        };
+      };
+      const page = async (variables: object) => {
+        const { data, errors } = await post<Page>({
+          query: `query ($first: Int, $last: Int, $after: String, $before: String, $orderBy: [BatchStatusGroupOrder!]) {
+            batchStatusSummary(groupBy: QUEUE, first: $first, last: $last, after: $after, before: $before, orderBy: $orderBy) {
+              edges { node { ${GROUP} } } pageInfo { endCursor startCursor hasNextPage hasPreviousPage } } }`,
+          variables: { ...variables, orderBy },
+        });
+        expect(errors, JSON.stringify(errors)).toBeUndefined();
+        return data!.batchStatusSummary;
+      };
+      const forwards: string[] = [];
+      let after: string | undefined;
+      for (let i = 0; i < 50; i++) {
+        const found = await page({ first: 2, after });
+        forwards.push(...found.edges.map((edge) => edge.node.queue.id));
+        after = found.pageInfo.endCursor;
+        if (!found.pageInfo.hasNextPage) break;
+      }
+      expect(forwards, JSON.stringify(orderBy)).toEqual(expected);
+      const backwards: string[] = [];
+      let before: string | undefined;
+      for (let i = 0; i < 50; i++) {
+        const found = await page({ last: 3, before });
+        backwards.unshift(...found.edges.map((edge) => edge.node.queue.id));
+        before = found.pageInfo.startCursor;
+        if (!found.pageInfo.hasPreviousPage) break;
+      }
+      expect(backwards, JSON.stringify(orderBy)).toEqual(expected);
+    }
+  });
+
+  test("a cursor of another ordering, or a forged one, is BAD_USER_INPUT; more than 3 fields is refused", async () => {
+    await createBatches(2, { numberCycles: 1 });
+    const first = await post<{ batchStatusSummary: { pageInfo: { endCursor: string } } }>({
+      query: `{ batchStatusSummary(groupBy: QUEUE, first: 1, orderBy: [{ field: BATCHES }]) { pageInfo { endCursor } } }`,
+    });
+    const cursor = first.data!.batchStatusSummary.pageInfo.endCursor;
+    for (const orderBy of ["[{ field: CYCLES }]", "[]", "[{ field: BATCHES, direction: DESC }]"]) {
+      const other = await post({
+        query: `query ($after: String) { batchStatusSummary(groupBy: QUEUE, first: 1, after: $after, orderBy: ${orderBy}) { totalCount } }`,
+        variables: { after: cursor },
+      });
+      expect(other.errors?.[0]?.extensions, orderBy).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    }
+    const many = await post({
+      query: `{ batchStatusSummary(groupBy: QUEUE, first: 1, orderBy: [${"{ field: BATCHES }, ".repeat(4)}]) { totalCount } }`,
+    });
+    expect(many.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "orderBy" });
+  });
+
+  test("aggregate figures the batches summarized, with where", async () => {
+    await createBatches(3, { numberCycles: 2 });
+    const where = { numberCycles: { gte: 2 } };
+    const { data, errors } = await post<{
+      batchStatusSummary: { aggregate: { count: number; sum: { numberCycles: number } } };
+      batches: { aggregate: { count: number; sum: { numberCycles: number } } };
+    }>({
+      query: `query ($where: BatchWhere) {
+        batchStatusSummary(groupBy: QUEUE, first: 1, where: $where) { aggregate { count sum { numberCycles } } }
+        batches(first: 0, where: $where) { aggregate { count sum { numberCycles } } } }`,
+      variables: { where },
+    });
+    expect(errors).toBeUndefined();
+    const rows = await prisma.batch.findMany({ where: { numberCycles: { gte: 2 } }, select: { numberCycles: true } });
+    expect(data!.batchStatusSummary.aggregate).toEqual({
+      count: rows.length,
+      sum: { numberCycles: rows.reduce((sum, row) => sum + row.numberCycles, 0) },
+    });
+    expect(data!.batches.aggregate).toEqual(data!.batchStatusSummary.aggregate);
+  });
+
   test("where on batchStatusSummary is checked like every list's: an unknown operator is refused", async () => {
     const { errors } = await post({
       query: `{ batchStatusSummary(groupBy: QUEUE, first: 5, where: { label: { like: "x" } }) { totalCount } }`,

@@ -1,6 +1,8 @@
 // `where`, `orderBy` and `aggregate` on every connection of table-backed rows, root and nested:
 // after the builder has made the schema, each such connection field gets the two arguments and
-// each such connection type an `aggregate` field, with the types of types.ts. The resolvers read
+// each such connection type an `aggregate` field, with the types of types.ts. A connection of
+// figures over stored rows (`extensions.whereRowsOf`, e.g. batchStatusSummary) gets `where` and
+// `aggregate` over those rows; it declares its own orderBy (of its groups). The resolvers read
 // them generically (src/data/planner/run.ts, fields.ts), so a new list has them without a line.
 import {
   type GraphQLField,
@@ -68,7 +70,8 @@ function addArgument(field: GraphQLField<unknown, unknown>, name: string, type: 
  */
 export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
   const types = new QueryTypes(schema);
-  const connectionTypes = new Set<GraphQLObjectType>();
+  // Each connection type getting an aggregate, with the type of the rows it figures.
+  const connectionTypes = new Map<GraphQLObjectType, GraphQLObjectType>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith("__")) continue;
     for (const field of Object.values(type.getFields())) {
@@ -77,6 +80,7 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
         // A connection of figures over stored rows (e.g. batchStatusSummary): `where` picks the rows.
         const rows = schema.getType(summarized) as GraphQLObjectType;
         addArgument(field, "where", types.where(rows) as never, `Only ${rows.name} rows meeting these conditions.`);
+        connectionTypes.set(getNamedType(field.type) as GraphQLObjectType, rows);
         continue;
       }
       const item = connectionItemType(field.type);
@@ -94,18 +98,19 @@ export function withListQueries(schema: GraphQLSchema): GraphQLSchema {
         "The ordering: by each field in turn, ties broken by id; when absent, the list's own order (see the " +
           "field). Cursors are valid for the ordering that issued them.",
       );
-      connectionTypes.add(getNamedType(field.type) as GraphQLObjectType);
+      connectionTypes.set(getNamedType(field.type) as GraphQLObjectType, item);
     }
   }
-  for (const connection of connectionTypes) {
-    const item = connectionItemType(connection)!;
+  for (const [connection, item] of connectionTypes) {
+    const summary = connectionItemType(connection) !== item;
     const fields = connection.getFields() as Record<string, GraphQLField<unknown, unknown>>;
     fields.aggregate = {
       name: "aggregate",
       type: new GraphQLNonNull(types.aggregate(item)),
-      description:
-        "Figures over the whole list (all pages), with its filters and where: counts, min, max, averages, totals, " +
-        "groups.",
+      description: summary
+        ? `Figures over the ${item.name} rows summarized (with where): counts, min, max, averages, totals, groups.`
+        : "Figures over the whole list (all pages), with its filters and where: counts, min, max, averages, totals, " +
+          "groups.",
       args: [],
       resolve: (parent, _args, _context, info) => {
         const planned = plannedValue<AggregateResult>(parent as object, info);
