@@ -117,7 +117,7 @@ function orderValue(order: GroupOrder, column: Prisma.Sql): Prisma.Sql {
 }
 
 /** A group's value for `order`, from its counts. */
-function valueOf(group: SummaryGroup, order: GroupOrder): number {
+function groupValue(group: SummaryGroup, order: GroupOrder): number {
   if (order.field === "GROUP") return group.groupId;
   const counts = order.field === "BATCHES" ? group.batches : group.cycles;
   return order.category ? counts[order.category] : totalOf(counts);
@@ -188,7 +188,7 @@ async function summaryPage(grouping: Grouping, batches: BatchCondition, orders: 
       );
     (row.kind === "batch" ? group.batches : group.cycles)[row.category] = row.n;
   }
-  const positionOf = (group: SummaryGroup) => [...orders.map((order) => valueOf(group, order)), group.groupId];
+  const positionOf = (group: SummaryGroup) => [...orders.map((order) => groupValue(group, order)), group.groupId];
   const compare = (a: Position, b: Position) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i]! - b[i]!) * (reading[i] ? -1 : 1);
     return 0;
@@ -275,7 +275,7 @@ builder.queryFields((t) => ({
               : `group:${args.groupBy}:${orders.map((o) => `${o.field}.${o.category ?? ""}.${o.direction}`).join(",")}`,
             valueType: byId ? "integer" : "text",
           },
-          sortValue: (group) => (byId ? group.groupId : JSON.stringify(orders.map((order) => valueOf(group, order)))),
+          sortValue: (group) => (byId ? group.groupId : JSON.stringify(orders.map((order) => groupValue(group, order)))),
           id: (group) => group.groupId,
           totalCount: async () =>
             (
