@@ -275,7 +275,8 @@ builder.queryFields((t) => ({
               : `group:${args.groupBy}:${orders.map((o) => `${o.field}.${o.category ?? ""}.${o.direction}`).join(",")}`,
             valueType: byId ? "integer" : "text",
           },
-          sortValue: (group) => (byId ? group.groupId : JSON.stringify(orders.map((order) => groupValue(group, order)))),
+          sortValue: (group) =>
+            byId ? group.groupId : JSON.stringify(orders.map((order) => groupValue(group, order))),
           id: (group) => group.groupId,
           totalCount: async () =>
             (
