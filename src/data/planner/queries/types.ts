@@ -95,8 +95,8 @@ export class QueryTypes {
           "token may not read are FORBIDDEN.",
         fields: () => {
           const fields: GraphQLInputFieldConfigMap = {
-            and: { type: list(where), description: "Every one of these conditions." },
-            or: { type: list(where), description: "At least one of these conditions." },
+            and: { type: list(where), description: "Every one of these conditions (an empty list: any row)." },
+            or: { type: list(where), description: "At least one of these conditions (an empty list: no row)." },
             not: { type: where, description: "Not this condition." },
           };
           for (const column of columnsOf(type)) {

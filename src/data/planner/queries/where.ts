@@ -90,7 +90,11 @@ export function whereSql(
       const items = (value as WhereInput[]).map((item, i) =>
         whereSql(scope, type, item, alias, `${at}[${i}]`, depth + 1),
       );
-      if (!items.length) continue;
+      // An empty list: every row meets all of no conditions, and none meets one of them.
+      if (!items.length) {
+        if (key === "or") parts.push(Prisma.sql`FALSE`);
+        continue;
+      }
       parts.push(Prisma.sql`(${Prisma.join(items, key === "and" ? " AND " : " OR ")})`);
     } else if (key === "not") {
       parts.push(Prisma.sql`NOT (${whereSql(scope, type, value as WhereInput, alias, at, depth + 1)})`);
