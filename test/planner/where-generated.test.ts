@@ -3,7 +3,8 @@
 // embedded enum, conditions through a to-one relation, some/every/none of the cycles, nested in
 // and/or/not — each answered by the gateway and by an evaluator in this file that applies SQL's
 // three-valued logic to the rows read plainly. A root list and the same list nested under each
-// queue must both answer exactly the rows the evaluator keeps.
+// queue must both answer exactly the rows the evaluator keeps, and the list's aggregate (count,
+// min, max, sum, avg, groups) must equal the figures made here from those rows.
 import { beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "../../src/data/db.ts";
 import { seedDemoData } from "../../src/data/seed/index.ts";
@@ -248,6 +249,44 @@ describe("generated where conditions answer exactly the rows SQL's logic keeps",
       const found = root.batches.edges.map((edge) => edge.node.id).sort();
       expect({ case: i, seed: SEED, where, found }).toEqual({ case: i, seed: SEED, where, found: expected });
       expect(root.batches.totalCount).toBe(expected.length);
+      if (i % 4 === 1) {
+        // The list's aggregate over the same rows: figures and groups made here from the rows kept.
+        type Figures = {
+          count: number;
+          min: { numberCycles: number | null; dueDate: string | null };
+          max: { numberCycles: number | null };
+          sum: { numberCycles: number | null };
+          avg: { numberCycles: number | null };
+          groupBy: { keys: { currentStatusCategory: string }; count: number }[];
+        };
+        const { batches: list } = await data<{ batches: { aggregate: Figures } }>(
+          "query ($where: BatchWhere) { batches(first: 0, where: $where) { aggregate { count " +
+            "min { numberCycles dueDate } max { numberCycles } sum { numberCycles } avg { numberCycles } " +
+            "groupBy(by: [CURRENT_STATUS_CATEGORY]) { keys { currentStatusCategory } count } } } }",
+          { where },
+        );
+        const kept = batches.filter((batch) => expected.includes(batch.id));
+        const cycles = kept.map((batch) => batch.numberCycles);
+        const dates = kept.flatMap((batch) => (batch.dueDate ? [batch.dueDate] : [])).sort();
+        const total = cycles.reduce((sum, n) => sum + n, 0);
+        const groups = new Map<string, number>();
+        for (const batch of kept)
+          groups.set(batch.currentStatus.category, (groups.get(batch.currentStatus.category) ?? 0) + 1);
+        const { groupBy, avg, ...figures } = list.aggregate;
+        expect({ case: i, where, figures }).toEqual({
+          case: i,
+          where,
+          figures: {
+            count: kept.length,
+            min: { numberCycles: kept.length ? Math.min(...cycles) : null, dueDate: dates[0] ?? null },
+            max: { numberCycles: kept.length ? Math.max(...cycles) : null },
+            sum: { numberCycles: kept.length ? total : null },
+          },
+        });
+        if (kept.length) expect(avg.numberCycles).toBeCloseTo(total / kept.length, 9);
+        else expect(avg.numberCycles).toBeNull();
+        expect(new Map(groupBy.map((group) => [group.keys.currentStatusCategory, group.count]))).toEqual(groups);
+      }
       if (i % 5 === 0) {
         const nested = await data<{
           queues: { edges: { node: { batches: { edges: { node: { id: string } }[] } } }[] };
