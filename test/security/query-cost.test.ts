@@ -71,6 +71,32 @@ describe("the cost of a query", () => {
     expect(data!.batches.totalCount).toBeGreaterThanOrEqual(2);
   });
 
+  test("a list's where adds its conditions once per object above it, as variables and as literals", async () => {
+    await createBatches(2);
+    const root = (await post({
+      query: `{ batches(first: 10, where: { numberCycles: { gte: 1 }, or: [{ label: { contains: "a" } },
+        { cycles: { some: {} } }] }) { edges { node { id } } } }`,
+    })) as Result;
+    expect(root.errors).toBeUndefined();
+    // 10 batches, and three conditions: the comparison, the text, the quantifier without inner ones.
+    expect(root.extensions?.cost?.nodes).toBe(13);
+    const NESTED_WHERE = `query ($where: BatchWhere) { queues(first: 5) { edges { node {
+      batches(first: 2, where: $where) { edges { node { id } } } } } } }`;
+    const where = { numberCycles: { in: [1, 2] }, not: { dueDate: { isNull: true } } };
+    const byVariables = (await post({ query: NESTED_WHERE, variables: { where } })) as Result;
+    const byLiterals = (await post({
+      query: NESTED_WHERE.replace("query ($where: BatchWhere)", "").replace(
+        "$where",
+        "{ numberCycles: { in: [1, 2] }, not: { dueDate: { isNull: true } } }",
+      ),
+    })) as Result;
+    // 5 queues × (1 + 2 batches + 2 conditions each).
+    for (const result of [byVariables, byLiterals]) {
+      expect(result.errors).toBeUndefined();
+      expect(result.extensions?.cost?.nodes).toBe(25);
+    }
+  });
+
   test("page sizes as variables and as literals cost the same", async () => {
     const literal = BOARD.replace("query Board($batches: Int!, $cycles: Int!)", "query")
       .replace("$batches", "7")

@@ -3,8 +3,9 @@
 // or `last`; a connection, or a list field that declares its size
 // (`extensions: listSize(...)`), returns at most that many objects for each object above it.
 // The objects a query may return are the sum, over those fields, of the product of the sizes
-// above and including each. The walk runs with the operation's variable values, so a page size
-// given as a variable costs what the same literal costs.
+// above and including each. A list's `where` adds its conditions, once per object above it (each
+// is a test the database runs for every parent). The walk runs with the operation's variable
+// values, so a page size or a condition given as a variable costs what the same literal costs.
 import {
   type FieldNode,
   type FragmentDefinitionNode,
@@ -64,6 +65,29 @@ export function isConnection(field: GraphQLField<unknown, unknown>): boolean {
 const COUNT_ONLY = new Set(["totalCount", "aggregate", "__typename"]);
 
 const count = (value: unknown) => (typeof value === "number" && value > 0 ? value : 0);
+
+/**
+ * The conditions of a `where` value: each value compared (a scalar or a list of them) and each
+ * condition without inner ones (`some: {}`), through and/or/not and relations. Iterative: a value
+ * is at most as deep as the variables' depth limit, but a walk must not rely on it.
+ */
+export function conditionsOf(where: unknown): number {
+  let conditions = 0;
+  const pending: unknown[] = [where];
+  while (pending.length) {
+    const value = pending.pop();
+    if (value == null) continue;
+    if (Array.isArray(value)) {
+      if (value.some((item) => typeof item === "object" && item !== null)) pending.push(...value);
+      else conditions++;
+    } else if (typeof value === "object") {
+      const inner = Object.values(value).filter((item) => item != null);
+      if (!inner.length) conditions++;
+      pending.push(...inner);
+    } else conditions++;
+  }
+  return conditions;
+}
 
 class CostWalk {
   readonly unpaged: string[] = [];
@@ -131,10 +155,11 @@ class CostWalk {
     this.onField?.({ field, args, path: fieldPath });
     const type = getNamedType(field.type);
     const selection = node.selectionSet;
+    const tests = args.where == null ? 0 : conditionsOf(args.where);
     if (isConnection(field) && selection && isCompositeType(type)) {
       this.pages.push({ type, size: this.pageSize(args, node, fieldPath) });
       try {
-        return this.selectionCost(type, selection, fieldPath);
+        return tests + this.selectionCost(type, selection, fieldPath);
       } finally {
         this.pages.pop();
       }
@@ -143,7 +168,7 @@ class CostWalk {
     const items = page?.type === parent && (field.name === "edges" || field.name === "nodes") ? page.size : undefined;
     const size = items ?? this.listSize(field, args);
     const below = selection && isCompositeType(type) ? this.selectionCost(type, selection, fieldPath) : 0;
-    return size === undefined ? below : size * (1 + below);
+    return tests + (size === undefined ? below : size * (1 + below));
   }
 
   /** A connection's items per parent object; none when only its totalCount is read. */
