@@ -10,6 +10,7 @@ import { prisma } from "../../src/data/db.ts";
 import { seedDemoData } from "../../src/data/seed/index.ts";
 import { post } from "../client.ts";
 import { type Random, prng } from "./generator.ts";
+import { type Truth, type Value, and, compareAll, not, or } from "./sql-logic.ts";
 
 const SEED = Number(process.env.WHERE_SEED ?? 20261201);
 const CASES = Number(process.env.WHERE_CASES ?? 1000);
@@ -32,50 +33,11 @@ interface Batch {
 }
 
 type Where = Record<string, unknown>;
-/** SQL's truth values: a comparison with a missing value is unknown (null), and WHERE keeps only true. */
-type Truth = boolean | null;
 
 const CATEGORIES = ["PENDING", "IN_PROGRESS", "VERIFYING", "BLOCKED", "COMPLETE", "CANCELLED"];
 
-const and = (values: Truth[]): Truth => (values.includes(false) ? false : values.includes(null) ? null : true);
-const or = (values: Truth[]): Truth => (values.includes(true) ? true : values.includes(null) ? null : false);
-const not = (value: Truth): Truth => (value === null ? null : !value);
-
 /** One column's operators on a value (null: the row holds none). */
-function compare(value: string | number | boolean | null, filter: Where): Truth {
-  // Numbers compare with numbers, ISO dates and text with text: the same order as PostgreSQL's for these values.
-  type Ordered = string | number;
-  return and(
-    Object.entries(filter).map(([operator, operand]): Truth => {
-      if (operator === "isNull") return operand ? value === null : value !== null;
-      if (value === null) return null;
-      switch (operator) {
-        case "eq":
-          return value === operand;
-        case "ne":
-          return value !== operand;
-        case "lt":
-          return (value as Ordered) < (operand as Ordered);
-        case "lte":
-          return (value as Ordered) <= (operand as Ordered);
-        case "gt":
-          return (value as Ordered) > (operand as Ordered);
-        case "gte":
-          return (value as Ordered) >= (operand as Ordered);
-        case "in":
-          return (operand as unknown[]).includes(value);
-        case "notIn":
-          return !(operand as unknown[]).includes(value);
-        case "contains":
-          return String(value).toLowerCase().includes(String(operand).toLowerCase());
-        case "startsWith":
-          return String(value).toLowerCase().startsWith(String(operand).toLowerCase());
-        default:
-          throw new Error(`no operator ${operator}`);
-      }
-    }),
-  );
-}
+const compare = (value: Value, filter: Where): Truth => compareAll(value, filter);
 
 function cycleMeets(cycle: Cycle, where: Where): Truth {
   return and(
