@@ -9,6 +9,7 @@ import { prisma } from "../../src/data/db.ts";
 import { seedDemoData } from "../../src/data/seed/index.ts";
 import { post } from "../client.ts";
 import { prng } from "./generator.ts";
+import { compareSorted } from "./sql-logic.ts";
 
 const SEED = Number(process.env.ORDER_SEED ?? 20261202);
 const CASES = Number(process.env.ORDER_CASES ?? 120);
@@ -44,24 +45,15 @@ const FIELDS: Record<string, (batch: Batch) => Value> = {
 
 const rowId = (id: string) => Number(Buffer.from(id, "base64").toString().split(":")[1]);
 
-function compareValues(a: Value, b: Value, direction: Direction): number {
-  const sign = direction === "ASC" ? 1 : -1;
-  if (a === b) return 0;
-  // PostgreSQL's default: NULLs are larger than any value (last ascending, first descending).
-  if (a === null) return sign;
-  if (b === null) return -sign;
-  return (a < b ? -1 : 1) * sign;
-}
-
 function sorted(rows: Batch[], orderBy: { field: string; direction: Direction }[]): string[] {
   const last = orderBy[orderBy.length - 1]!.direction;
   return [...rows]
     .sort((a, b) => {
       for (const { field, direction } of orderBy) {
-        const by = compareValues(FIELDS[field]!(a), FIELDS[field]!(b), direction);
+        const by = compareSorted(FIELDS[field]!(a), FIELDS[field]!(b), direction);
         if (by) return by;
       }
-      return compareValues(rowId(a.id), rowId(b.id), last);
+      return compareSorted(rowId(a.id), rowId(b.id), last);
     })
     .map((row) => row.id);
 }

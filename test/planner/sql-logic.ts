@@ -46,3 +46,12 @@ export function compareValue(value: Value, operator: string, operand: unknown): 
 /** Every operator of a column's filter (`{ gte: 1, lte: 5 }`) on a row's value. */
 export const compareAll = (value: Value, filter: Record<string, unknown>): Truth =>
   and(Object.entries(filter).map(([operator, operand]) => compareValue(value, operator, operand)));
+
+/** Two sort values as PostgreSQL's ORDER BY compares them by default: NULLs last ascending, first descending. */
+export function compareSorted(a: string | number | null, b: string | number | null, direction: "ASC" | "DESC"): number {
+  const sign = direction === "ASC" ? 1 : -1;
+  if (a === b) return 0;
+  if (a === null) return sign;
+  if (b === null) return -sign;
+  return (a < b ? -1 : 1) * sign;
+}

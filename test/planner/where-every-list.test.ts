@@ -4,38 +4,24 @@
 // with values the rows hold — in and/or/not are answered by the gateway and by an evaluator
 // applying SQL's three-valued logic to those rows. A new list, column or operator is covered
 // without a line here.
-import {
-  type GraphQLInputObjectType,
-  type GraphQLObjectType,
-  getNamedType,
-  isEnumType,
-  isNonNullType,
-  isObjectType,
-} from "graphql";
+import { type GraphQLInputObjectType, getNamedType, isEnumType } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
 import { schema } from "../../src/app/schema.ts";
 import { prisma } from "../../src/data/db.ts";
-import { tableOfType } from "../../src/data/planner/plan.ts";
 import { type ColumnField, columnsOf } from "../../src/data/planner/queries/fields.ts";
 import { seedDemoData } from "../../src/data/seed/index.ts";
-import { post } from "../client.ts";
 import { counted } from "../counted.ts";
+import { MOST_ROWS, type RootList, type Row, allRows, columnValue, data, rootLists } from "./root-lists.ts";
 import { type Random, prng } from "./generator.ts";
 import { type Truth, type Value, and, compareValue, not, or } from "./sql-logic.ts";
 
 const SEED = Number(process.env.WHERE_SEED ?? 20261203);
 const CASES = Number(process.env.WHERE_LIST_CASES ?? 150);
-/** Rows read per list at most: the demo data's lists are smaller. */
-const MOST_ROWS = 5_000;
 
-type Row = Record<string, unknown>;
 type Where = Record<string, unknown>;
 
 /** A root list's column fields, how to select each and where its value sits in a row. */
-interface List {
-  name: string;
-  type: GraphQLObjectType;
-  pageSize: number;
+interface List extends RootList {
   columns: {
     column: ColumnField;
     operators: string[];
@@ -44,7 +30,8 @@ interface List {
   }[];
 }
 
-function listOf(name: string, type: GraphQLObjectType, pageSize: number): List {
+function listOf(list: RootList): List {
+  const { type } = list;
   const whereType = schema.getType(`${type.name}Where`) as GraphQLInputObjectType;
   const operatorsOf = (input: unknown) =>
     Object.keys((getNamedType(input as never) as unknown as GraphQLInputObjectType).getFields());
@@ -62,19 +49,13 @@ function listOf(name: string, type: GraphQLObjectType, pageSize: number): List {
     return {
       column,
       operators,
-      read: (row: Row) =>
-        ((embedded ? (row[embedded.field] as Row | null)?.[embedded.inner] : row[column.name]) ?? null) as Value,
+      read: (row: Row) => columnValue(row, column) as Value,
       where: (filter: Where): Where =>
         embedded ? { [embedded.field]: { [embedded.inner]: filter } } : { [column.name]: filter },
     };
   });
-  return { name, type, pageSize, columns };
+  return { ...list, columns };
 }
-
-const selectionOf = (list: List) =>
-  list.columns
-    .map(({ column }) => (column.embedded ? `${column.embedded.field} { ${column.embedded.inner} }` : column.name))
-    .join(" ");
 
 /** Conditions on the list's columns, with values its rows hold. */
 function generator(random: Random, list: List, rows: Row[]) {
@@ -117,43 +98,7 @@ function generator(random: Random, list: List, rows: Row[]) {
   return () => node(0);
 }
 
-async function data<T>(query: string, variables: object = {}): Promise<T> {
-  const result = await post<T>({ query, variables });
-  expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-  return result.data!;
-}
-
-/** Every row of the list (its own filters, no where), paging through it. */
-async function allRows(list: List): Promise<Row[]> {
-  const rows: Row[] = [];
-  let after: string | null = null;
-  type Page = { edges: { node: Row }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
-  for (;;) {
-    const page: Page = (
-      await data<Record<string, Page>>(
-        `query ($after: String) { ${list.name}(first: ${list.pageSize}, after: $after) { edges { node {
-          ${selectionOf(list)} } } pageInfo { endCursor hasNextPage } } }`,
-        { after },
-      )
-    )[list.name]!;
-    rows.push(...page.edges.map((edge) => edge.node));
-    if (!page.pageInfo.hasNextPage || rows.length >= MOST_ROWS) return rows;
-    after = page.pageInfo.endCursor;
-  }
-}
-
-const query = schema.getQueryType()!;
-const lists: List[] = Object.values(query.getFields()).flatMap((field) => {
-  const connection = getNamedType(field.type);
-  if (!isObjectType(connection) || !connection.name.endsWith("Connection")) return [];
-  if (field.args.some((arg) => isNonNullType(arg.type))) return [];
-  const edge = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
-  const node = getNamedType(edge.getFields().node!.type) as GraphQLObjectType;
-  if (!tableOfType(node)) return [];
-  // The largest page the list takes, read from its description ("at most 50 per page").
-  const size = Number(/at most (\d+) per page/.exec(field.description ?? "")?.[1] ?? 100);
-  return [listOf(field.name, node, size)];
-});
+const lists: List[] = rootLists().map((list) => listOf(list));
 
 beforeAll(async () => {
   await seedDemoData(prisma, { scale: 1 });
