@@ -49,9 +49,9 @@ export async function data<T>(query: string, variables: object = {}): Promise<T>
   return result.data!;
 }
 
-/** Every row of the list (its own filters, no where) with every column field, paging through it. */
-export async function allRows(list: RootList): Promise<Row[]> {
-  const selection = columnsOf(list.type).map(selectionOf).join(" ");
+/** Every row of the list (its own filters, no where) with every column field (and `more`), paging through it. */
+export async function allRows(list: RootList, more = ""): Promise<Row[]> {
+  const selection = `${columnsOf(list.type).map(selectionOf).join(" ")} ${more}`;
   const rows: Row[] = [];
   let after: string | null = null;
   type Page = { edges: { node: Row }[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
