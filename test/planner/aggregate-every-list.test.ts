@@ -99,6 +99,7 @@ describe("every root list's aggregate equals the figures made from its rows", ()
         max: sorted.at(-1) ?? null,
       });
     }
+    // may be empty: a list whose rows hold no number has no sum or avg.
     for (const column of numeric) {
       const values = rows.map((row) => columnValue(row, column)).filter((v) => v !== null) as number[];
       const total = values.reduce((sum, n) => sum + n, 0);
