@@ -4,6 +4,7 @@
 import { type GraphQLObjectType, getNamedType, isNonNullType, isObjectType } from "graphql";
 import { expect } from "vitest";
 import { schema } from "../../src/app/schema.ts";
+import { prisma } from "../../src/data/db.ts";
 import { tableOfType } from "../../src/data/planner/plan.ts";
 import { type ColumnField, columnsOf } from "../../src/data/planner/queries/fields.ts";
 import { post } from "../client.ts";
@@ -67,4 +68,15 @@ export async function allRows(list: RootList, more = ""): Promise<Row[]> {
     if (!page.pageInfo.hasNextPage || rows.length >= MOST_ROWS) return rows;
     after = page.pageInfo.endCursor;
   }
+}
+
+/**
+ * Whether the database orders text by code point (the C collation the test clusters are made
+ * with), as JavaScript's `<` does for the demo data's text; under another collation (a
+ * TEST_DATABASE_URL of one's own) the generated tests leave text out of order comparisons.
+ */
+export async function textInCodePointOrder(): Promise<boolean> {
+  const [database] = await prisma.$queryRaw<{ collation: string }[]>`SELECT datcollate AS collation FROM pg_database
+    WHERE datname = current_database()`;
+  return ["C", "C.UTF-8", "C.utf8", "POSIX"].includes(database!.collation);
 }
