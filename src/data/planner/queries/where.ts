@@ -1,8 +1,9 @@
 // `where` compiled into SQL conditions: and/or/not, comparisons on every column field (values
 // sent as parameters of the column's own type, so its index is used), case-insensitive text
 // matching with `%` and `_` taken literally, conditions through to-one relations (EXISTS on
-// the related row) and some/every/none of a to-many relation's rows ([NOT] EXISTS). Bounded before any SQL: at most MAX_WHERE_CONDITIONS comparisons, nested at
-// most MAX_WHERE_DEPTH deep; a condition on a type the token may not read is FORBIDDEN.
+// the related row) and some/every/none of a to-many relation's rows ([NOT] EXISTS). Bounded
+// before any SQL: at most MAX_WHERE_CONDITIONS comparisons and quantifiers, nested at most
+// MAX_WHERE_DEPTH deep; a condition on a type the token may not read is FORBIDDEN.
 import { type GraphQLObjectType, isEnumType } from "graphql";
 import { Prisma } from "../../../generated/prisma/client.ts";
 import { badUserInput, domainError } from "../../../graphql/errors.ts";
@@ -155,8 +156,10 @@ function listConditions(
     const t = `w${scope.aliases++}`;
     const inner = whereSql(scope, list.target, condition as WhereInput, t, at, depth + 1);
     const filter = relation.filter?.({}, Prisma.raw(t)) ?? Prisma.sql`TRUE`;
+    const link = relationLink(relation, t, parentKey);
+    const readable = relation.target.readable(Prisma.raw(t));
     const rows = (meets: Prisma.Sql) => Prisma.sql`EXISTS (SELECT FROM ${relation.target.sqlName} ${Prisma.raw(t)}
-      WHERE ${relationLink(relation, t, parentKey)} AND ${relation.target.readable(Prisma.raw(t))} AND ${filter} AND ${meets})`;
+      WHERE ${link} AND ${readable} AND ${filter} AND ${meets})`;
     if (quantifier === "some") parts.push(rows(inner));
     else if (quantifier === "none") parts.push(Prisma.sql`NOT ${rows(inner)}`);
     else if (quantifier === "every") parts.push(Prisma.sql`NOT ${rows(Prisma.sql`(${inner}) IS NOT TRUE`)}`);

@@ -42,7 +42,9 @@ const BatchStatusGroupOrderField = builder.enumType("BatchStatusGroupOrderField"
 });
 
 const BatchStatusGroupOrder = builder.inputType("BatchStatusGroupOrder", {
-  description: `One field of an ordering of batchStatusSummary's groups (orderBy takes a list of at most ${MAX_ORDER_FIELDS}).`,
+  description:
+    "One field of an ordering of batchStatusSummary's groups " +
+    `(orderBy takes a list of at most ${MAX_ORDER_FIELDS}).`,
   fields: (t) => ({
     field: t.field({ type: BatchStatusGroupOrderField, required: true, description: "What to order by." }),
     category: t.field({
