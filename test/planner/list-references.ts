@@ -9,7 +9,8 @@ import { schema } from "../../src/app/schema.ts";
 import { prisma } from "../../src/data/db.ts";
 import { type ColumnField, columnsOf, constantCase, tableOf } from "../../src/data/planner/queries/fields.ts";
 import type { Random } from "./generator.ts";
-import { type Row, columnValue } from "./root-lists.ts";
+import { seedDemoData } from "../../src/data/seed/index.ts";
+import { type Row, columnValue, textInCodePointOrder } from "./root-lists.ts";
 import { type Truth, type Value, and, compareSorted, compareValue, not, or } from "./sql-logic.ts";
 
 export type Where = Record<string, unknown>;
@@ -25,6 +26,12 @@ export interface DatabaseOrder {
   textByCodePoint: boolean;
   /** Each enum type's values in their declared order. */
   enums: Map<string, string[]>;
+}
+
+/** The demo data seeded (scale 1) into the test's database, and that database's order. */
+export async function seededDatabase(): Promise<DatabaseOrder> {
+  await seedDemoData(prisma, { scale: 1 });
+  return databaseOrder(await textInCodePointOrder());
 }
 
 export async function databaseOrder(textByCodePoint: boolean): Promise<DatabaseOrder> {

@@ -7,20 +7,18 @@
 // table for techs), so they are checked apart from the root lists.
 import { type GraphQLField, type GraphQLObjectType, getNamedType, isNonNullType, isObjectType } from "graphql";
 import { beforeAll, describe, expect, test } from "vitest";
-import { prisma } from "../../src/data/db.ts";
 import { tableOfType } from "../../src/data/planner/plan.ts";
 import { columnsOf } from "../../src/data/planner/queries/fields.ts";
-import { seedDemoData } from "../../src/data/seed/index.ts";
 import { counted } from "../counted.ts";
 import { prng } from "./generator.ts";
 import {
   type DatabaseOrder,
-  databaseOrder,
+  seededDatabase,
   randomOrdering,
   whereGenerator,
   expectFiltered,
 } from "./list-references.ts";
-import { type Row, data, rootLists, selectionOf, textInCodePointOrder } from "./root-lists.ts";
+import { type Row, data, rootLists, selectionOf } from "./root-lists.ts";
 import { type Page, walkPages } from "./walk-pages.ts";
 
 const SEED = Number(process.env.NESTED_SEED ?? 20261206);
@@ -55,8 +53,7 @@ const nested: Nested[] = rootLists().flatMap((list) =>
 let database: DatabaseOrder;
 
 beforeAll(async () => {
-  await seedDemoData(prisma, { scale: 1 });
-  database = await databaseOrder(await textInCodePointOrder());
+  database = await seededDatabase();
 }, 120_000);
 
 /** One page of the parent's nested list, read through node(id:). */

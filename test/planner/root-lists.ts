@@ -23,6 +23,9 @@ export interface RootList {
   pageSize: number;
 }
 
+/** The root lists as a `test.each` table: [name, list]. */
+export const rootListCases = () => rootLists().map((list) => [list.name, list] as const);
+
 export function rootLists(): RootList[] {
   return Object.values(schema.getQueryType()!.getFields()).flatMap((field) => {
     const connection = getNamedType(field.type);
